@@ -1,0 +1,110 @@
+"""Tables the workflow runtime owns: deployed versions, instances, open tasks, history.
+
+Nothing here knows what the diagrams are about; users are plain integer ids and
+organisation units are opaque path strings ("/a/b/") given by the caller.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class EngineBase(DeclarativeBase):
+    pass
+
+
+class ProcessVersion(EngineBase):
+    """One deployed diagram (plus the forms it uses), stored once per content hash."""
+
+    __tablename__ = "wf_process_version"
+    __table_args__ = (UniqueConstraint("process_id", "content_hash"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    process_id: Mapped[str] = mapped_column(String(100), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    content_hash: Mapped[str] = mapped_column(String(64))
+    source_file: Mapped[str] = mapped_column(String(200))
+    bpmn_xml: Mapped[str] = mapped_column(Text)
+    spec_json: Mapped[str] = mapped_column(Text)
+    forms_json: Mapped[str] = mapped_column(Text)
+    # The first user task, so "who may start this" needs no workflow to be built.
+    start_lane: Mapped[str | None] = mapped_column(String(100))
+    start_form: Mapped[str | None] = mapped_column(String(200))
+    deployed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    is_current: Mapped[bool] = mapped_column(default=True)
+
+
+class Instance(EngineBase):
+    __tablename__ = "wf_instance"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    process_id: Mapped[str] = mapped_column(String(100), index=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("wf_process_version.id"))
+    status: Mapped[str] = mapped_column(String(20), default="running", index=True)
+    business_key: Mapped[str | None] = mapped_column(String(100), index=True)
+    started_by: Mapped[int] = mapped_column(Integer)
+    unit_path: Mapped[str] = mapped_column(String(400))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    lock_version: Mapped[int] = mapped_column(Integer, default=1)
+    serializer_version: Mapped[str] = mapped_column(String(20))
+    state_json: Mapped[str] = mapped_column(Text)
+
+    __mapper_args__ = {"version_id_col": lock_version}  # noqa: RUF012  # noqa: RUF012 - SQLAlchemy reads it
+
+
+class OpenTask(EngineBase):
+    """A READY user task: the only table an inbox reads."""
+
+    __tablename__ = "wf_open_task"
+    __table_args__ = (Index("ix_wf_open_task_lane_unit", "lane", "unit_path"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    instance_id: Mapped[int] = mapped_column(
+        ForeignKey("wf_instance.id", ondelete="CASCADE"), index=True
+    )
+    process_id: Mapped[str] = mapped_column(String(100))
+    task_name: Mapped[str] = mapped_column(String(100))
+    title: Mapped[str] = mapped_column(String(200))
+    lane: Mapped[str] = mapped_column(String(100))
+    unit_path: Mapped[str] = mapped_column(String(400))
+    form: Mapped[str | None] = mapped_column(String(200))
+    assignee_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    business_key: Mapped[str | None] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class TaskHistory(EngineBase):
+    """Every completed user task, for the instance timeline and segregation of duties."""
+
+    __tablename__ = "wf_task_history"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    instance_id: Mapped[int] = mapped_column(
+        ForeignKey("wf_instance.id", ondelete="CASCADE"), index=True
+    )
+    task_id: Mapped[str] = mapped_column(String(36))
+    task_name: Mapped[str] = mapped_column(String(100))
+    title: Mapped[str] = mapped_column(String(200))
+    lane: Mapped[str | None] = mapped_column(String(100))
+    user_id: Mapped[int] = mapped_column(Integer, index=True)
+    user_name: Mapped[str] = mapped_column(String(200))
+    completed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    outcome: Mapped[str | None] = mapped_column(String(50))
+    data: Mapped[dict] = mapped_column(JSON)

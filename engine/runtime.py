@@ -1,0 +1,213 @@
+"""Starting and advancing instances: each call works inside the caller's transaction.
+
+`complete_task` is the heart: check who may act, keep only the form's own fields,
+validate them, run the task and the engine steps, then write the state, the
+open-task rows and the history. The caller commits once; a concurrent completion
+of the same instance fails the optimistic lock and nothing is written.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
+from SpiffWorkflow.util.task import TaskState
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from .errors import Conflict, FormInvalid, NotAllowed, NotFound, TaskNotOpen
+from .models import Instance, OpenTask, ProcessVersion, TaskHistory, utcnow
+from .serialization import (
+    RESERVED_KEYS,
+    SERIALIZER_VERSION,
+    new_workflow,
+    state_to_json,
+    workflow_from_json,
+)
+from .services import ScriptEngine, ServiceContext, ServiceRegistry
+from .tasks import open_task_for, ready_user_tasks, sync_open_tasks, to_info, visible_to
+from .values import Actor, TaskInfo
+
+#: validate(session, form_name, form_definition, data) -> (clean data, {field: message})
+FormValidator = Callable[[Session, str, dict, dict], tuple[dict, dict[str, str]]]
+
+
+class Runtime:
+    """Holds the wiring (service registry, form validator); no per-request state."""
+
+    def __init__(self, services: ServiceRegistry, validate: FormValidator) -> None:
+        self.services = services
+        self.validate = validate
+
+    # -- starting -------------------------------------------------------------
+    def start(
+        self,
+        session: Session,
+        actor: Actor,
+        process_id: str,
+        unit_path: str,
+        business_key: str | None = None,
+    ) -> TaskInfo:
+        """Start an instance and return its first task, which `actor` must be able to take."""
+        version = current_version(session, process_id)
+        if not actor.covers(unit_path):
+            raise NotAllowed("Anda tidak dapat memulai proses untuk satuan kerja ini.")
+        workflow = new_workflow(version.spec_json)
+        instance = Instance(
+            process_id=process_id,
+            version_id=version.id,
+            business_key=business_key,
+            started_by=actor.id,
+            unit_path=unit_path,
+            serializer_version=SERIALIZER_VERSION,
+            state_json="{}",
+        )
+        session.add(instance)
+        session.flush()
+        self._advance(session, instance, workflow, actor)
+        first = session.scalar(
+            select(OpenTask).where(OpenTask.instance_id == instance.id, visible_to(actor))
+        )
+        if first is None:
+            raise NotAllowed("Anda tidak berwenang memulai proses ini.")
+        return to_info(first)
+
+    # -- completing -----------------------------------------------------------
+    def complete_task(
+        self, session: Session, actor: Actor, task_id: str, data: dict[str, Any]
+    ) -> TaskInfo:
+        """Complete an open task as `actor` with the submitted form `data`."""
+        row = open_task_for(session, actor, task_id)
+        instance = session.get(Instance, row.instance_id)
+        version = session.get(ProcessVersion, instance.version_id)
+        form = form_of(version, row.form)
+        clean = self._clean(session, row.form, form, data)
+        workflow = self._load(instance, version, session, actor)
+        task = workflow.get_task_from_id(_uuid(task_id))
+        if task is None or task.state != TaskState.READY:
+            raise TaskNotOpen("Tugas ini sudah tidak aktif.")
+        task.data.update(clean)
+        task.run()
+        session.add(
+            TaskHistory(
+                instance_id=instance.id,
+                task_id=row.id,
+                task_name=row.task_name,
+                title=row.title,
+                lane=row.lane,
+                user_id=actor.id,
+                user_name=actor.name,
+                outcome=_outcome(form, clean),
+                data=clean,
+            )
+        )
+        self._advance(session, instance, workflow, actor)
+        return to_info(row)
+
+    def _clean(self, session: Session, name: str | None, form: dict, data: dict) -> dict[str, Any]:
+        fields = form.get("schema", {}).get("properties", {})
+        reserved = RESERVED_KEYS.intersection(data)
+        if reserved:
+            raise FormInvalid({k: "Nama isian ini tidak diperbolehkan." for k in reserved})
+        # Only the form's own fields are taken: `status`, `lane` and the like are dropped.
+        picked = {k: v for k, v in data.items() if k in fields}
+        clean, errors = self.validate(session, name or "", form, picked)
+        if errors:
+            raise FormInvalid(errors)
+        return clean
+
+    # -- loading and saving ---------------------------------------------------
+    def _engine(self, session: Session, instance: Instance, actor: Actor) -> ScriptEngine:
+        ctx = ServiceContext(
+            session=session,
+            instance_id=instance.id,
+            process_id=instance.process_id,
+            unit_path=instance.unit_path,
+            started_by=instance.started_by,
+            actor=actor,
+            business_key=instance.business_key,
+        )
+        return ScriptEngine(self.services, ctx)
+
+    def _load(self, instance, version, session, actor) -> BpmnWorkflow:
+        workflow = workflow_from_json(instance.state_json, version.spec_json)
+        workflow.script_engine = self._engine(session, instance, actor)
+        return workflow
+
+    def _advance(self, session, instance: Instance, workflow: BpmnWorkflow, actor: Actor) -> None:
+        if not isinstance(workflow.script_engine, ScriptEngine):
+            workflow.script_engine = self._engine(session, instance, actor)
+        workflow.do_engine_steps()
+        ctx = workflow.script_engine.context
+        instance.business_key = ctx.business_key
+        instance.state_json = state_to_json(workflow)
+        instance.status = "complete" if workflow.completed else "running"
+        instance.updated_at = utcnow()
+        try:
+            session.flush()
+        except StaleDataError as err:
+            raise Conflict("Tugas ini baru saja diselesaikan oleh pengguna lain.") from err
+        sync_open_tasks(session, instance, workflow)
+        session.flush()
+
+    # -- reading --------------------------------------------------------------
+    def task_data(self, session: Session, actor: Actor, task_id: str) -> dict[str, Any]:
+        """The data a task currently sees (to prefill or summarise its form)."""
+        row = open_task_for(session, actor, task_id)
+        return instance_data(session, row.instance_id, task_id)
+
+
+def instance_data(session: Session, instance_id: int, task_id: str | None = None) -> dict[str, Any]:
+    """The data of an instance: as a given task sees it, or as its newest task left it."""
+    instance = session.get(Instance, instance_id)
+    if instance is None:
+        raise NotFound("Proses tidak ditemukan.")
+    version = session.get(ProcessVersion, instance.version_id)
+    workflow = workflow_from_json(instance.state_json, version.spec_json)
+    if task_id is not None:
+        task = workflow.get_task_from_id(_uuid(task_id))
+        return dict(task.data) if task else {}
+    ready = ready_user_tasks(workflow)
+    source = ready[0] if ready else workflow.last_task
+    return dict(source.data) if source is not None else {}
+
+
+def current_version(session: Session, process_id: str) -> ProcessVersion:
+    version = session.scalar(
+        select(ProcessVersion).where(
+            ProcessVersion.process_id == process_id, ProcessVersion.is_current.is_(True)
+        )
+    )
+    if version is None:
+        raise NotFound(f"Proses '{process_id}' belum dipasang.")
+    return version
+
+
+def task_form(session: Session, task: TaskInfo) -> dict:
+    """The form definition of an open task, from the version its instance runs."""
+    instance = session.get(Instance, task.instance_id)
+    return form_of(session.get(ProcessVersion, instance.version_id), task.form)
+
+
+def form_of(version: ProcessVersion, name: str | None) -> dict:
+    if name is None:
+        return {"schema": {"type": "object", "properties": {}}}
+    return json.loads(version.forms_json)[name]
+
+
+def _outcome(form: dict, clean: dict[str, Any]) -> str | None:
+    field = form.get("ui", {}).get("outcome")
+    value = clean.get(field) if field else None
+    return str(value) if value is not None else None
+
+
+def _uuid(task_id: str):
+    from uuid import UUID
+
+    try:
+        return UUID(task_id)
+    except ValueError:
+        raise TaskNotOpen("Tugas tidak ditemukan.") from None

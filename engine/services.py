@@ -1,0 +1,86 @@
+"""Service tasks: a registry of named Python functions, and the script engine that calls them.
+
+The application fills a `ServiceRegistry` (this package never imports it); a diagram
+names a function by its operator id. Each call gets a `ServiceContext` with the
+database session and the instance, so service functions join the caller's
+transaction and never commit.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from SpiffWorkflow.bpmn.exceptions import WorkflowTaskException
+from SpiffWorkflow.bpmn.script_engine import PythonScriptEngine
+from sqlalchemy.orm import Session
+
+from .errors import EngineError, ServiceError
+from .sandbox import RestrictedEnvironment
+from .values import Actor
+
+ServiceFn = Callable[..., Any]
+
+
+@dataclass
+class ServiceContext:
+    session: Session
+    instance_id: int
+    process_id: str
+    unit_path: str
+    started_by: int
+    actor: Actor
+    data: dict[str, Any] = field(default_factory=dict)
+    business_key: str | None = None
+
+
+class ServiceRegistry:
+    def __init__(self) -> None:
+        self._functions: dict[str, ServiceFn] = {}
+
+    def register(self, name: str) -> Callable[[ServiceFn], ServiceFn]:
+        def decorator(fn: ServiceFn) -> ServiceFn:
+            if name in self._functions:
+                raise ValueError(f"service {name!r} registered twice")
+            self._functions[name] = fn
+            return fn
+
+        return decorator
+
+    def get(self, name: str) -> ServiceFn:
+        try:
+            return self._functions[name]
+        except KeyError:
+            raise ServiceError(f"Layanan '{name}' tidak dikenal.") from None
+
+    def names(self) -> list[str]:
+        return sorted(self._functions)
+
+
+class ScriptEngine(PythonScriptEngine):
+    """Restricted scripts plus registry-backed service calls.
+
+    SpiffWorkflow 3.2's own `call_service` error path references an undefined
+    name and hides the real exception, so it is replaced entirely.
+    """
+
+    def __init__(self, registry: ServiceRegistry, context: ServiceContext) -> None:
+        super().__init__(environment=RestrictedEnvironment())
+        self.registry = registry
+        self.context = context
+
+    def call_service(self, task, operation_name=None, operation_params=None, **kwargs):
+        fn = self.registry.get(operation_name)
+        params = {k: v["value"] for k, v in (operation_params or {}).items()}
+        self.context.data = task.data
+        try:
+            result = fn(self.context, **params)
+        except EngineError:
+            raise
+        except Exception as err:
+            raise WorkflowTaskException(
+                f"{operation_name}: {err.__class__.__name__}: {err}", task=task, exception=err
+            ) from err
+        return json.dumps(result if result is not None else {}, default=str)

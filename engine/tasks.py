@@ -1,0 +1,137 @@
+"""The open-task table: kept in step with each instance, and read by inboxes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
+from SpiffWorkflow.util.task import TaskState
+from sqlalchemy import delete, exists, func, select
+from sqlalchemy.orm import Session
+
+from .deploy import FORM_PROPERTY
+from .errors import NotAllowed, TaskNotOpen
+from .models import Instance, OpenTask, TaskHistory
+from .values import Actor, TaskInfo
+
+#: Extension property: "starter" sends the task to whoever started the instance.
+OWNER_PROPERTY = "owner"
+
+
+def task_properties(task_spec: Any) -> dict[str, str]:
+    return getattr(task_spec, "extensions", {}).get("properties", {})
+
+
+def ready_user_tasks(workflow: BpmnWorkflow) -> list[Any]:
+    return workflow.get_tasks(state=TaskState.READY, manual=True)
+
+
+def sync_open_tasks(session: Session, instance: Instance, workflow: BpmnWorkflow) -> None:
+    """Replace the instance's open-task rows with its READY user tasks."""
+    session.execute(delete(OpenTask).where(OpenTask.instance_id == instance.id))
+    for task in ready_user_tasks(workflow):
+        spec = task.task_spec
+        props = task_properties(spec)
+        session.add(
+            OpenTask(
+                id=str(task.id),
+                instance_id=instance.id,
+                process_id=instance.process_id,
+                task_name=spec.bpmn_id,
+                title=spec.bpmn_name or spec.bpmn_id,
+                lane=spec.lane or "",
+                unit_path=instance.unit_path,
+                form=props.get(FORM_PROPERTY),
+                assignee_id=instance.started_by if props.get(OWNER_PROPERTY) == "starter" else None,
+                business_key=instance.business_key,
+            )
+        )
+
+
+def visible_to(actor: Actor):
+    """The SQL condition for tasks an actor may see and take."""
+    other_lane_done = exists().where(
+        TaskHistory.instance_id == OpenTask.instance_id,
+        TaskHistory.user_id == actor.id,
+        TaskHistory.lane != OpenTask.lane,
+    )
+    return (
+        OpenTask.lane.in_(sorted(actor.lanes))
+        & OpenTask.unit_path.startswith(actor.unit_path, autoescape=True)
+        & ((OpenTask.assignee_id.is_(None)) | (OpenTask.assignee_id == actor.id))
+        & ~other_lane_done
+    )
+
+
+def inbox(session: Session, actor: Actor, limit: int = 200) -> list[TaskInfo]:
+    rows = session.scalars(
+        select(OpenTask)
+        .where(visible_to(actor))
+        .order_by(OpenTask.created_at.desc(), OpenTask.id)
+        .limit(limit)
+    )
+    return [to_info(row) for row in rows]
+
+
+def inbox_count(session: Session, actor: Actor) -> int:
+    return session.scalar(select(func.count()).select_from(OpenTask).where(visible_to(actor)))
+
+
+def instance_tasks(session: Session, instance_id: int) -> list[TaskInfo]:
+    rows = session.scalars(select(OpenTask).where(OpenTask.instance_id == instance_id))
+    return [to_info(row) for row in rows]
+
+
+def to_info(row: OpenTask) -> TaskInfo:
+    return TaskInfo(
+        id=row.id,
+        instance_id=row.instance_id,
+        process_id=row.process_id,
+        task_name=row.task_name,
+        title=row.title,
+        lane=row.lane,
+        unit_path=row.unit_path,
+        form=row.form,
+        assignee_id=row.assignee_id,
+        business_key=row.business_key,
+        created_at=row.created_at,
+    )
+
+
+def open_task_for(session: Session, actor: Actor, task_id: str) -> OpenTask:
+    """The open task row if `actor` may take it; refuses with the reason otherwise."""
+    row = session.get(OpenTask, task_id)
+    if row is None:
+        raise TaskNotOpen(completion_message(session, task_id))
+    allowed = session.scalar(select(OpenTask.id).where(OpenTask.id == task_id, visible_to(actor)))
+    if allowed is None:
+        raise NotAllowed(refusal_message(session, actor, row))
+    return row
+
+
+def task_for(session: Session, actor: Actor, task_id: str) -> TaskInfo:
+    return to_info(open_task_for(session, actor, task_id))
+
+
+def completion_message(session: Session, task_id: str) -> str:
+    done = session.scalar(select(TaskHistory).where(TaskHistory.task_id == task_id))
+    if done is None:
+        return "Tugas tidak ditemukan atau sudah tidak aktif."
+    when = done.completed_at.strftime("%d-%m-%Y %H:%M")
+    return f"Tugas ini sudah diselesaikan oleh {done.user_name} pada {when}."
+
+
+def refusal_message(session: Session, actor: Actor, row: OpenTask) -> str:
+    other_lane = session.scalar(
+        select(TaskHistory.lane).where(
+            TaskHistory.instance_id == row.instance_id,
+            TaskHistory.user_id == actor.id,
+            TaskHistory.lane != row.lane,
+        )
+    )
+    if other_lane is not None and row.lane in actor.lanes:
+        return (
+            f"Pemisahan tugas: Anda sudah bertindak sebagai {other_lane} pada proses ini, "
+            f"sehingga tidak dapat mengerjakan tugas {row.lane}."
+        )
+    return "Anda tidak berwenang mengerjakan tugas ini."

@@ -1,0 +1,67 @@
+"""Plain values the runtime hands out, so callers never touch SpiffWorkflow objects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who acts: the lanes they may work in and the unit subtree they cover.
+
+    `unit_path` is an opaque "/a/b/" path; a task is visible when its own unit path
+    starts with the actor's (the actor's unit or a unit below it).
+    """
+
+    id: int
+    name: str
+    lanes: frozenset[str]
+    unit_path: str
+
+    def covers(self, unit_path: str) -> bool:
+        return unit_path.startswith(self.unit_path)
+
+
+@dataclass(frozen=True)
+class TaskInfo:
+    id: str
+    instance_id: int
+    process_id: str
+    task_name: str
+    title: str
+    lane: str
+    unit_path: str
+    form: str | None
+    assignee_id: int | None
+    business_key: str | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    task_id: str
+    task_name: str
+    title: str
+    lane: str | None
+    user_id: int
+    user_name: str
+    completed_at: datetime
+    outcome: str | None
+    data: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class InstanceInfo:
+    id: int
+    process_id: str
+    process_name: str
+    version_id: int
+    status: str
+    business_key: str | None
+    started_by: int
+    unit_path: str
+    created_at: datetime
+    updated_at: datetime
+    data: dict[str, Any] = field(default_factory=dict)

@@ -1,0 +1,77 @@
+"""Turns a form definition, values and errors into sections of fields for a template."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .validation import OptionsSource
+
+
+@dataclass
+class FieldView:
+    name: str
+    title: str
+    widget: str
+    value: Any
+    error: str | None
+    help: str | None
+    required: bool
+    choices: list[tuple[str, str]] = field(default_factory=list)
+    max_length: int | None = None
+
+
+@dataclass
+class SectionView:
+    title: str | None
+    fields: list[FieldView] = field(default_factory=list)
+
+
+def _widget(prop: dict, hints: dict) -> str:
+    if "widget" in hints:
+        return hints["widget"]
+    if "enum" in prop:
+        return "select"
+    if prop.get("format") == "date":
+        return "date"
+    return "text"
+
+
+def _choices(prop: dict, hints: dict, options: OptionsSource) -> list[tuple[str, str]]:
+    if hints.get("options"):
+        return options(hints["options"])
+    labels = hints.get("labels", {})
+    return [(v, labels.get(v, v)) for v in prop.get("enum", [])]
+
+
+def layout(
+    form: dict,
+    values: dict[str, Any],
+    errors: dict[str, str],
+    options: OptionsSource,
+) -> list[SectionView]:
+    """Fields in the form's order, grouped by section (first appearance fixes a section's place)."""
+    schema = form["schema"]
+    props = schema.get("properties", {})
+    ui = form.get("ui", {})
+    hints_by_field = ui.get("fields", {})
+    required = set(schema.get("required", []))
+    sections: dict[str | None, SectionView] = {}
+    for name in ui.get("order", list(props)):
+        prop, hints = props[name], hints_by_field.get(name, {})
+        section = hints.get("section")
+        view = sections.setdefault(section, SectionView(section))
+        view.fields.append(
+            FieldView(
+                name=name,
+                title=prop.get("title", name),
+                widget=_widget(prop, hints),
+                value=values.get(name, ""),
+                error=errors.get(name),
+                help=hints.get("help"),
+                required=name in required,
+                choices=_choices(prop, hints, options),
+                max_length=prop.get("maxLength"),
+            )
+        )
+    return list(sections.values())

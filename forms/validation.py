@@ -1,0 +1,83 @@
+"""Server-side validation of submitted form data, with messages in Bahasa Indonesia."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker
+
+#: options(list_name) -> [(value, label), ...]
+OptionsSource = Callable[[str], list[tuple[str, str]]]
+
+_FORMAT_CHECKER = FormatChecker()
+
+
+def normalise(form: dict, data: dict[str, Any]) -> dict[str, Any]:
+    """Strip text; an empty value counts as not given."""
+    fields = form["schema"].get("properties", {})
+    clean: dict[str, Any] = {}
+    for name, value in data.items():
+        if name not in fields:
+            continue
+        if isinstance(value, str):
+            value = value.strip()
+            if value == "":
+                continue
+        clean[name] = value
+    return clean
+
+
+def schema_with_options(form: dict, options: OptionsSource) -> dict:
+    schema = copy.deepcopy(form["schema"])
+    for name, hints in form.get("ui", {}).get("fields", {}).items():
+        source = hints.get("options")
+        if source and name in schema.get("properties", {}):
+            schema["properties"][name]["enum"] = [value for value, _ in options(source)]
+    return schema
+
+
+def validate(
+    form: dict, data: dict[str, Any], options: OptionsSource
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """Return (clean data, {field: message}); the first problem of each field is kept."""
+    clean = normalise(form, data)
+    schema = schema_with_options(form, options)
+    validator = Draft202012Validator(schema, format_checker=_FORMAT_CHECKER)
+    errors: dict[str, str] = {}
+    for error in sorted(validator.iter_errors(clean), key=lambda e: e.path):
+        for field, message in _messages(form, error):
+            errors.setdefault(field, message)
+    return clean, errors
+
+
+def _title(form: dict, field: str) -> str:
+    return form["schema"].get("properties", {}).get(field, {}).get("title", field)
+
+
+def _messages(form: dict, error) -> list[tuple[str, str]]:
+    if error.validator == "required":
+        missing = [f for f in error.validator_value if f not in error.instance]
+        return [(f, f"{_title(form, f)} wajib diisi.") for f in missing]
+    if not error.path:
+        return []
+    field = str(error.path[0])
+    title = _title(form, field)
+    hint = form.get("ui", {}).get("fields", {}).get(field, {}).get("help")
+    kind, limit = error.validator, error.validator_value
+    if kind == "minLength" and limit <= 1:
+        text = f"{title} wajib diisi."
+    elif kind == "minLength":
+        text = f"{title} minimal {limit} karakter."
+    elif kind == "maxLength":
+        text = f"{title} paling banyak {limit} karakter."
+    elif kind == "enum":
+        text = f"Pilihan {title} tidak dikenal; pilih dari daftar."
+    elif kind == "pattern":
+        text = f"{title} tidak sesuai format" + (f" ({hint})." if hint else ".")
+    elif kind == "format":
+        text = f"{title} harus berupa tanggal yang benar."
+    else:
+        text = f"{title} tidak valid."
+    return [(field, text)]

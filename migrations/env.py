@@ -1,0 +1,27 @@
+"""Alembic environment: migrates the engine's and the domain's tables together."""
+
+from alembic import context
+
+from processes.database import METADATA, make_engine
+
+config = context.config
+
+
+def run_migrations() -> None:
+    url = config.get_main_option("sqlalchemy.url")
+    if context.is_offline_mode():
+        context.configure(url=url, target_metadata=METADATA, literal_binds=True)
+        with context.begin_transaction():
+            context.run_migrations()
+        return
+    connectable = make_engine(url)
+    with connectable.connect() as connection:
+        context.configure(
+            connection=connection, target_metadata=METADATA, render_as_batch=True
+        )
+        with context.begin_transaction():
+            context.run_migrations()
+    connectable.dispose()
+
+
+run_migrations()

@@ -1,0 +1,153 @@
+"""The domain's tables: units, users, reference lists, persons, records, documents.
+
+Models stay thin: rules live in the modules that use them (statuses, access, services).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from engine.models import utcnow
+
+
+class DomainBase(DeclarativeBase):
+    pass
+
+
+class Unit(DomainBase):
+    """Satuan kerja; `path` ("/POLDA-KALTENG/POLRES-KAPUAS/") scopes what a user covers."""
+
+    __tablename__ = "unit"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(60), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    kind: Mapped[str] = mapped_column(String(20))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
+    path: Mapped[str] = mapped_column(String(400), unique=True)
+
+
+class User(DomainBase):
+    __tablename__ = "app_user"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(60), unique=True)
+    full_name: Mapped[str] = mapped_column(String(120))
+    jabatan: Mapped[str] = mapped_column(String(120), default="")
+    password_hash: Mapped[str] = mapped_column(String(300))
+    role: Mapped[str] = mapped_column(String(20))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"))
+    is_active: Mapped[bool] = mapped_column(default=True)
+    # Bumped on logout, disable or role change: every older session stops working.
+    session_counter: Mapped[int] = mapped_column(Integer, default=0)
+
+    unit: Mapped[Unit] = relationship(lazy="joined")
+
+
+class ReferenceItem(DomainBase):
+    """One entry of an editable pick-list (pangkat, pasal, wujud perbuatan, ...)."""
+
+    __tablename__ = "reference_item"
+    __table_args__ = (UniqueConstraint("list_name", "code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    list_name: Mapped[str] = mapped_column(String(40), index=True)
+    code: Mapped[str] = mapped_column(String(60))
+    label: Mapped[str] = mapped_column(String(300))
+    attrs: Mapped[dict] = mapped_column(JSON, default=dict)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(default=True)
+
+
+class Person(DomainBase):
+    """A Polri member (NRP) or ASN (NIP) with a catatan personel."""
+
+    __tablename__ = "person"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    personel: Mapped[str] = mapped_column(String(10))
+    nomor_identitas: Mapped[str] = mapped_column(String(18), unique=True)
+    nama: Mapped[str] = mapped_column(String(120))
+    jenis_kelamin: Mapped[str | None] = mapped_column(String(1))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Record(DomainBase):
+    """One violation of one person (a catatan), from pencatatan on."""
+
+    __tablename__ = "record"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
+    instance_id: Mapped[int] = mapped_column(Integer, unique=True)
+    status: Mapped[str] = mapped_column(String(40), index=True)
+    pangkat: Mapped[str] = mapped_column(String(20))
+    jabatan: Mapped[str] = mapped_column(String(120))
+    unit_kerja: Mapped[str] = mapped_column(String(60))
+    jenis_pelanggaran: Mapped[str] = mapped_column(String(20), index=True)
+    wujud_perbuatan: Mapped[str] = mapped_column(String(60))
+    pasal: Mapped[str] = mapped_column(String(60))
+    ditangani_oleh: Mapped[str] = mapped_column(String(10))
+    uraian: Mapped[str] = mapped_column(Text, default="")
+    unit_path: Mapped[str] = mapped_column(String(400), index=True)
+    submitted_by: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    person: Mapped[Person] = relationship(lazy="joined")
+
+
+class RecordDocument(DomainBase):
+    """A dokumen referensi attached to a record at one stage (pencatatan, update ...)."""
+
+    __tablename__ = "record_document"
+    __table_args__ = (UniqueConstraint("record_id", "stage"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    record_id: Mapped[int] = mapped_column(ForeignKey("record.id"), index=True)
+    stage: Mapped[str] = mapped_column(String(40))
+    nomor: Mapped[str] = mapped_column(String(80))
+    jenis: Mapped[str] = mapped_column(String(60))
+    tanggal: Mapped[date] = mapped_column(Date)
+    perihal: Mapped[str] = mapped_column(String(200))
+    file_hash: Mapped[str] = mapped_column(ForeignKey("stored_file.sha256"))
+
+
+class StatusChange(DomainBase):
+    """Every status a record took, who caused it and through which instance."""
+
+    __tablename__ = "status_change"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    record_id: Mapped[int] = mapped_column(ForeignKey("record.id"), index=True)
+    status: Mapped[str] = mapped_column(String(40))
+    changed_by: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
+    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    instance_id: Mapped[int] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(String(300), default="")
+
+
+class StoredFile(DomainBase):
+    """An uploaded PDF, kept in the database under its SHA-256 (never in the web root)."""
+
+    __tablename__ = "stored_file"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    original_name: Mapped[str] = mapped_column(String(200))
+    uploaded_by: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
+    uploaded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    content: Mapped[bytes] = mapped_column(LargeBinary)

@@ -1,0 +1,153 @@
+"""Use cases around tasks: start a submission, open a task, complete it.
+
+Each function that writes takes a unit of work and commits it once; on any refusal
+the transaction is rolled back and nothing is half-written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+import engine
+from engine import Conflict, EngineError, FormInvalid, TaskInfo
+
+from . import documents
+from .accounts import actor_for
+from .errors import Forbidden
+from .models import User
+from .uow import UnitOfWork
+from .workflow import RUNTIME
+
+
+@dataclass(frozen=True)
+class Upload:
+    filename: str
+    content: bytes
+
+
+@dataclass
+class Outcome:
+    """What a submission came to: done, or errors to show with the typed values kept."""
+
+    ok: bool
+    instance_id: int | None = None
+    message: str | None = None
+    errors: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Startable:
+    process_id: str
+    name: str
+    form: str
+
+
+def startable(session: Session, user: User) -> list[Startable]:
+    lanes = actor_for(user).lanes
+    rows = session.scalars(
+        select(engine.models.ProcessVersion)
+        .where(engine.models.ProcessVersion.is_current.is_(True))
+        .order_by(engine.models.ProcessVersion.name)
+    )
+    return [
+        Startable(v.process_id, v.name, v.start_form)
+        for v in rows
+        if v.start_lane in lanes and v.start_form
+    ]
+
+
+def start_form(session: Session, user: User, process_id: str) -> tuple[str, dict]:
+    """The process name and the form of its first task, if `user` may start it."""
+    for item in startable(session, user):
+        if item.process_id == process_id:
+            version = engine.current_version(session, process_id)
+            return item.name, engine.form_of(version, item.form)
+    raise Forbidden("Anda tidak berwenang memulai proses ini.")
+
+
+def _with_uploads(
+    session: Session, user: User, form: dict, data: dict[str, Any], uploads: dict[str, Upload]
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """Store each uploaded PDF and put its hash in the data; a field left empty keeps its value."""
+    data = dict(data)
+    errors: dict[str, str] = {}
+    file_fields = [
+        name for name, hints in form.get("ui", {}).get("fields", {}).items()
+        if hints.get("widget") == "file"
+    ]
+    for name in file_fields:
+        upload = uploads.get(name)
+        if upload is None or not upload.content:
+            continue
+        problem = documents.check_pdf(upload.content)
+        if problem:
+            errors[name] = problem
+            continue
+        data[name] = documents.store_pdf(session, upload.content, upload.filename, user.id)
+    return data, errors
+
+
+def start_submission(
+    uow: UnitOfWork, user: User, process_id: str, data: dict[str, Any], uploads: dict[str, Upload]
+) -> Outcome:
+    with uow:
+        session = uow.session
+        try:
+            _, form = start_form(session, user, process_id)
+            actor = actor_for(user)
+            first = RUNTIME.start(session, actor, process_id, actor.unit_path)
+            return _complete(uow, user, first, form, data, uploads)
+        except EngineError as err:
+            return Outcome(ok=False, message=str(err))
+
+
+def complete_task(
+    uow: UnitOfWork, user: User, task_id: str, data: dict[str, Any], uploads: dict[str, Upload]
+) -> Outcome:
+    with uow:
+        session = uow.session
+        try:
+            task = engine.task_for(session, actor_for(user), task_id)
+            return _complete(uow, user, task, engine.task_form(session, task), data, uploads)
+        except Conflict:
+            uow.rollback()
+            return Outcome(ok=False, message=engine.completion_message(uow.session, task_id))
+        except EngineError as err:
+            return Outcome(ok=False, message=str(err))
+
+
+def _complete(uow, user, task: TaskInfo, form, data, uploads) -> Outcome:
+    session = uow.session
+    data, upload_errors = _with_uploads(session, user, form, data, uploads)
+    try:
+        RUNTIME.complete_task(session, actor_for(user), task.id, data)
+    except FormInvalid as err:
+        errors = {**err.errors, **upload_errors}
+        return Outcome(ok=False, message=str(err), errors=errors)
+    if upload_errors:
+        return Outcome(ok=False, message="Periksa kembali isian yang ditandai.", errors=upload_errors)
+    uow.commit()
+    return Outcome(ok=True, instance_id=task.instance_id)
+
+
+@dataclass
+class TaskPage:
+    task: TaskInfo
+    form: dict
+    values: dict[str, Any]
+    context: dict[str, Any]
+    history: list[engine.HistoryEntry]
+
+
+def open_task_page(session: Session, user: User, task_id: str) -> TaskPage:
+    """What the task page shows; refuses users who may not take the task."""
+    task = engine.task_for(session, actor_for(user), task_id)
+    form = engine.task_form(session, task)
+    data = engine.instance_data(session, task.instance_id, task_id)
+    prefill = form.get("ui", {}).get("prefill", True)
+    values = {k: v for k, v in data.items() if prefill and not k.startswith("hasil_")}
+    return TaskPage(task, form, values, data, engine.timeline(session, task.instance_id))

@@ -1,0 +1,169 @@
+"""Pencatatan through the runtime and the database, state saved and restored at every step."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+import engine
+from processes import documents, statuses
+from processes.accounts import actor_for
+from processes.models import Record, StatusChange
+from processes.workflow import RUNTIME
+from tests.support.actors import user
+from tests.support.data import MINIMAL_PDF, pencatatan_data
+
+
+def submit(session, username="operator", **overrides):
+    operator = user(session, username)
+    actor = actor_for(operator)
+    first = RUNTIME.start(session, actor, "pencatatan", actor.unit_path)
+    data = pencatatan_data(**overrides)
+    data["dokumen_file"] = documents.store_pdf(session, MINIMAL_PDF, "lp.pdf", operator.id)
+    RUNTIME.complete_task(session, actor, first.id, data)
+    session.commit()
+    return first.instance_id
+
+
+def only_task(session, username):
+    tasks = engine.inbox(session, actor_for(user(session, username)))
+    assert len(tasks) == 1, tasks
+    return tasks[0]
+
+
+def decide(session, username, keputusan, catatan=""):
+    task = only_task(session, username)
+    RUNTIME.complete_task(
+        session, actor_for(user(session, username)), task.id,
+        {"keputusan": keputusan, "catatan": catatan},
+    )
+    session.commit()
+    return task
+
+
+def record(session, instance_id):
+    return session.scalar(select(Record).where(Record.instance_id == instance_id))
+
+
+def test_operator_submits_and_the_record_is_diajukan_dicatat(session):
+    instance_id = submit(session)
+    assert record(session, instance_id).status == statuses.DIAJUKAN_DICATAT
+    task = only_task(session, "kaurlitpers")
+    assert task.lane == "Kaurlitpers" and task.form == "persetujuan.json"
+    assert engine.inbox(session, actor_for(user(session, "kasubbid"))) == []
+
+
+def test_returned_twice_then_approved_by_both_reaches_proses(session):
+    instance_id = submit(session)
+    decide(session, "kaurlitpers", "KEMBALIKAN", "Nomor LP salah ketik")
+    fix = only_task(session, "operator")
+    assert fix.task_name == "Task_Perbaiki"
+    assert fix.assignee_id == user(session, "operator").id
+    data = RUNTIME.task_data(session, actor_for(user(session, "operator")), fix.id)
+    assert data["dokumen_nomor"] == "LP/A/12/X/2026/Yanduan"
+    data = {k: v for k, v in data.items() if k not in ("keputusan", "catatan", "hasil_ajukan")}
+    data["dokumen_nomor"] = "LP/A/13/X/2026/Yanduan"
+    RUNTIME.complete_task(session, actor_for(user(session, "operator")), fix.id, data)
+    session.commit()
+    decide(session, "kaurlitpers", "SETUJU")
+    decide(session, "kasubbid", "KOREKSI", "Pasal belum tepat")
+    only_task(session, "operator")  # back for correction
+    fix = only_task(session, "operator")
+    data = RUNTIME.task_data(session, actor_for(user(session, "operator")), fix.id)
+    data = {k: v for k, v in data.items() if k not in ("keputusan", "catatan", "hasil_ajukan")}
+    RUNTIME.complete_task(session, actor_for(user(session, "operator")), fix.id, data)
+    session.commit()
+    decide(session, "kaurlitpers", "SETUJU")
+    decide(session, "kasubbid", "SETUJU")
+
+    rec = record(session, instance_id)
+    assert rec.status == statuses.PROSES
+    history = [c.status for c in session.scalars(
+        select(StatusChange).where(StatusChange.record_id == rec.id).order_by(StatusChange.id))]
+    assert history == [statuses.DIAJUKAN_DICATAT] * 3 + [statuses.PROSES]
+    assert engine.instance_info(session, instance_id).status == "complete"
+    outcomes = [h.outcome for h in engine.timeline(session, instance_id)]
+    assert outcomes == [None, "KEMBALIKAN", None, "SETUJU", "KOREKSI", None, "SETUJU", "SETUJU"]
+    assert engine.instance_tasks(session, instance_id) == []
+
+
+def test_operator_cannot_approve_and_other_polres_cannot_see(session):
+    submit(session, username="op.kapuas")
+    task = only_task(session, "kaurlitpers")
+    with pytest.raises(engine.NotAllowed):
+        RUNTIME.complete_task(
+            session, actor_for(user(session, "operator")), task.id, {"keputusan": "SETUJU"}
+        )
+    session.rollback()
+    decide(session, "kaurlitpers", "KEMBALIKAN", "Lengkapi uraian")
+    assert engine.inbox(session, actor_for(user(session, "op.barsel"))) == []
+    assert engine.inbox(session, actor_for(user(session, "operator"))) == []  # assigned to starter
+    assert len(engine.inbox(session, actor_for(user(session, "op.kapuas")))) == 1
+
+
+def test_submitter_holding_an_approver_role_cannot_approve_own_submission(session):
+    instance_id = submit(session)
+    operator = user(session, "operator")
+    both = engine.Actor(operator.id, "Operator ganda", frozenset({"Operator", "Kaurlitpers"}), "/")
+    assert engine.inbox(session, both) == []
+    task = engine.instance_tasks(session, instance_id)[0]
+    with pytest.raises(engine.NotAllowed, match="Pemisahan tugas"):
+        RUNTIME.complete_task(session, both, task.id, {"keputusan": "SETUJU"})
+
+
+def test_extra_keys_are_ignored_and_bad_form_data_writes_nothing(session):
+    instance_id = submit(session)
+    task = only_task(session, "kaurlitpers")
+    kaur = actor_for(user(session, "kaurlitpers"))
+    with pytest.raises(engine.FormInvalid) as err:
+        RUNTIME.complete_task(session, kaur, task.id, {"keputusan": "KEMBALIKAN"})
+    assert "catatan" in err.value.errors
+    session.rollback()
+    with pytest.raises(engine.FormInvalid):
+        RUNTIME.complete_task(session, kaur, task.id, {"keputusan": "SETUJU", "typename": "x"})
+    session.rollback()
+    RUNTIME.complete_task(
+        session, kaur, task.id, {"keputusan": "SETUJU", "status": "SELESAI", "lane": "X"}
+    )
+    session.commit()
+    assert record(session, instance_id).status == statuses.DIAJUKAN_DICATAT
+    assert "status" not in engine.timeline(session, instance_id)[-1].data
+
+
+def test_replaying_a_completed_task_is_refused_with_who_did_it(session):
+    submit(session)
+    task = decide(session, "kaurlitpers", "SETUJU")
+    with pytest.raises(engine.TaskNotOpen, match="sudah diselesaikan oleh Iptu Rina"):
+        RUNTIME.complete_task(
+            session, actor_for(user(session, "kaurlitpers")), task.id, {"keputusan": "SETUJU"}
+        )
+
+
+def test_two_approvers_completing_the_same_task_exactly_one_wins(session_factory, monkeypatch):
+    """The second approver loaded the instance before the first committed: the lock refuses."""
+    with session_factory() as s:
+        submit(s)
+        task_id = only_task(s, "kaurlitpers").id
+    real_load = engine.runtime.workflow_from_json
+
+    def load_then_let_the_other_approver_finish(*args):
+        workflow = real_load(*args)
+        monkeypatch.setattr(engine.runtime, "workflow_from_json", real_load)
+        with session_factory() as other:
+            kaur = actor_for(user(other, "kaurlitpers"))
+            RUNTIME.complete_task(other, kaur, task_id, {"keputusan": "SETUJU"})
+            other.commit()
+        return workflow
+
+    monkeypatch.setattr(engine.runtime, "workflow_from_json", load_then_let_the_other_approver_finish)
+    with session_factory() as second:
+        kaur = actor_for(user(second, "kaurlitpers"))
+        with pytest.raises(engine.Conflict):
+            RUNTIME.complete_task(second, kaur, task_id, {"keputusan": "KEMBALIKAN", "catatan": "xxxxx"})
+        second.rollback()
+        assert "sudah diselesaikan oleh Iptu Rina" in engine.completion_message(second, task_id)
+    with session_factory() as s:
+        history = s.scalars(select(engine.models.TaskHistory).where(
+            engine.models.TaskHistory.task_id == task_id)).all()
+        assert [h.outcome for h in history] == ["SETUJU"]
+        assert only_task(s, "kasubbid").task_name == "Task_PersetujuanKasubbid"

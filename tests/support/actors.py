@@ -1,0 +1,12 @@
+"""Demo users as the tests need them."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from processes.models import User
+
+
+def user(session: Session, username: str) -> User:
+    return session.scalar(select(User).where(User.username == username))
