@@ -18,7 +18,15 @@ from .errors import (
 )
 from .history import instance_info, timeline
 from .models import EngineBase
-from .runtime import FormValidator, Runtime, current_version, form_of, instance_data, task_form
+from .runtime import (
+    FormValidator,
+    Runtime,
+    current_version,
+    form_of,
+    instance_data,
+    instance_version,
+    task_form,
+)
 from .services import ServiceContext, ServiceRegistry
 from .tasks import completion_message, inbox, inbox_count, instance_tasks, task_for
 from .values import Actor, HistoryEntry, InstanceInfo, TaskInfo
@@ -52,6 +60,7 @@ __all__ = [
     "instance_data",
     "instance_info",
     "instance_tasks",
+    "instance_version",
     "task_for",
     "task_form",
     "timeline",

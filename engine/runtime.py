@@ -186,10 +186,16 @@ def current_version(session: Session, process_id: str) -> ProcessVersion:
     return version
 
 
+def instance_version(session: Session, instance_id: int) -> ProcessVersion:
+    instance = session.get(Instance, instance_id)
+    if instance is None:
+        raise NotFound("Proses tidak ditemukan.")
+    return session.get(ProcessVersion, instance.version_id)
+
+
 def task_form(session: Session, task: TaskInfo) -> dict:
     """The form definition of an open task, from the version its instance runs."""
-    instance = session.get(Instance, task.instance_id)
-    return form_of(session.get(ProcessVersion, instance.version_id), task.form)
+    return form_of(instance_version(session, task.instance_id), task.form)
 
 
 def form_of(version: ProcessVersion, name: str | None) -> dict:

@@ -9,6 +9,8 @@ from sqlalchemy.orm import Session
 from .errors import Refused
 from .models import StoredFile
 
+__all__ = ["MAX_PDF_BYTES", "StoredFile", "check_pdf", "load", "store_pdf"]
+
 MAX_PDF_BYTES = 10 * 1024 * 1024
 
 

@@ -69,17 +69,32 @@ def start_form(session: Session, user: User, process_id: str) -> tuple[str, dict
     raise Forbidden("Anda tidak berwenang memulai proses ini.")
 
 
-def _with_uploads(
-    session: Session, user: User, form: dict, data: dict[str, Any], uploads: dict[str, Upload]
-) -> tuple[dict[str, Any], dict[str, str]]:
-    """Store each uploaded PDF and put its hash in the data; a field left empty keeps its value."""
-    data = dict(data)
-    errors: dict[str, str] = {}
-    file_fields = [
+def file_fields(form: dict) -> list[str]:
+    return [
         name for name, hints in form.get("ui", {}).get("fields", {}).items()
         if hints.get("widget") == "file"
     ]
-    for name in file_fields:
+
+
+def _with_uploads(
+    session: Session,
+    user: User,
+    form: dict,
+    data: dict[str, Any],
+    uploads: dict[str, Upload],
+    current: dict[str, Any],
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """Store each uploaded PDF and put its hash in the data.
+
+    A file field never takes a hash from the caller: without a new upload it keeps the
+    value the task already holds, so nobody can attach a file they never uploaded.
+    """
+    data = dict(data)
+    errors: dict[str, str] = {}
+    for name in file_fields(form):
+        data.pop(name, None)
+        if current.get(name):
+            data[name] = current[name]
         upload = uploads.get(name)
         if upload is None or not upload.content:
             continue
@@ -100,7 +115,7 @@ def start_submission(
             _, form = start_form(session, user, process_id)
             actor = actor_for(user)
             first = RUNTIME.start(session, actor, process_id, actor.unit_path)
-            return _complete(uow, user, first, form, data, uploads)
+            return _complete(uow, user, first, form, data, uploads, current={})
         except EngineError as err:
             return Outcome(ok=False, message=str(err))
 
@@ -112,7 +127,9 @@ def complete_task(
         session = uow.session
         try:
             task = engine.task_for(session, actor_for(user), task_id)
-            return _complete(uow, user, task, engine.task_form(session, task), data, uploads)
+            form = engine.task_form(session, task)
+            current = engine.instance_data(session, task.instance_id, task_id) if file_fields(form) else {}
+            return _complete(uow, user, task, form, data, uploads, current)
         except Conflict:
             uow.rollback()
             return Outcome(ok=False, message=engine.completion_message(uow.session, task_id))
@@ -120,13 +137,16 @@ def complete_task(
             return Outcome(ok=False, message=str(err))
 
 
-def _complete(uow, user, task: TaskInfo, form, data, uploads) -> Outcome:
+def _complete(uow, user, task: TaskInfo, form, data, uploads, current) -> Outcome:
     session = uow.session
-    data, upload_errors = _with_uploads(session, user, form, data, uploads)
+    data, upload_errors = _with_uploads(session, user, form, data, uploads, current)
     try:
         RUNTIME.complete_task(session, actor_for(user), task.id, data)
     except FormInvalid as err:
         errors = {**err.errors, **upload_errors}
+        for name in uploads:
+            # The transaction is rolled back, so an accepted upload was not kept either.
+            errors.setdefault(name, "Pilih ulang berkas PDF: berkas belum tersimpan.")
         return Outcome(ok=False, message=str(err), errors=errors)
     if upload_errors:
         return Outcome(ok=False, message="Periksa kembali isian yang ditandai.", errors=upload_errors)
@@ -151,3 +171,17 @@ def open_task_page(session: Session, user: User, task_id: str) -> TaskPage:
     prefill = form.get("ui", {}).get("prefill", True)
     values = {k: v for k, v in data.items() if prefill and not k.startswith("hasil_")}
     return TaskPage(task, form, values, data, engine.timeline(session, task.instance_id))
+
+
+def task_file(session: Session, user: User, task_id: str, field: str) -> documents.StoredFile:
+    """A PDF named by a file field of an open task, for whoever may take that task."""
+    task = engine.task_for(session, actor_for(user), task_id)
+    version = engine.instance_version(session, task.instance_id)
+    start = engine.form_of(version, version.start_form)
+    if field not in file_fields(start):
+        raise Forbidden("Berkas tidak ditemukan.")
+    digest = engine.instance_data(session, task.instance_id, task_id).get(field)
+    stored = documents.load(session, digest) if digest else None
+    if stored is None:
+        raise Forbidden("Berkas tidak ditemukan.")
+    return stored

@@ -1,0 +1,399 @@
+"""Task-completion throughput on the Pencatatan diagram: our runtime + database vs raw SpiffWorkflow.
+
+A. Through `processes.workflow.RUNTIME` on a fresh, migrated database (a temporary
+   SQLite file, and PostgreSQL when `--postgres URL` names a server: a throwaway
+   database is created there and dropped afterwards). N instances go through the
+   happy path in three stages: the operator starts one and completes its first
+   task (with a stored PDF), then Kaurlitpers approves each, then Kasubbid approves
+   each. Every completion is its own session and transaction, committed, as a web
+   request does. Between the first and second stage the inbox of Kaurlitpers is
+   read repeatedly while N tasks are open.
+
+B. SpiffWorkflow alone, in memory, on the same diagram: for each completion the
+   workflow is restored from its full JSON (spec included), the READY user task is
+   completed with the same data, the engine steps run (service tasks return '{}'),
+   and the workflow is written back to JSON.
+
+Time in A is split by wrapping the runtime's collaborators (exclusive time, so the
+parts add up to the total); the wrappers cost a few microseconds per call.
+
+    python -m bench.task_throughput [--instances N] [--postgres URL]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import hashlib
+import json
+import sys
+import tempfile
+import time
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from SpiffWorkflow.bpmn.script_engine import PythonScriptEngine
+from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
+from SpiffWorkflow.spiff.parser.process import SpiffBpmnParser
+from SpiffWorkflow.task import Task
+from SpiffWorkflow.util.task import TaskState
+from sqlalchemy import create_engine, func, make_url, select, text
+
+import engine
+from engine import runtime as engine_runtime
+from engine.models import Instance
+from engine.sandbox import RestrictedEnvironment
+from engine.serialization import SERIALIZER
+from engine.services import ScriptEngine
+from processes import demo, documents
+from processes.accounts import actor_for
+from processes.database import make_engine, make_session_factory, upgrade
+from processes.models import User
+from processes.setup import install
+from processes.workflow import BPMN_DIR, RUNTIME
+from tests.support.data import MINIMAL_PDF, pencatatan_data
+
+PROCESS_ID = "pencatatan"
+DIAGRAM = BPMN_DIR / "pencatatan.bpmn"
+APPROVAL = {"keputusan": "SETUJU"}
+INBOX_READS = 200
+BENCH_PASSWORD = "bench-only-password"
+
+
+# -- exclusive-time accounting ------------------------------------------------
+class Profile:
+    """Exclusive time per category: entering a category pauses the enclosing one."""
+
+    def __init__(self) -> None:
+        self.totals: dict[str, float] = defaultdict(float)
+        self._stack: list[str] = []
+        self._mark = 0.0
+
+    def enter(self, name: str) -> None:
+        now = time.perf_counter()
+        if self._stack:
+            self.totals[self._stack[-1]] += now - self._mark
+        self._stack.append(name)
+        self._mark = now
+
+    def exit(self) -> None:
+        now = time.perf_counter()
+        self.totals[self._stack.pop()] += now - self._mark
+        self._mark = now
+
+    @contextlib.contextmanager
+    def part(self, name: str) -> Iterator[None]:
+        self.enter(name)
+        try:
+            yield
+        finally:
+            self.exit()
+
+    def timed(self, name: str, fn: Callable) -> Callable:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            self.enter(name)
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                self.exit()
+
+        return wrapper
+
+
+# Categories of A, in the order they are printed.
+OTHER = "ORM queries/flush + rest"
+VALIDATE = "form validation"
+DESERIALIZE = "deserialize (state+spec JSON)"
+RUN = "spiff run (task + engine steps)"
+CONDITIONS = "gateway conditions (restricted)"
+SERVICES = "service tasks (domain SQL)"
+SERIALIZE = "serialize state"
+OPEN_TASKS = "sync open-task rows"
+COMMIT = "commit"
+A_PARTS = [DESERIALIZE, RUN, CONDITIONS, SERVICES, SERIALIZE, VALIDATE, OPEN_TASKS, COMMIT, OTHER]
+
+
+@contextlib.contextmanager
+def instrumented(profile: Profile) -> Iterator[None]:
+    """Wrap the runtime's collaborators for the duration of part A."""
+    patches = [
+        (engine_runtime, "workflow_from_json", DESERIALIZE),
+        (engine_runtime, "new_workflow", DESERIALIZE),
+        (engine_runtime, "state_to_json", SERIALIZE),
+        (engine_runtime, "sync_open_tasks", OPEN_TASKS),
+        (BpmnWorkflow, "do_engine_steps", RUN),
+        (Task, "run", RUN),
+        (RestrictedEnvironment, "evaluate", CONDITIONS),
+        (ScriptEngine, "call_service", SERVICES),
+        (RUNTIME, "validate", VALIDATE),
+    ]
+    saved = []
+    for owner, attr, name in patches:
+        original = owner.__dict__[attr] if isinstance(owner, type) else getattr(owner, attr)
+        saved.append((owner, attr, original))
+        setattr(owner, attr, profile.timed(name, original))
+    try:
+        yield
+    finally:
+        for owner, attr, original in reversed(saved):
+            setattr(owner, attr, original)
+
+
+# -- A: runtime + database ----------------------------------------------------
+@dataclass
+class DbResult:
+    label: str
+    completions: int
+    seconds: float
+    stage_seconds: dict[str, float]
+    inbox_reads: int
+    inbox_seconds: float
+    inbox_rows: int
+    parts: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def rate(self) -> float:
+        return self.completions / self.seconds
+
+
+def prepare_database(url: str):
+    upgrade(url)
+    db = make_engine(url)
+    factory = make_session_factory(db)
+    with factory() as session:
+        install(session)
+        demo.load_demo_users(session, password=BENCH_PASSWORD)
+        session.commit()
+    with factory() as session:
+        actors = {
+            name: actor_for(session.scalar(select(User).where(User.username == name)))
+            for name in ("operator", "kaurlitpers", "kasubbid")
+        }
+    return db, factory, actors
+
+
+def submit(session, operator) -> int:
+    first = RUNTIME.start(session, operator, PROCESS_ID, operator.unit_path)
+    data = pencatatan_data()
+    data["dokumen_file"] = documents.store_pdf(session, MINIMAL_PDF, "lp.pdf", operator.id)
+    RUNTIME.complete_task(session, operator, first.id, data)
+    return first.instance_id
+
+
+def approve(session, actor, instance_id: int) -> None:
+    (task,) = engine.instance_tasks(session, instance_id)
+    RUNTIME.complete_task(session, actor, task.id, dict(APPROVAL))
+
+
+def in_transaction(factory, profile: Profile, work: Callable[[Any], Any]) -> Any:
+    with profile.part(OTHER), factory() as session:
+        result = work(session)
+        with profile.part(COMMIT):
+            session.commit()
+    return result
+
+
+def run_database(label: str, url: str, instances: int) -> DbResult:
+    db, factory, actors = prepare_database(url)
+    operator, kaur, kasubbid = actors["operator"], actors["kaurlitpers"], actors["kasubbid"]
+    try:
+        # Warm-up: one whole instance, untimed (SQL compilation caches, restricted code).
+        warm = Profile()
+        with instrumented(warm):
+            first = in_transaction(factory, warm, lambda s: submit(s, operator))
+            in_transaction(factory, warm, lambda s: approve(s, kaur, first))
+            in_transaction(factory, warm, lambda s: approve(s, kasubbid, first))
+
+        profile = Profile()
+        stages: dict[str, float] = {}
+        with instrumented(profile):
+            start = time.perf_counter()
+            ids = [in_transaction(factory, profile, lambda s: submit(s, operator))
+                   for _ in range(instances)]
+            stages["submit"] = time.perf_counter() - start
+
+            inbox_rows, inbox_seconds = time_inbox(factory, kaur)
+
+            start = time.perf_counter()
+            for instance_id in ids:
+                in_transaction(factory, profile, lambda s, i=instance_id: approve(s, kaur, i))
+            stages["kaurlitpers"] = time.perf_counter() - start
+
+            start = time.perf_counter()
+            for instance_id in ids:
+                in_transaction(factory, profile, lambda s, i=instance_id: approve(s, kasubbid, i))
+            stages["kasubbid"] = time.perf_counter() - start
+
+        with factory() as session:
+            done = session.scalar(
+                select(func.count()).select_from(Instance).where(Instance.status == "complete")
+            )
+        if done != instances + 1:
+            raise SystemExit(f"{label}: {done} instances complete, expected {instances + 1}")
+    finally:
+        db.dispose()
+    return DbResult(
+        label=label,
+        completions=3 * instances,
+        seconds=sum(stages.values()),
+        stage_seconds=stages,
+        inbox_reads=INBOX_READS,
+        inbox_seconds=inbox_seconds,
+        inbox_rows=inbox_rows,
+        parts=dict(profile.totals),
+    )
+
+
+def time_inbox(factory, actor) -> tuple[int, float]:
+    """Read `actor`'s inbox INBOX_READS times, each in its own session as a request would."""
+    with factory() as session:
+        rows = len(engine.inbox(session, actor))
+    start = time.perf_counter()
+    for _ in range(INBOX_READS):
+        with factory() as session:
+            engine.inbox(session, actor)
+    return rows, time.perf_counter() - start
+
+
+@contextlib.contextmanager
+def sqlite_database() -> Iterator[str]:
+    with tempfile.TemporaryDirectory(prefix="ecatpers-bench-") as tmp:
+        yield f"sqlite:///{Path(tmp) / 'bench.sqlite'}"
+
+
+@contextlib.contextmanager
+def postgres_database(admin_url: str) -> Iterator[str]:
+    """A throwaway database on the server at `admin_url`, dropped afterwards."""
+    name = f"ecatpers_bench_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+# -- B: SpiffWorkflow alone ---------------------------------------------------
+class NullServiceEngine(PythonScriptEngine):
+    """Plain SpiffWorkflow script engine whose service calls return an empty result."""
+
+    def call_service(self, task, **kwargs):
+        return "{}"
+
+
+@dataclass
+class RawResult:
+    completions: int
+    seconds: float
+    parts: dict[str, float]
+
+    @property
+    def rate(self) -> float:
+        return self.completions / self.seconds
+
+
+def run_raw(instances: int) -> RawResult:
+    parser = SpiffBpmnParser()
+    parser.add_bpmn_file(str(DIAGRAM))
+    spec = parser.get_spec(PROCESS_ID)
+    subprocess_specs = parser.get_subprocess_specs(PROCESS_ID)
+    script_engine = NullServiceEngine()
+    submission = pencatatan_data()
+    submission["dokumen_file"] = hashlib.sha256(MINIMAL_PDF).hexdigest()
+    steps = [submission, APPROVAL, APPROVAL]
+
+    def one_instance(profile: Profile) -> None:
+        with profile.part("start (new + steps + serialize)"):
+            workflow = BpmnWorkflow(spec, subprocess_specs, script_engine=script_engine)
+            workflow.do_engine_steps()
+            state = json.dumps(SERIALIZER.to_dict(workflow))
+        for data in steps:
+            with profile.part("deserialize (full JSON)"):
+                workflow = SERIALIZER.from_dict(json.loads(state))
+                workflow.script_engine = script_engine
+            with profile.part("run (task + engine steps)"):
+                (task,) = workflow.get_tasks(state=TaskState.READY, manual=True)
+                task.data.update(data)
+                task.run()
+                workflow.do_engine_steps()
+            with profile.part("serialize (full JSON)"):
+                state = json.dumps(SERIALIZER.to_dict(workflow))
+        if not workflow.completed:
+            raise SystemExit("raw SpiffWorkflow: instance did not complete")
+
+    one_instance(Profile())  # warm-up
+    profile = Profile()
+    start = time.perf_counter()
+    for _ in range(instances):
+        one_instance(profile)
+    seconds = time.perf_counter() - start
+    return RawResult(3 * instances, seconds, dict(profile.totals))
+
+
+# -- report -------------------------------------------------------------------
+def print_report(db_results: list[DbResult], raw: RawResult, instances: int) -> None:
+    print(f"\nTask-completion throughput, Pencatatan diagram, {instances} instances "
+          f"x 3 user tasks = {3 * instances} completions\n")
+    header = f"{'run':<34}{'completions/s':>14}{'ms/completion':>15}{'A/B':>8}"
+    print(header)
+    print("-" * len(header))
+    for r in db_results:
+        print(f"{'A ' + r.label:<34}{r.rate:>14.1f}{1000 / r.rate:>15.2f}{r.rate / raw.rate:>8.3f}")
+    print(f"{'B raw SpiffWorkflow (in memory)':<34}{raw.rate:>14.1f}{1000 / raw.rate:>15.2f}"
+          f"{'':>8}")
+
+    print(f"\n{'inbox reads (Kaurlitpers)':<34}{'reads/s':>14}{'ms/read':>15}{'rows':>8}")
+    for r in db_results:
+        per_second = r.inbox_reads / r.inbox_seconds
+        print(f"{'A ' + r.label:<34}{per_second:>14.1f}{1000 / per_second:>15.2f}"
+              f"{r.inbox_rows:>8}")
+
+    for r in db_results:
+        print(f"\nA {r.label}: per stage (ms/completion): " + ", ".join(
+            f"{stage} {1000 * s / instances:.2f}" for stage, s in r.stage_seconds.items()))
+        print(f"A {r.label}: where a completion's time goes (ms/completion, share)")
+        total = sum(r.parts.values())
+        for name in A_PARTS:
+            seconds = r.parts.get(name, 0.0)
+            print(f"  {name:<34}{1000 * seconds / r.completions:>8.3f}{100 * seconds / total:>7.1f}%")
+
+    print("\nB: where a completion's time goes (ms/completion, share)")
+    total = sum(raw.parts.values())
+    for name, seconds in raw.parts.items():
+        print(f"  {name:<34}{1000 * seconds / raw.completions:>8.3f}{100 * seconds / total:>7.1f}%")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.task_throughput", description=__doc__.split(
+        "\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--instances", type=int, default=200,
+                        help="instances per run, 3 user-task completions each (default 200)")
+    parser.add_argument("--postgres", metavar="URL",
+                        help="also run A on PostgreSQL (a throwaway database is made there)")
+    args = parser.parse_args(argv)
+    if args.instances < 1:
+        parser.error("--instances must be at least 1")
+
+    results = []
+    print("A: SQLite ...", file=sys.stderr, flush=True)
+    with sqlite_database() as url:
+        results.append(run_database("SQLite (file, WAL)", url, args.instances))
+    if args.postgres:
+        print("A: PostgreSQL ...", file=sys.stderr, flush=True)
+        with postgres_database(args.postgres) as url:
+            results.append(run_database("PostgreSQL", url, args.instances))
+    print("B: raw SpiffWorkflow ...", file=sys.stderr, flush=True)
+    raw = run_raw(args.instances)
+    print_report(results, raw, args.instances)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,208 @@
+"""Pencatatan through HTTP, as each role of the SOP, refusals included."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+
+from processes import statuses
+from processes.models import Record, StoredFile
+from tests.support.data import MINIMAL_PDF
+from tests.web.conftest import pdf_upload, submit_pencatatan, task_ids
+
+
+def only_task(client) -> str:
+    ids = task_ids(client)
+    assert len(ids) == 1, ids
+    return ids[0]
+
+
+def decide(client, keputusan, catatan=""):
+    task_id = only_task(client)
+    return client.post(f"/tugas/{task_id}", data={"keputusan": keputusan, "catatan": catatan})
+
+
+def the_record(session):
+    return session.scalar(select(Record))
+
+
+def test_operator_submits_kaurlitpers_returns_operator_fixes_both_approve(client, auth, session):
+    auth.login("operator")
+    response = submit_pencatatan(client)
+    assert response.status_code == 302
+    assert the_record(session).status == statuses.DIAJUKAN_DICATAT
+
+    auth.login("kaurlitpers")
+    page = client.get(f"/tugas/{only_task(client)}").get_data(as_text=True)
+    assert "Budi Hartono" in page and "Lihat PDF" in page
+    assert decide(client, "KEMBALIKAN", "Nomor LP salah").status_code == 302
+
+    auth.login("operator")
+    fix_id = only_task(client)
+    page = client.get(f"/tugas/{fix_id}").get_data(as_text=True)
+    assert "Nomor LP salah" in page
+    assert 'value="LP/A/12/X/2026/Yanduan"' in page  # the data as it was left
+    response = client.post(
+        f"/tugas/{fix_id}", data={"dokumen_nomor": "LP/A/99/X/2026/Yanduan"},
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 302
+
+    auth.login("kaurlitpers")
+    decide(client, "SETUJU")
+    auth.login("kasubbid")
+    page = client.get(f"/tugas/{only_task(client)}").get_data(as_text=True)
+    assert "LP/A/99/X/2026/Yanduan" in page  # the manager reviews the corrected data
+    decide(client, "SETUJU")
+
+    session.expire_all()
+    record = the_record(session)
+    assert record.status == statuses.PROSES
+    page = client.get(f"/catatan/{record.id}").get_data(as_text=True)
+    assert "PROSES" in page and "LP/A/99/X/2026/Yanduan" in page
+    pdf = client.get(f"/catatan/{record.id}/dokumen/PENCATATAN")
+    assert pdf.status_code == 200 and pdf.data == MINIMAL_PDF
+    timeline = client.get(f"/proses/{record.instance_id}").get_data(as_text=True)
+    assert timeline.count("<li") >= 5 and "KEMBALIKAN" in timeline
+
+
+def test_bad_input_shows_indonesian_messages_keeps_values_and_writes_nothing(client, auth, session):
+    auth.login("operator")
+    response = submit_pencatatan(client, nomor_identitas="1234", nama="Siti Aminah", pangkat="")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert "NRP/NIP tidak sesuai format" in page
+    assert "Pangkat/golongan wajib diisi." in page
+    assert 'value="Siti Aminah"' in page
+    assert "Pilih ulang berkas PDF" in page
+    assert session.scalar(select(Record)) is None
+    assert session.scalar(select(StoredFile)) is None
+
+
+def test_nip_checked_against_birth_date_and_gender(client, auth):
+    auth.login("operator")
+    response = submit_pencatatan(
+        client, personel="ASN", nomor_identitas="199002301201011001", pangkat="III/a",
+        jenis_kelamin="P",
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert "tanggal lahir" in page.lower()
+
+
+def test_a_file_that_is_not_a_pdf_is_refused(client, auth, session):
+    auth.login("operator")
+    data = {"dokumen_file__upload": pdf_upload(b"MZ\x90\x00 not a pdf", "lp.pdf")}
+    from tests.support.data import pencatatan_data
+
+    data.update(pencatatan_data())
+    response = client.post("/ajukan/pencatatan", data=data, content_type="multipart/form-data")
+    assert response.status_code == 422
+    assert "Berkas harus PDF" in response.get_data(as_text=True)
+    assert session.scalar(select(StoredFile)) is None
+
+
+def test_operator_cannot_open_or_approve_the_kaurlitpers_task(client, auth):
+    auth.login("operator")
+    submit_pencatatan(client)
+    auth.login("kaurlitpers")
+    task_id = only_task(client)
+    auth.login("operator")
+    assert task_ids(client) == []
+    assert client.get(f"/tugas/{task_id}").status_code == 403
+    assert client.post(f"/tugas/{task_id}", data={"keputusan": "SETUJU"}).status_code == 403
+
+
+def test_polres_operator_cannot_see_another_polres_task_or_record(client, auth, session):
+    auth.login("op.kapuas")
+    submit_pencatatan(client)
+    auth.login("kaurlitpers")
+    decide(client, "KEMBALIKAN", "Lengkapi uraian")
+    auth.login("op.kapuas")
+    fix_id = only_task(client)
+    auth.login("op.barsel")
+    assert task_ids(client) == []
+    assert client.get(f"/tugas/{fix_id}").status_code == 403
+    record = the_record(session)
+    assert client.get(f"/catatan/{record.id}").status_code == 403
+    assert client.get(f"/catatan/{record.id}/dokumen/PENCATATAN").status_code == 403
+    assert client.get(f"/proses/{record.instance_id}").status_code == 403
+
+
+def test_only_operators_may_start_a_pencatatan(client, auth):
+    for username in ("kaurlitpers", "kasubbid", "kabid", "kapolda", "admin"):
+        auth.login(username)
+        assert client.get("/ajukan/pencatatan").status_code == 403, username
+        assert submit_pencatatan(client).status_code == 403, username
+
+
+def test_kapolda_and_kabid_read_any_record_kaurlitpers_only_involved(client, auth, session):
+    auth.login("op.kapuas")
+    submit_pencatatan(client)
+    record = the_record(session)
+    for username in ("kabid", "kapolda", "kaurlitpers"):
+        auth.login(username)
+        assert client.get(f"/catatan/{record.id}").status_code == 200, username
+    auth.login("kasubbid")  # no task of this record has reached the manager yet
+    assert client.get(f"/catatan/{record.id}").status_code == 403
+
+
+def test_a_completed_task_cannot_be_completed_again(client, auth):
+    auth.login("operator")
+    submit_pencatatan(client)
+    auth.login("kaurlitpers")
+    task_id = only_task(client)
+    client.post(f"/tugas/{task_id}", data={"keputusan": "SETUJU"})
+    response = client.post(f"/tugas/{task_id}", data={"keputusan": "KEMBALIKAN", "catatan": "xxxxx"})
+    assert response.status_code == 302
+    follow = client.get("/").get_data(as_text=True)
+    assert "sudah diselesaikan oleh Iptu Rina Marlina" in follow
+
+
+def test_login_refuses_wrong_password_and_pages_need_login(client, auth):
+    assert client.get("/").status_code == 302
+    response = auth.login("operator", "salah")
+    assert response.status_code == 401
+    assert "kata sandi salah" in response.get_data(as_text=True)
+
+
+def test_logout_ends_the_session_even_if_the_cookie_is_replayed(client, auth, app):
+    auth.login("operator")
+    cookie = client.get_cookie("session")
+    assert client.get("/").status_code == 200
+    client.post("/keluar")
+    replay = app.test_client()
+    replay.set_cookie("session", cookie.value)
+    assert replay.get("/").status_code == 302
+
+
+def test_disabling_a_user_takes_effect_on_the_next_request(client, auth, session_factory):
+    from processes.accounts import create_user, set_active
+    from tests.conftest import DEMO_PASSWORD
+
+    with session_factory() as s:
+        create_user(s, "tmp-op", "Operator Sementara", DEMO_PASSWORD, "OPERATOR", "POLDA-KALTENG")
+        s.commit()
+    auth.login("tmp-op")
+    assert client.get("/").status_code == 200
+    with session_factory() as s:
+        from tests.support.actors import user
+
+        set_active(user(s, "tmp-op"), False)
+        s.commit()
+    assert client.get("/").status_code == 302
+
+
+def test_posts_need_a_csrf_token(db_url, session_factory):
+    from web import create_app, db
+
+    app = create_app({"TESTING": True, "DATABASE_URL": db_url, "SECRET_KEY": "uji"})
+    client = app.test_client()
+    response = client.post("/masuk", data={"username": "operator", "password": "x"})
+    assert response.status_code == 400
+    page = client.get("/masuk").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    response = client.post("/masuk", data={"username": "operator", "password": "x", "csrf_token": token})
+    assert response.status_code == 401
+    db.dispose(app)

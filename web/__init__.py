@@ -1,0 +1,26 @@
+"""E-CATPERS web application: the Flask factory. HTTP only; rules live in processes/."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from . import auth, db, errors, records, work
+from .config import load_config
+
+
+def create_app(config: dict | None = None) -> Flask:
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.update(load_config(app.instance_path))
+    if config:
+        app.config.update(config)
+    db.init_app(app)
+    auth.init_app(app)
+    errors.init_app(app)
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(work.bp)
+    app.register_blueprint(records.bp)
+    from . import cli, views
+
+    cli.init_app(app)
+    views.init_app(app)
+    return app

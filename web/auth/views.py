@@ -1,0 +1,47 @@
+"""Login and logout pages."""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, request, session, url_for
+from flask_login import current_user, login_required, login_user, logout_user
+
+from processes.accounts import authenticate, end_sessions
+from processes.models import User
+
+from .. import db
+from . import bp
+from .session import SignedIn, me
+
+
+@bp.route("/masuk", methods=["GET", "POST"])
+def login():
+    if current_user.is_authenticated:
+        return redirect(url_for("work.inbox"))
+    username = request.form.get("username", "")
+    if request.method == "POST":
+        user = authenticate(db.session(), username, request.form.get("password", ""))
+        if user is None:
+            flash("Nama pengguna atau kata sandi salah, atau akun dinonaktifkan.", "error")
+            return render_template("auth/login.html", username=username), 401
+        session.clear()
+        login_user(SignedIn(user))
+        return redirect(_safe_next(request.args.get("next")))
+    return render_template("auth/login.html", username=username)
+
+
+@bp.route("/keluar", methods=["POST"])
+@login_required
+def logout():
+    with db.unit_of_work() as uow:
+        end_sessions(uow.session.get(User, me().id))
+        uow.commit()
+    logout_user()
+    session.clear()
+    flash("Anda telah keluar.", "info")
+    return redirect(url_for("auth.login"))
+
+
+def _safe_next(target: str | None) -> str:
+    if target and target.startswith("/") and not target.startswith("//"):
+        return target
+    return url_for("work.inbox")

@@ -1,0 +1,34 @@
+"""Command-line setup: migrate, seed, deploy diagrams, load demo users."""
+
+from __future__ import annotations
+
+import click
+from flask import Flask, current_app
+
+from processes import demo
+from processes.setup import install, upgrade
+
+from . import db
+
+
+def init_app(app: Flask) -> None:
+    app.cli.add_command(setup)
+
+
+@click.command("setup")
+@click.option("--demo", "with_demo", is_flag=True, help="Muat pengguna demo.")
+def setup(with_demo: bool) -> None:
+    """Migrate the database, seed reference lists, deploy every diagram."""
+    upgrade(current_app.config["DATABASE_URL"])
+    with db.unit_of_work() as uow:
+        deployed = install(uow.session)
+        if with_demo:
+            demo.load_demo_users(uow.session)
+        uow.commit()
+    for item in deployed:
+        state = "baru" if item.created else "tetap"
+        click.echo(f"Diagram {item.process_id}: versi {item.version_id} ({state})")
+    if with_demo:
+        click.echo(f"\nPengguna demo (kata sandi: {demo.DEMO_PASSWORD}):")
+        for user in demo.DEMO_USERS:
+            click.echo(f"  {user.username:<12} {user.role:<11} {user.full_name} — {user.unit}")

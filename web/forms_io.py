@@ -1,0 +1,35 @@
+"""Reading a submitted form from the request, and rendering one (HTTP side only)."""
+
+from __future__ import annotations
+
+from flask import request
+from werkzeug.datastructures import FileStorage
+
+import forms
+from processes import reference
+from processes.tasks import Upload
+
+from . import db
+
+
+def submitted_fields(form: dict) -> dict[str, str]:
+    """The form's own fields from the POST; file fields come only as uploads."""
+    names = form["schema"].get("properties", {})
+    files = {n for n, h in form.get("ui", {}).get("fields", {}).items() if h.get("widget") == "file"}
+    return {n: request.form.get(n, "") for n in names if n in request.form and n not in files}
+
+
+def submitted_uploads(form: dict) -> dict[str, Upload]:
+    uploads = {}
+    for name, hints in form.get("ui", {}).get("fields", {}).items():
+        if hints.get("widget") != "file":
+            continue
+        storage: FileStorage | None = request.files.get(name + "__upload")
+        if storage is not None and storage.filename:
+            uploads[name] = Upload(storage.filename, storage.read())
+    return uploads
+
+
+def sections(form: dict, values: dict, errors: dict) -> list[forms.SectionView]:
+    session = db.session()
+    return forms.layout(form, values, errors, lambda name: reference.options(session, name))

@@ -1,0 +1,34 @@
+"""What every page needs: the menu's inbox count, role titles, the status legend."""
+
+from __future__ import annotations
+
+from flask import Flask, g
+from flask_login import current_user
+
+import engine
+from processes.accounts import actor_for
+from processes.roles import ROLES
+from processes.statuses import STATUSES
+
+from . import db
+
+
+def init_app(app: Flask) -> None:
+    app.context_processor(_globals)
+
+    @app.after_request
+    def _headers(response):
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        return response
+
+
+def _globals() -> dict:
+    values = {"ROLES": ROLES, "STATUSES": STATUSES, "inbox_count": 0}
+    if current_user.is_authenticated:
+        if "inbox_count" not in g:
+            g.inbox_count = engine.inbox_count(db.session(), actor_for(current_user.user))
+        values["inbox_count"] = g.inbox_count
+        values["me"] = current_user.user
+    return values

@@ -1,0 +1,95 @@
+"""Inbox, start page and task page."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import login_required
+
+import engine
+from processes import tasks
+from processes.accounts import actor_for
+from processes.errors import Forbidden
+from processes.summary import submission_summary
+
+from .. import db
+from ..auth.session import me
+from ..forms_io import sections, submitted_fields, submitted_uploads
+from ..pdf import pdf_response
+from . import bp
+
+
+@bp.route("/")
+@login_required
+def inbox():
+    session = db.session()
+    items = engine.inbox(session, actor_for(me()))
+    return render_template(
+        "work/inbox.html", tasks=items, startable=tasks.startable(session, me())
+    )
+
+
+@bp.route("/ajukan/<process_id>", methods=["GET", "POST"])
+@login_required
+def start(process_id: str):
+    session = db.session()
+    try:
+        name, form = tasks.start_form(session, me(), process_id)
+    except (Forbidden, engine.NotFound):
+        abort(403)
+    values, errors = {}, {}
+    if _is_post():
+        values = submitted_fields(form)
+        outcome = tasks.start_submission(
+            db.unit_of_work(), me(), process_id, values, submitted_uploads(form)
+        )
+        if outcome.ok:
+            flash(f"{name} berhasil diajukan.", "success")
+            return redirect(url_for("records.instance", instance_id=outcome.instance_id))
+        flash(outcome.message, "error")
+        errors = outcome.errors
+    return render_template(
+        "work/start.html", name=name, form=form, process_id=process_id,
+        sections=sections(form, values, errors),
+    ), (422 if errors else 200)
+
+
+@bp.route("/tugas/<task_id>", methods=["GET", "POST"])
+@login_required
+def task(task_id: str):
+    session = db.session()
+    try:
+        page = tasks.open_task_page(session, me(), task_id)
+    except engine.TaskNotOpen as err:
+        flash(str(err), "error")
+        return redirect(url_for("work.inbox"))
+    except (engine.NotAllowed, Forbidden) as err:
+        abort(403, str(err))
+    values, errors = page.values, {}
+    if _is_post():
+        values = {**values, **submitted_fields(page.form)}
+        outcome = tasks.complete_task(
+            db.unit_of_work(), me(), task_id, values, submitted_uploads(page.form)
+        )
+        if outcome.ok:
+            flash(f"Tugas \u201c{page.task.title}\u201d selesai.", "success")
+            return redirect(url_for("work.inbox"))
+        flash(outcome.message, "error")
+        errors = outcome.errors
+    return render_template(
+        "work/task.html", page=page, summary=submission_summary(session, page),
+        sections=sections(page.form, values, errors),
+    ), (422 if errors else 200)
+
+
+def _is_post() -> bool:
+    return request.method == "POST"
+
+
+@bp.route("/tugas/<task_id>/berkas/<field>")
+@login_required
+def task_file(task_id: str, field: str):
+    try:
+        stored = tasks.task_file(db.session(), me(), task_id, field)
+    except (engine.EngineError, Forbidden) as err:
+        abort(403, str(err))
+    return pdf_response(stored.content, f"{field}.pdf")
