@@ -41,7 +41,7 @@ from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 from SpiffWorkflow.spiff.parser.process import SpiffBpmnParser
 from SpiffWorkflow.task import Task
 from SpiffWorkflow.util.task import TaskState
-from sqlalchemy import create_engine, func, make_url, select, text
+from sqlalchemy import create_engine, event, func, make_url, select, text
 
 import engine
 from engine import runtime as engine_runtime
@@ -153,11 +153,16 @@ class DbResult:
     inbox_reads: int
     inbox_seconds: float
     inbox_rows: int
+    stage_statements: dict[str, int]
     parts: dict[str, float] = field(default_factory=dict)
 
     @property
     def rate(self) -> float:
         return self.completions / self.seconds
+
+    @property
+    def statements(self) -> int:
+        return sum(self.stage_statements.values())
 
 
 def prepare_database(url: str):
@@ -210,23 +215,22 @@ def run_database(label: str, url: str, instances: int) -> DbResult:
 
         profile = Profile()
         stages: dict[str, float] = {}
+        statements: dict[str, int] = {}
+        counter = StatementCounter(db)
+
+        def stage(name: str, work: Callable[[Any], Any], items) -> list:
+            before, start = counter.count, time.perf_counter()
+            results = [in_transaction(factory, profile, lambda s, i=i: work(s, i)) for i in items]
+            stages[name] = time.perf_counter() - start
+            statements[name] = counter.count - before
+            return results
+
         with instrumented(profile):
-            start = time.perf_counter()
-            ids = [in_transaction(factory, profile, lambda s: submit(s, operator))
-                   for _ in range(instances)]
-            stages["submit"] = time.perf_counter() - start
-
+            ids = stage("submit", lambda s, _: submit(s, operator), range(instances))
             inbox_rows, inbox_seconds = time_inbox(factory, kaur)
-
-            start = time.perf_counter()
-            for instance_id in ids:
-                in_transaction(factory, profile, lambda s, i=instance_id: approve(s, kaur, i))
-            stages["kaurlitpers"] = time.perf_counter() - start
-
-            start = time.perf_counter()
-            for instance_id in ids:
-                in_transaction(factory, profile, lambda s, i=instance_id: approve(s, kasubbid, i))
-            stages["kasubbid"] = time.perf_counter() - start
+            stage("kaurlitpers", lambda s, i: approve(s, kaur, i), ids)
+            stage("kasubbid", lambda s, i: approve(s, kasubbid, i), ids)
+        counter.close()
 
         with factory() as session:
             done = session.scalar(
@@ -244,8 +248,24 @@ def run_database(label: str, url: str, instances: int) -> DbResult:
         inbox_reads=INBOX_READS,
         inbox_seconds=inbox_seconds,
         inbox_rows=inbox_rows,
+        stage_statements=statements,
         parts=dict(profile.totals),
     )
+
+
+class StatementCounter:
+    """Counts SQL statements sent through `db` (BEGIN/COMMIT and pool pings not included)."""
+
+    def __init__(self, db) -> None:
+        self.db = db
+        self.count = 0
+        event.listen(db, "before_cursor_execute", self._seen)
+
+    def _seen(self, *_args: Any) -> None:
+        self.count += 1
+
+    def close(self) -> None:
+        event.remove(self.db, "before_cursor_execute", self._seen)
 
 
 def time_inbox(factory, actor) -> tuple[int, float]:
@@ -270,8 +290,12 @@ def postgres_database(admin_url: str) -> Iterator[str]:
     """A throwaway database on the server at `admin_url`, dropped afterwards."""
     name = f"ecatpers_bench_{uuid.uuid4().hex[:8]}"
     admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    except Exception:
+        admin.dispose()
+        raise
     try:
         yield make_url(admin_url).set(database=name).render_as_string(hide_password=False)
     finally:
@@ -341,13 +365,14 @@ def run_raw(instances: int) -> RawResult:
 def print_report(db_results: list[DbResult], raw: RawResult, instances: int) -> None:
     print(f"\nTask-completion throughput, Pencatatan diagram, {instances} instances "
           f"x 3 user tasks = {3 * instances} completions\n")
-    header = f"{'run':<34}{'completions/s':>14}{'ms/completion':>15}{'A/B':>8}"
+    print("A/B = A's completions/s over B's; SQL/compl. excludes BEGIN/COMMIT and pool pings.\n")
+    header = f"{'run':<34}{'completions/s':>14}{'ms/completion':>15}{'A/B':>8}{'SQL/compl.':>12}"
     print(header)
     print("-" * len(header))
     for r in db_results:
-        print(f"{'A ' + r.label:<34}{r.rate:>14.1f}{1000 / r.rate:>15.2f}{r.rate / raw.rate:>8.3f}")
-    print(f"{'B raw SpiffWorkflow (in memory)':<34}{raw.rate:>14.1f}{1000 / raw.rate:>15.2f}"
-          f"{'':>8}")
+        print(f"{'A ' + r.label:<34}{r.rate:>14.1f}{1000 / r.rate:>15.2f}{r.rate / raw.rate:>8.3f}"
+              f"{r.statements / r.completions:>12.1f}")
+    print(f"{'B raw SpiffWorkflow (in memory)':<34}{raw.rate:>14.1f}{1000 / raw.rate:>15.2f}")
 
     print(f"\n{'inbox reads (Kaurlitpers)':<34}{'reads/s':>14}{'ms/read':>15}{'rows':>8}")
     for r in db_results:
@@ -356,8 +381,9 @@ def print_report(db_results: list[DbResult], raw: RawResult, instances: int) -> 
               f"{r.inbox_rows:>8}")
 
     for r in db_results:
-        print(f"\nA {r.label}: per stage (ms/completion): " + ", ".join(
-            f"{stage} {1000 * s / instances:.2f}" for stage, s in r.stage_seconds.items()))
+        print(f"\nA {r.label}: per stage, ms/completion (SQL statements): " + ", ".join(
+            f"{stage} {1000 * s / instances:.2f} ({r.stage_statements[stage] / instances:.0f})"
+            for stage, s in r.stage_seconds.items()))
         print(f"A {r.label}: where a completion's time goes (ms/completion, share)")
         total = sum(r.parts.values())
         for name in A_PARTS:
@@ -371,8 +397,9 @@ def print_report(db_results: list[DbResult], raw: RawResult, instances: int) -> 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.task_throughput", description=__doc__.split(
-        "\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.task_throughput", description=__doc__.split("\n\n")[0]
+    )
     parser.add_argument("--instances", type=int, default=200,
                         help="instances per run, 3 user-task completions each (default 200)")
     parser.add_argument("--postgres", metavar="URL",

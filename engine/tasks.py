@@ -117,8 +117,7 @@ def completion_message(session: Session, task_id: str) -> str:
     done = session.scalar(select(TaskHistory).where(TaskHistory.task_id == task_id))
     if done is None:
         return "Tugas tidak ditemukan atau sudah tidak aktif."
-    when = done.completed_at.strftime("%d-%m-%Y %H:%M")
-    return f"Tugas ini sudah diselesaikan oleh {done.user_name} pada {when}."
+    return f"Tugas ini sudah diselesaikan oleh {done.user_name}."
 
 
 def refusal_message(session: Session, actor: Actor, row: OpenTask) -> str:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
 from flask import Flask, g
 from flask_login import current_user
 
@@ -12,9 +15,21 @@ from processes.statuses import STATUSES
 
 from . import db
 
+#: Polda Kalimantan Tengah keeps WIB; the database stores UTC.
+LOCAL_TIME = ZoneInfo("Asia/Jakarta")
+
+
+def local_time(value: datetime | None, fmt: str = "%d-%m-%Y %H:%M") -> str:
+    if value is None:
+        return "–"
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(LOCAL_TIME).strftime(fmt) + " WIB"
+
 
 def init_app(app: Flask) -> None:
     app.context_processor(_globals)
+    app.add_template_filter(local_time, "waktu")
 
     @app.after_request
     def _headers(response):

@@ -1,0 +1,52 @@
+# E-CATPERS: `make run` installs everything and serves the app with demo users;
+# `make test` installs what the tests need and runs every test on SQLite and PostgreSQL.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 5000
+export ECATPERS_PG_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
+
+.PHONY: run test install lint bench chromium postgres
+
+install: $(VENV)/.installed node_modules/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+run: install
+	$(BIN)/flask --app web setup --demo
+	@echo "E-CATPERS berjalan di http://$(HOST):$(PORT)"
+	$(BIN)/flask --app web run --host $(HOST) --port $(PORT)
+
+test: install chromium postgres
+	$(BIN)/ruff check .
+	ECATPERS_TEST_DB=sqlite $(BIN)/pytest -q -p no:cacheprovider
+	ECATPERS_TEST_DB=postgresql $(BIN)/pytest -q -p no:cacheprovider
+
+lint: install
+	$(BIN)/ruff check .
+
+bench: install
+	$(BIN)/python -m bench.task_throughput
+
+# Browser tests drive Debian's Chromium; Playwright never downloads a browser here.
+chromium:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
+	  else echo "Chromium tidak ada: jalankan 'sudo apt-get install chromium' (uji peramban akan dilewati)"; fi; }
+
+# Start the local PostgreSQL cluster when it is installed but down.
+postgres:
+	@pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null || { \
+	  if command -v pg_ctlcluster >/dev/null; then \
+	    pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql | head -1) main start; sleep 2; \
+	  else echo "PostgreSQL tidak terpasang: uji PostgreSQL akan dilewati (kecuali CI=true)"; fi; }
