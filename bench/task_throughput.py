@@ -363,32 +363,41 @@ def run_raw(instances: int) -> RawResult:
 
 # -- report -------------------------------------------------------------------
 def print_report(db_results: list[DbResult], raw: RawResult, instances: int) -> None:
-    print(f"\nTask-completion throughput, Pencatatan diagram, {instances} instances "
-          f"x 3 user tasks = {3 * instances} completions\n")
+    print(
+        f"\nTask-completion throughput, Pencatatan diagram, {instances} instances "
+        f"x 3 user tasks = {3 * instances} completions\n"
+    )
     print("A/B = A's completions/s over B's; SQL/compl. excludes BEGIN/COMMIT and pool pings.\n")
     header = f"{'run':<34}{'completions/s':>14}{'ms/completion':>15}{'A/B':>8}{'SQL/compl.':>12}"
     print(header)
     print("-" * len(header))
     for r in db_results:
-        print(f"{'A ' + r.label:<34}{r.rate:>14.1f}{1000 / r.rate:>15.2f}{r.rate / raw.rate:>8.3f}"
-              f"{r.statements / r.completions:>12.1f}")
+        print(
+            f"{'A ' + r.label:<34}{r.rate:>14.1f}{1000 / r.rate:>15.2f}{r.rate / raw.rate:>8.3f}"
+            f"{r.statements / r.completions:>12.1f}"
+        )
     print(f"{'B raw SpiffWorkflow (in memory)':<34}{raw.rate:>14.1f}{1000 / raw.rate:>15.2f}")
 
     print(f"\n{'inbox reads (Kaurlitpers)':<34}{'reads/s':>14}{'ms/read':>15}{'rows':>8}")
     for r in db_results:
         per_second = r.inbox_reads / r.inbox_seconds
-        print(f"{'A ' + r.label:<34}{per_second:>14.1f}{1000 / per_second:>15.2f}"
-              f"{r.inbox_rows:>8}")
+        print(f"{'A ' + r.label:<34}{per_second:>14.1f}{1000 / per_second:>15.2f}{r.inbox_rows:>8}")
 
     for r in db_results:
-        print(f"\nA {r.label}: per stage, ms/completion (SQL statements): " + ", ".join(
-            f"{stage} {1000 * s / instances:.2f} ({r.stage_statements[stage] / instances:.0f})"
-            for stage, s in r.stage_seconds.items()))
+        print(
+            f"\nA {r.label}: per stage, ms/completion (SQL statements): "
+            + ", ".join(
+                f"{stage} {1000 * s / instances:.2f} ({r.stage_statements[stage] / instances:.0f})"
+                for stage, s in r.stage_seconds.items()
+            )
+        )
         print(f"A {r.label}: where a completion's time goes (ms/completion, share)")
         total = sum(r.parts.values())
         for name in A_PARTS:
             seconds = r.parts.get(name, 0.0)
-            print(f"  {name:<34}{1000 * seconds / r.completions:>8.3f}{100 * seconds / total:>7.1f}%")
+            print(
+                f"  {name:<34}{1000 * seconds / r.completions:>8.3f}{100 * seconds / total:>7.1f}%"
+            )
 
     print("\nB: where a completion's time goes (ms/completion, share)")
     total = sum(raw.parts.values())
@@ -400,10 +409,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m bench.task_throughput", description=__doc__.split("\n\n")[0]
     )
-    parser.add_argument("--instances", type=int, default=200,
-                        help="instances per run, 3 user-task completions each (default 200)")
-    parser.add_argument("--postgres", metavar="URL",
-                        help="also run A on PostgreSQL (a throwaway database is made there)")
+    parser.add_argument(
+        "--instances",
+        type=int,
+        default=200,
+        help="instances per run, 3 user-task completions each (default 200)",
+    )
+    parser.add_argument(
+        "--postgres",
+        metavar="URL",
+        help="also run A on PostgreSQL (a throwaway database is made there)",
+    )
     args = parser.parse_args(argv)
     if args.instances < 1:
         parser.error("--instances must be at least 1")

@@ -41,6 +41,8 @@ def test_pencatatan_reaches_proses_through_both_approvers(desk):
     operator.page.click("button:has-text('Ajukan')")
     assert operator.page.inner_text("#record-status") == "DIAJUKAN (DICATAT)"
     instance_url = operator.page.url
+    operator.page.wait_for_selector("#diagram[data-ready=true]")
+    assert operator.page.locator("#diagram .waiting").count() == 1  # Kaurlitpers' task
 
     kaur = desk("kaurlitpers")
     assert kaur.page.inner_text("#inbox-count") == "1"

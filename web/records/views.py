@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, render_template
+from flask import Response, abort, render_template
 from flask_login import login_required
 
 import engine
@@ -53,3 +53,18 @@ def instance(instance_id: int):
         open_tasks=engine.instance_tasks(session, instance_id),
         record=records.record_of_instance(session, instance_id),
     )
+
+
+@bp.route("/proses/<int:instance_id>/diagram.bpmn")
+@login_required
+def instance_diagram(instance_id: int):
+    session = db.session()
+    try:
+        info = engine.instance_info(session, instance_id)
+        records.check_instance_access(session, me(), instance_id, info.started_by)
+    except engine.NotFound:
+        abort(404)
+    except Forbidden as err:
+        abort(403, str(err))
+    xml = engine.instance_version(session, instance_id).bpmn_xml
+    return Response(xml, mimetype="application/xml", headers={"Cache-Control": "private"})
