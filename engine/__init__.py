@@ -28,7 +28,14 @@ from .runtime import (
     task_form,
 )
 from .services import ServiceContext, ServiceRegistry
-from .tasks import completion_message, inbox, inbox_count, instance_tasks, task_for
+from .tasks import (
+    completion_message,
+    inbox,
+    inbox_count,
+    instance_tasks,
+    task_for,
+    visible_to,
+)
 from .values import Actor, HistoryEntry, InstanceInfo, TaskInfo
 
 __all__ = [
@@ -64,4 +71,5 @@ __all__ = [
     "task_for",
     "task_form",
     "timeline",
+    "visible_to",
 ]

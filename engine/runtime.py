@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from .errors import Conflict, FormInvalid, NotAllowed, NotFound, TaskNotOpen
+from .errors import Conflict, EngineError, FormInvalid, NotAllowed, NotFound, TaskNotOpen
 from .models import Instance, OpenTask, ProcessVersion, TaskHistory, utcnow
 from .serialization import (
     RESERVED_KEYS,
@@ -31,8 +31,8 @@ from .services import ScriptEngine, ServiceContext, ServiceRegistry
 from .tasks import open_task_for, ready_user_tasks, sync_open_tasks, to_info, visible_to
 from .values import Actor, TaskInfo
 
-#: validate(session, form_name, form_definition, data) -> (clean data, {field: message})
-FormValidator = Callable[[Session, str, dict, dict], tuple[dict, dict[str, str]]]
+#: validate(session, form_name, form_definition, data, task_data) -> (clean, {field: message})
+FormValidator = Callable[[Session, str, dict, dict, dict], tuple[dict, dict[str, str]]]
 
 
 class Runtime:
@@ -49,17 +49,19 @@ class Runtime:
         actor: Actor,
         process_id: str,
         unit_path: str,
-        business_key: str | None = None,
+        data: dict[str, Any] | None = None,
     ) -> TaskInfo:
-        """Start an instance and return its first task, which `actor` must be able to take."""
+        """Start an instance and return its first task, which `actor` must be able to take.
+
+        `data` is the instance's starting data (for example which record it is about).
+        """
         version = current_version(session, process_id)
         if not actor.covers(unit_path):
             raise NotAllowed("Anda tidak dapat memulai proses untuk satuan kerja ini.")
-        workflow = new_workflow(version.spec_json)
+        workflow = _seeded(new_workflow(version.spec_json), data)
         instance = Instance(
             process_id=process_id,
             version_id=version.id,
-            business_key=business_key,
             started_by=actor.id,
             unit_path=unit_path,
             serializer_version=SERIALIZER_VERSION,
@@ -75,6 +77,35 @@ class Runtime:
             raise NotAllowed("Anda tidak berwenang memulai proses ini.")
         return to_info(first)
 
+    def preview_start(
+        self,
+        session: Session,
+        actor: Actor,
+        process_id: str,
+        unit_path: str,
+        data: dict[str, Any] | None = None,
+    ) -> str | None:
+        """Run a start in memory only: None if `actor` could start it, else the refusal.
+
+        Lets a page offer exactly what the diagram's own gateways allow. The steps before
+        the first user task must only read: anything they write is an error.
+        """
+        version = current_version(session, process_id)
+        if not actor.covers(unit_path):
+            return "Anda tidak dapat memulai proses untuk satuan kerja ini."
+        workflow = _seeded(new_workflow(version.spec_json), data)
+        context = ServiceContext(session, 0, process_id, unit_path, actor.id, actor)
+        workflow.script_engine = ScriptEngine(self.services, context)
+        try:
+            with session.no_autoflush:
+                workflow.do_engine_steps()
+        except EngineError as err:
+            return str(err)
+        if session.new or session.dirty or session.deleted:
+            raise RuntimeError(f"{process_id}: steps before the first user task wrote data")
+        lanes = {task.task_spec.lane for task in ready_user_tasks(workflow)}
+        return None if lanes & actor.lanes else "Anda tidak berwenang memulai proses ini."
+
     # -- completing -----------------------------------------------------------
     def complete_task(
         self, session: Session, actor: Actor, task_id: str, data: dict[str, Any]
@@ -84,11 +115,11 @@ class Runtime:
         instance = session.get(Instance, row.instance_id)
         version = session.get(ProcessVersion, instance.version_id)
         form = form_of(version, row.form)
-        clean = self._clean(session, row.form, form, data)
         workflow = self._load(instance, version, session, actor)
         task = workflow.get_task_from_id(_uuid(task_id))
         if task is None or task.state != TaskState.READY:
             raise TaskNotOpen("Tugas ini sudah tidak aktif.")
+        clean = self._clean(session, row.form, form, data, task.data)
         task.data.update(clean)
         task.run()
         session.add(
@@ -107,14 +138,16 @@ class Runtime:
         self._advance(session, instance, workflow, actor)
         return to_info(row)
 
-    def _clean(self, session: Session, name: str | None, form: dict, data: dict) -> dict[str, Any]:
+    def _clean(
+        self, session: Session, name: str | None, form: dict, data: dict, context: dict
+    ) -> dict[str, Any]:
         fields = form.get("schema", {}).get("properties", {})
         reserved = RESERVED_KEYS.intersection(data)
         if reserved:
             raise FormInvalid({k: "Nama isian ini tidak diperbolehkan." for k in reserved})
         # Only the form's own fields are taken: `status`, `lane` and the like are dropped.
         picked = {k: v for k, v in data.items() if k in fields}
-        clean, errors = self.validate(session, name or "", form, picked)
+        clean, errors = self.validate(session, name or "", form, picked, context)
         if errors:
             raise FormInvalid(errors)
         return clean
@@ -202,6 +235,12 @@ def form_of(version: ProcessVersion, name: str | None) -> dict:
     if name is None:
         return {"schema": {"type": "object", "properties": {}}}
     return json.loads(version.forms_json)[name]
+
+
+def _seeded(workflow: BpmnWorkflow, data: dict[str, Any] | None) -> BpmnWorkflow:
+    for task in workflow.get_tasks(state=TaskState.READY):
+        task.data.update(data or {})
+    return workflow
 
 
 def _outcome(form: dict, clean: dict[str, Any]) -> str | None:

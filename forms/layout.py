@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .validation import OptionsSource
+from .validation import OptionsSource, option_filter
 
 
 @dataclass
@@ -37,9 +37,11 @@ def _widget(prop: dict, hints: dict) -> str:
     return "text"
 
 
-def _choices(prop: dict, hints: dict, options: OptionsSource) -> list[tuple[str, str]]:
+def _choices(
+    prop: dict, hints: dict, options: OptionsSource, context: dict[str, Any]
+) -> list[tuple[str, str]]:
     if hints.get("options"):
-        return options(hints["options"])
+        return options(hints["options"], option_filter(hints, context))
     labels = hints.get("labels", {})
     return [(v, labels.get(v, v)) for v in prop.get("enum", [])]
 
@@ -49,6 +51,7 @@ def layout(
     values: dict[str, Any],
     errors: dict[str, str],
     options: OptionsSource,
+    context: dict[str, Any] | None = None,
 ) -> list[SectionView]:
     """Fields in the form's order, grouped by section (first appearance fixes a section's place)."""
     schema = form["schema"]
@@ -70,7 +73,7 @@ def layout(
                 error=errors.get(name),
                 help=hints.get("help"),
                 required=name in required,
-                choices=_choices(prop, hints, options),
+                choices=_choices(prop, hints, options, context or {}),
                 max_length=prop.get("maxLength"),
             )
         )

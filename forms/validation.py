@@ -8,8 +8,8 @@ from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker
 
-#: options(list_name) -> [(value, label), ...]
-OptionsSource = Callable[[str], list[tuple[str, str]]]
+#: options(list_name, where) -> [(value, label), ...]; `where` narrows by item attributes.
+OptionsSource = Callable[[str, dict[str, Any] | None], list[tuple[str, str]]]
 
 _FORMAT_CHECKER = FormatChecker()
 
@@ -29,21 +29,41 @@ def normalise(form: dict, data: dict[str, Any]) -> dict[str, Any]:
     return clean
 
 
-def schema_with_options(form: dict, options: OptionsSource) -> dict:
+def lookup(context: dict[str, Any], path: str) -> Any:
+    """`a.b` in `context`, or None."""
+    value: Any = context
+    for part in path.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    return value
+
+
+def option_filter(hints: dict, context: dict[str, Any]) -> dict[str, Any] | None:
+    """A field's `filter` hint ({attribute: path in the task data}) resolved to values."""
+    spec = hints.get("filter")
+    if not spec:
+        return None
+    return {attr: lookup(context, path) for attr, path in spec.items()}
+
+
+def schema_with_options(form: dict, options: OptionsSource, context: dict[str, Any]) -> dict:
     schema = copy.deepcopy(form["schema"])
     for name, hints in form.get("ui", {}).get("fields", {}).items():
         source = hints.get("options")
         if source and name in schema.get("properties", {}):
-            schema["properties"][name]["enum"] = [value for value, _ in options(source)]
+            allowed = options(source, option_filter(hints, context))
+            schema["properties"][name]["enum"] = [value for value, _ in allowed]
     return schema
 
 
 def validate(
-    form: dict, data: dict[str, Any], options: OptionsSource
+    form: dict, data: dict[str, Any], options: OptionsSource, context: dict[str, Any] | None = None
 ) -> tuple[dict[str, Any], dict[str, str]]:
-    """Return (clean data, {field: message}); the first problem of each field is kept."""
+    """Return (clean data, {field: message}); the first problem of each field is kept.
+
+    `context` is the data the task already holds (used by option filters).
+    """
     clean = normalise(form, data)
-    schema = schema_with_options(form, options)
+    schema = schema_with_options(form, options, context or {})
     validator = Draft202012Validator(schema, format_checker=_FORMAT_CHECKER)
     errors: dict[str, str] = {}
     for error in sorted(validator.iter_errors(clean), key=lambda e: e.path):

@@ -30,9 +30,9 @@ def check(form_name: str) -> Callable[[Check], Check]:
 
 
 def validate_form(
-    session: Session, form_name: str, form: dict, data: dict[str, Any]
+    session: Session, form_name: str, form: dict, data: dict[str, Any], context: dict[str, Any]
 ) -> tuple[dict[str, Any], dict[str, str]]:
-    clean, errors = forms.validate(form, data, lambda name: reference.options(session, name))
+    clean, errors = forms.validate(form, data, reference.options_source(session), context)
     for fn in _CHECKS.get(form_name, []):
         for field, message in fn(session, clean).items():
             errors.setdefault(field, message)

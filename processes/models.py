@@ -12,11 +12,13 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -94,6 +96,8 @@ class Record(DomainBase):
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
     instance_id: Mapped[int] = mapped_column(Integer, unique=True)
     status: Mapped[str] = mapped_column(String(40), index=True)
+    # The last approved stage: PENCATATAN, UPDATE_I .. UPDATE_IV.
+    tahap: Mapped[str] = mapped_column(String(20), default="PENCATATAN")
     pangkat: Mapped[str] = mapped_column(String(20))
     jabatan: Mapped[str] = mapped_column(String(120))
     unit_kerja: Mapped[str] = mapped_column(String(60))
@@ -108,6 +112,32 @@ class Record(DomainBase):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     person: Mapped[Person] = relationship(lazy="joined")
+
+
+class Submission(DomainBase):
+    """One submission about a record (pencatatan, an update, pemutakhiran) and its outcome.
+
+    At most one per record may wait for approval: a partial unique index says so, so two
+    operators submitting at once cannot both succeed.
+    """
+
+    __tablename__ = "submission"
+    __table_args__ = (
+        Index(
+            "uq_submission_one_waiting", "record_id", unique=True,
+            sqlite_where=text("state = 'MENUNGGU'"), postgresql_where=text("state = 'MENUNGGU'"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    record_id: Mapped[int] = mapped_column(ForeignKey("record.id"), index=True)
+    instance_id: Mapped[int] = mapped_column(Integer, unique=True)
+    tahap: Mapped[str] = mapped_column(String(20))
+    state: Mapped[str] = mapped_column(String(20), default="MENUNGGU")
+    data: Mapped[dict] = mapped_column(JSON, default=dict)
+    submitted_by: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
+    submitted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class RecordDocument(DomainBase):

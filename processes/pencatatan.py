@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from engine import ServiceContext
-from engine.models import utcnow
 
 from . import statuses
 from .errors import Refused
-from .models import Person, Record, RecordDocument, StatusChange
+from .models import Person, Record
+from .record_writes import (
+    approve_submission,
+    attach_document,
+    open_submission,
+    record_of_instance,
+    set_status,
+)
 from .service_registry import SERVICES
 
 STAGE_PENCATATAN = "PENCATATAN"
@@ -37,35 +42,6 @@ def _person(session: Session, data: dict[str, Any]) -> Person:
     return person
 
 
-def record_of_instance(session: Session, instance_id: int) -> Record | None:
-    return session.scalar(select(Record).where(Record.instance_id == instance_id))
-
-
-def set_status(session: Session, record: Record, status: str, ctx: ServiceContext) -> None:
-    record.status = status
-    record.updated_at = utcnow()
-    session.add(
-        StatusChange(
-            record_id=record.id, status=status, changed_by=ctx.actor.id,
-            instance_id=ctx.instance_id,
-        )
-    )
-
-
-def attach_document(session: Session, record: Record, stage: str, data: dict[str, Any]) -> None:
-    doc = session.scalar(
-        select(RecordDocument).where(RecordDocument.record_id == record.id, RecordDocument.stage == stage)
-    )
-    if doc is None:
-        doc = RecordDocument(record_id=record.id, stage=stage)
-        session.add(doc)
-    doc.nomor = data["dokumen_nomor"]
-    doc.jenis = data["dokumen_jenis"]
-    doc.tanggal = date.fromisoformat(data["dokumen_tanggal"])
-    doc.perihal = data["dokumen_perihal"]
-    doc.file_hash = data["dokumen_file"]
-
-
 @SERVICES.register("catpers.ajukan_pencatatan")
 def ajukan_pencatatan(ctx: ServiceContext) -> dict[str, Any]:
     """Create (or, after a correction, update) the record as DIAJUKAN (DICATAT)."""
@@ -77,6 +53,7 @@ def ajukan_pencatatan(ctx: ServiceContext) -> dict[str, Any]:
         record = Record(
             person_id=person.id, instance_id=ctx.instance_id, unit_path=ctx.unit_path,
             submitted_by=ctx.started_by, status=statuses.DIAJUKAN_DICATAT,
+            tahap=STAGE_PENCATATAN,
         )
         session.add(record)
     record.person_id = person.id
@@ -84,6 +61,7 @@ def ajukan_pencatatan(ctx: ServiceContext) -> dict[str, Any]:
         setattr(record, field, data[field])
     record.uraian = data.get("uraian", "")
     session.flush()
+    open_submission(session, record, STAGE_PENCATATAN, ctx, {})
     attach_document(session, record, STAGE_PENCATATAN, data)
     set_status(session, record, statuses.DIAJUKAN_DICATAT, ctx)
     ctx.business_key = person.nomor_identitas
@@ -96,5 +74,6 @@ def setujui_pencatatan(ctx: ServiceContext) -> dict[str, Any]:
     record = record_of_instance(ctx.session, ctx.instance_id)
     if record is None:
         raise Refused("Catatan untuk proses ini tidak ditemukan.")
+    approve_submission(ctx.session, ctx)
     set_status(ctx.session, record, statuses.PROSES, ctx)
     return {"record_id": record.id, "status": record.status}

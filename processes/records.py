@@ -8,15 +8,39 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from . import reference
-from .access import can_view_instance, can_view_record
+from .access import can_view_instance, readable_record
 from .errors import Forbidden
-from .models import Record, RecordDocument, StatusChange, StoredFile, User
+from .models import Record, RecordDocument, StatusChange, StoredFile, Submission, User
+from .record_writes import APPROVED, WAITING
 from .statuses import STATUSES, Status
 
 _LABELLED = {
     "pangkat": "pangkat", "unit_kerja": "unit", "jenis_pelanggaran": "jenis_pelanggaran",
     "wujud_perbuatan": "wujud_perbuatan", "pasal": "pasal", "ditangani_oleh": "ditangani_oleh",
 }
+
+
+#: Stage data: field -> (title, reference list for its label or None)
+STAGE_DATA = {
+    "nomor_berkas": ("Nomor DP3D/BP3KEPP", None),
+    "limpah": ("Limpah", "ditangani_oleh"),
+    "putusan_nomor": ("Nomor putusan", None),
+    "putusan_tanggal": ("Tanggal putusan", None),
+    "putusan_isi": ("Isi putusan", None),
+    "hukuman": ("Hukuman", "sanksi"),
+    "jenis_pemutakhiran": ("Pemutakhiran", "pemutakhiran"),
+    "alasan_dihentikan": ("Alasan dihentikan", "alasan_dihentikan"),
+    "keterangan": ("Keterangan", None),
+}
+
+
+@dataclass
+class StageView:
+    submission: Submission
+    title: str
+    submitted_by: str
+    lines: list[tuple[str, str]]
+    document: RecordDocument | None
 
 
 @dataclass
@@ -27,15 +51,36 @@ class RecordView:
     documents: list[RecordDocument]
     document_kinds: dict[str, str]
     changes: list[tuple[StatusChange, str]]
+    stages: list[StageView]
+    waiting: StageView | None
 
+
+def stage_views(session: Session, record: Record, documents: list[RecordDocument]) -> list[StageView]:
+    by_stage = {d.stage: d for d in documents}
+    rows = session.execute(
+        select(Submission, User.full_name)
+        .join(User, User.id == Submission.submitted_by)
+        .where(Submission.record_id == record.id)
+        .order_by(Submission.submitted_at, Submission.id)
+    ).all()
+    views = []
+    for submission, name in rows:
+        lines = [
+            (title, reference.label_of(session, lst, value) if lst else str(value))
+            for key, (title, lst) in STAGE_DATA.items()
+            if (value := submission.data.get(key))
+        ]
+        approved = submission.state == APPROVED
+        views.append(
+            StageView(
+                submission, reference.label_of(session, "tahap", submission.tahap), name, lines,
+                by_stage.get(submission.tahap) if approved else None,
+            )
+        )
+    return views
 
 def record_for(session: Session, user: User, record_id: int) -> Record:
-    record = session.get(Record, record_id)
-    if record is None:
-        raise Forbidden("Catatan tidak ditemukan.")
-    if not can_view_record(session, user, record):
-        raise Forbidden("Anda tidak berwenang membaca catatan personel ini.")
-    return record
+    return readable_record(session, user, record_id)
 
 
 def view_record(session: Session, user: User, record_id: int) -> RecordView:
@@ -51,8 +96,11 @@ def view_record(session: Session, user: User, record_id: int) -> RecordView:
         .where(StatusChange.record_id == record.id)
         .order_by(StatusChange.changed_at, StatusChange.id)
     ).all()
+    stages = stage_views(session, record, documents)
+    waiting = next((s for s in stages if s.submission.state == WAITING), None)
     return RecordView(
-        record, STATUSES[record.status], labels, documents, kinds, [tuple(c) for c in changes]
+        record, STATUSES[record.status], labels, documents, kinds, [tuple(c) for c in changes],
+        [s for s in stages if s.submission.state == APPROVED], waiting,
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -9,6 +11,30 @@ from . import reference_seed as seed
 from .models import ReferenceItem, Unit
 
 PERSONEL = [{"code": "POLRI", "label": "POLRI"}, {"code": "ASN", "label": "ASN (PNS Polri)"}]
+
+#: Stage labels; the KEPP reading of Update III/IV is ours, so an office may relabel them.
+TAHAP = [
+    {"code": "PENCATATAN", "label": "Pencatatan"},
+    {"code": "UPDATE_I", "label": "Update I (DP3D/BP3KEPP)"},
+    {"code": "UPDATE_II", "label": "Update II (Putusan sidang)"},
+    {"code": "UPDATE_III", "label": "Update III (Putusan banding KEPP)"},
+    {"code": "UPDATE_IV", "label": "Update IV (Peninjauan kembali KEPP)"},
+    {"code": "PEMUTAKHIRAN", "label": "Pemutakhiran"},
+]
+
+PEMUTAKHIRAN = [
+    {"code": "BERAKHIRNYA_HUKUMAN", "label": "Berakhirnya hukuman"},
+    {"code": "TIDAK_TERBUKTI", "label": "Tidak terbukti"},
+    {"code": "TIDAK_BERSALAH", "label": "Tidak bersalah"},
+    {"code": "DIHENTIKAN", "label": "Dihentikan"},
+]
+
+ALASAN_DIHENTIKAN = [
+    {"code": "PERDAMAIAN_RJ", "label": "Perdamaian (RJ)"},
+    {"code": "MENINGGAL", "label": "Meninggal dunia"},
+    {"code": "PENSIUN", "label": "Pensiun"},
+    {"code": "LAINNYA", "label": "Lainnya"},
+]
 
 #: list name used by forms -> seed rows
 _SEEDED_LISTS: dict[str, list[dict]] = {
@@ -20,6 +46,9 @@ _SEEDED_LISTS: dict[str, list[dict]] = {
     "jenis_dokumen": seed.JENIS_DOKUMEN,
     "sanksi": seed.SANKSI,
     "ditangani_oleh": seed.DITANGANI_OLEH,
+    "tahap": TAHAP,
+    "pemutakhiran": PEMUTAKHIRAN,
+    "alasan_dihentikan": ALASAN_DIHENTIKAN,
 }
 
 
@@ -55,16 +84,27 @@ def _seed_units(session: Session) -> None:
         by_code[unit.code] = unit
 
 
-def options(session: Session, list_name: str) -> list[tuple[str, str]]:
+def options(
+    session: Session, list_name: str, where: dict[str, Any] | None = None
+) -> list[tuple[str, str]]:
+    """Active items of a list; `where` keeps items whose attribute equals the value or is unset."""
     if list_name == "unit":
         rows = session.execute(select(Unit.code, Unit.name).order_by(Unit.path))
         return [(code, name) for code, name in rows]
     rows = session.execute(
-        select(ReferenceItem.code, ReferenceItem.label)
+        select(ReferenceItem.code, ReferenceItem.label, ReferenceItem.attrs)
         .where(ReferenceItem.list_name == list_name, ReferenceItem.active.is_(True))
         .order_by(ReferenceItem.sort_order, ReferenceItem.id)
     )
-    return [(code, label) for code, label in rows]
+    return [(code, label) for code, label, attrs in rows if _matches(attrs or {}, where or {})]
+
+
+def _matches(attrs: dict[str, Any], where: dict[str, Any]) -> bool:
+    return all(attrs.get(key) in (None, value) for key, value in where.items())
+
+
+def options_source(session: Session):
+    return lambda name, where=None: options(session, name, where)
 
 
 def item(session: Session, list_name: str, code: str) -> ReferenceItem | None:

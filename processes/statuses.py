@@ -12,6 +12,16 @@ class Status:
     kind: str
     description: str
 
+    @property
+    def waiting(self) -> bool:
+        """A submission waits for approval (the semi-final statuses)."""
+        return self.kind == "SEMI FINAL"
+
+    @property
+    def closed(self) -> bool:
+        """The record's life is over: it accepts no update."""
+        return self.code in CLOSED
+
 
 DIAJUKAN_DICATAT = "DIAJUKAN (DICATAT)"
 DIAJUKAN_UPDATE = "DIAJUKAN (UPDATE)"
@@ -22,6 +32,8 @@ SELESAI = "SELESAI"
 TIDAK_TERBUKTI = "TIDAK TERBUKTI"
 TIDAK_BERSALAH = "TIDAK BERSALAH"
 DIHENTIKAN = "DIHENTIKAN"
+
+CLOSED = frozenset({SELESAI, TIDAK_TERBUKTI, TIDAK_BERSALAH, DIHENTIKAN})
 
 STATUSES: dict[str, Status] = {
     s.code: s

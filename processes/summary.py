@@ -31,7 +31,7 @@ def submission_summary(session: Session, page: Any) -> list[SummaryLine]:
         return []
     start = engine.form_of(version, version.start_form)
     lines = []
-    views = forms.layout(start, page.context, {}, lambda n: reference.options(session, n))
+    views = forms.layout(start, page.context, {}, reference.options_source(session), page.context)
     for section in views:
         for field in section.fields:
             value = field.value

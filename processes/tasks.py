@@ -15,10 +15,12 @@ from sqlalchemy.orm import Session
 import engine
 from engine import Conflict, EngineError, FormInvalid, TaskInfo
 
-from . import documents
+from . import documents, record_flows
+from .access import readable_record
 from .accounts import actor_for
 from .errors import Forbidden
-from .models import User
+from .models import Record, User
+from .record_flows import RECORD_FLOWS
 from .uow import UnitOfWork
 from .workflow import RUNTIME
 
@@ -56,12 +58,20 @@ def startable(session: Session, user: User) -> list[Startable]:
     return [
         Startable(v.process_id, v.name, v.start_form)
         for v in rows
-        if v.start_lane in lanes and v.start_form
+        if v.start_lane in lanes and v.start_form and v.process_id not in RECORD_FLOWS
     ]
 
 
-def start_form(session: Session, user: User, process_id: str) -> tuple[str, dict]:
-    """The process name and the form of its first task, if `user` may start it."""
+def start_form(
+    session: Session, user: User, process_id: str, record: Record | None = None
+) -> tuple[str, dict]:
+    """The process name and the form of its first task, if `user` may start it (on `record`)."""
+    if record is not None:
+        problem = record_flows.refusal(session, user, record, process_id)
+        if problem:
+            raise Forbidden(problem)
+        version = engine.current_version(session, process_id)
+        return version.name, engine.form_of(version, version.start_form)
     for item in startable(session, user):
         if item.process_id == process_id:
             version = engine.current_version(session, process_id)
@@ -107,14 +117,23 @@ def _with_uploads(
 
 
 def start_submission(
-    uow: UnitOfWork, user: User, process_id: str, data: dict[str, Any], uploads: dict[str, Upload]
+    uow: UnitOfWork,
+    user: User,
+    process_id: str,
+    data: dict[str, Any],
+    uploads: dict[str, Upload],
+    record_id: int | None = None,
 ) -> Outcome:
+    """Start `process_id` (about record `record_id`, for the record flows) and submit its form."""
     with uow:
         session = uow.session
         try:
-            _, form = start_form(session, user, process_id)
+            record = readable_record(session, user, record_id) if record_id else None
+            _, form = start_form(session, user, process_id, record)
             actor = actor_for(user)
-            first = RUNTIME.start(session, actor, process_id, actor.unit_path)
+            unit_path = record.unit_path if record else actor.unit_path
+            seed = record_flows.start_data(record) if record else None
+            first = RUNTIME.start(session, actor, process_id, unit_path, seed)
             return _complete(uow, user, first, form, data, uploads, current={})
         except EngineError as err:
             return Outcome(ok=False, message=str(err))

@@ -30,6 +30,7 @@ def submitted_uploads(form: dict) -> dict[str, Upload]:
     return uploads
 
 
-def sections(form: dict, values: dict, errors: dict) -> list[forms.SectionView]:
-    session = db.session()
-    return forms.layout(form, values, errors, lambda name: reference.options(session, name))
+def sections(
+    form: dict, values: dict, errors: dict, context: dict | None = None
+) -> list[forms.SectionView]:
+    return forms.layout(form, values, errors, reference.options_source(db.session()), context)

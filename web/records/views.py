@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from flask import Response, abort, render_template
+from datetime import date
+
+from flask import Response, abort, render_template, request
 from flask_login import login_required
 
 import engine
-from processes import records
+from processes import record_flows, record_search, records, reference
 from processes.errors import Forbidden
 
 from .. import db
@@ -18,11 +20,13 @@ from . import bp
 @bp.route("/catatan/<int:record_id>")
 @login_required
 def record(record_id: int):
+    session = db.session()
     try:
-        view = records.view_record(db.session(), me(), record_id)
+        view = records.view_record(session, me(), record_id)
     except Forbidden as err:
         abort(403, str(err))
-    return render_template("records/record.html", view=view)
+    offers = record_flows.offered(session, me(), view.record)
+    return render_template("records/record.html", view=view, offers=offers)
 
 
 @bp.route("/catatan/<int:record_id>/dokumen/<stage>")
@@ -68,3 +72,45 @@ def instance_diagram(instance_id: int):
         abort(403, str(err))
     xml = engine.instance_version(session, instance_id).bpmn_xml
     return Response(xml, mimetype="application/xml", headers={"Cache-Control": "private"})
+
+
+@bp.route("/personel/<nomor>")
+@login_required
+def person(nomor: str):
+    session = db.session()
+    found, visible = record_search.person_records(session, me(), nomor)
+    if found is None or not visible:
+        abort(403, "Anda tidak berwenang membaca catatan personel ini.")
+    views = [records.view_record(session, me(), r.id) for r in visible]
+    return render_template("records/person.html", person=found, views=views)
+
+
+@bp.route("/catatan")
+@login_required
+def record_list():
+    session = db.session()
+    form, errors = _filter_from(request.args)
+    page = record_search.search(session, me(), form)
+    return render_template(
+        "records/list.html", page=page, f=form, errors=errors,
+        groups=record_search.PANGKAT_GROUPS,
+        jenis=reference.options(session, "jenis_pelanggaran"),
+        units=reference.options(session, "unit"),
+    )
+
+
+def _filter_from(args) -> tuple[record_search.RecordFilter, list[str]]:
+    errors = []
+    f = record_search.RecordFilter(
+        status=args.get("status", ""), jenis=args.get("jenis", ""), unit=args.get("unit", ""),
+        kelompok=args.get("kelompok", ""), q=args.get("q", "")[:100],
+        page=args.get("page", 1, type=int) or 1,
+    )
+    for name in ("dari", "sampai"):
+        raw = args.get(name, "")
+        if raw:
+            try:
+                setattr(f, name, date.fromisoformat(raw))
+            except ValueError:
+                errors.append(f"Tanggal '{raw}' tidak valid (format TTTT-BB-HH).")
+    return f, errors

@@ -7,9 +7,11 @@ from flask_login import login_required
 
 import engine
 from processes import tasks
+from processes.access import readable_record
 from processes.accounts import actor_for
 from processes.errors import Forbidden
 from processes.summary import submission_summary
+from processes.updates import record_facts
 
 from .. import db
 from ..auth.session import me
@@ -32,24 +34,27 @@ def inbox():
 @login_required
 def start(process_id: str):
     session = db.session()
+    record_id = request.args.get("catatan", type=int)
     try:
-        name, form = tasks.start_form(session, me(), process_id)
-    except (Forbidden, engine.NotFound):
-        abort(403)
+        record = readable_record(session, me(), record_id) if record_id else None
+        name, form = tasks.start_form(session, me(), process_id, record)
+    except (Forbidden, engine.NotFound) as err:
+        abort(403, str(err))
     values, errors = {}, {}
     if _is_post():
         values = submitted_fields(form)
         outcome = tasks.start_submission(
-            db.unit_of_work(), me(), process_id, values, submitted_uploads(form)
+            db.unit_of_work(), me(), process_id, values, submitted_uploads(form), record_id
         )
         if outcome.ok:
             flash(f"{name} berhasil diajukan.", "success")
             return redirect(url_for("records.instance", instance_id=outcome.instance_id))
         flash(outcome.message, "error")
         errors = outcome.errors
+    context = {"catatan": record_facts(record)} if record else {}
     return render_template(
-        "work/start.html", name=name, form=form, process_id=process_id,
-        sections=sections(form, values, errors),
+        "work/start.html", name=name, form=form, process_id=process_id, record=record,
+        sections=sections(form, values, errors, context),
     ), (422 if errors else 200)
 
 
@@ -77,7 +82,7 @@ def task(task_id: str):
         errors = outcome.errors
     return render_template(
         "work/task.html", page=page, summary=submission_summary(session, page),
-        sections=sections(page.form, values, errors),
+        sections=sections(page.form, values, errors, page.context),
     ), (422 if errors else 200)
 
 

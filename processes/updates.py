@@ -1,0 +1,102 @@
+"""Service tasks of Update I–IV and Pemutakhiran.
+
+Which update may follow which is decided by the diagrams' gateways, on the facts
+`muat_catatan` loads; these functions only record what was submitted and approved.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from engine import ServiceContext
+
+from . import statuses
+from .errors import Refused
+from .models import Record
+from .record_writes import (
+    DOCUMENT_FIELDS,
+    approve_submission,
+    attach_document,
+    open_submission,
+    record_of_instance,
+    set_status,
+    submission_of,
+)
+from .service_registry import SERVICES
+
+#: The status a record shows while a submission of that stage waits.
+WAITING_STATUS = {"PEMUTAKHIRAN": statuses.DIAJUKAN_PEMUTAKHIRAN}
+
+#: What each stage keeps of its form, beside the reference document.
+STAGE_FIELDS = {
+    "UPDATE_I": ("nomor_berkas", "limpah"),
+    "UPDATE_II": ("putusan_nomor", "putusan_tanggal", "putusan_isi", "hukuman"),
+    "UPDATE_III": ("putusan_nomor", "putusan_tanggal", "putusan_isi", "hukuman"),
+    "UPDATE_IV": ("putusan_nomor", "putusan_tanggal", "putusan_isi", "hukuman"),
+    "PEMUTAKHIRAN": ("jenis_pemutakhiran", "alasan_dihentikan", "keterangan"),
+}
+
+
+def _record(ctx: ServiceContext) -> Record:
+    record = ctx.session.get(Record, int(ctx.data.get("record_id") or 0))
+    if record is None:
+        raise Refused("Catatan tidak ditemukan.")
+    return record
+
+
+def record_facts(record: Record) -> dict[str, Any]:
+    """The facts the diagrams' gateways and form filters decide on."""
+    status = statuses.STATUSES[record.status]
+    return {
+        "id": record.id,
+        "jenis_pelanggaran": record.jenis_pelanggaran,
+        "personel": record.person.personel,
+        "tahap": record.tahap,
+        "status": record.status,
+        "menunggu": status.waiting,
+        "tertutup": status.closed,
+    }
+
+
+@SERVICES.register("catpers.muat_catatan")
+def muat_catatan(ctx: ServiceContext) -> dict[str, Any]:
+    """Put the record's facts into the instance. Reads only."""
+    record = _record(ctx)
+    ctx.business_key = record.person.nomor_identitas
+    return record_facts(record)
+
+
+@SERVICES.register("catpers.tolak")
+def tolak(ctx: ServiceContext, pesan: str) -> None:
+    """A diagram's gateway said no: refuse with its message, nothing is written."""
+    raise Refused(pesan)
+
+
+@SERVICES.register("catpers.ajukan_update")
+def ajukan_update(ctx: ServiceContext, tahap: str) -> dict[str, Any]:
+    record = _record(ctx)
+    if record.id != ctx.data.get("catatan", {}).get("id"):
+        raise Refused("Data catatan pada pengajuan tidak cocok.")
+    fields = {k: ctx.data.get(k) for k in STAGE_FIELDS[tahap] if ctx.data.get(k) is not None}
+    fields.update({k: ctx.data[k] for k in DOCUMENT_FIELDS})
+    open_submission(ctx.session, record, tahap, ctx, fields)
+    waiting = WAITING_STATUS.get(tahap, statuses.DIAJUKAN_UPDATE)
+    if record.status != waiting:
+        set_status(ctx.session, record, waiting, ctx)
+    return {"record_id": record.id}
+
+
+@SERVICES.register("catpers.setujui_update")
+def setujui_update(ctx: ServiceContext, tahap: str, status: str) -> dict[str, Any]:
+    if status not in statuses.STATUSES:
+        raise Refused(f"Status {status} tidak dikenal.")
+    record = record_of_instance(ctx.session, ctx.instance_id)
+    submission = submission_of(ctx.session, ctx.instance_id)
+    if record is None or submission is None or submission.tahap != tahap:
+        raise Refused("Pengajuan untuk proses ini tidak ditemukan.")
+    approve_submission(ctx.session, ctx)
+    attach_document(ctx.session, record, tahap, submission.data)
+    if tahap != "PEMUTAKHIRAN":
+        record.tahap = tahap
+    set_status(ctx.session, record, status, ctx)
+    return {"record_id": record.id, "status": status}
