@@ -40,7 +40,8 @@ class ProcessVersion(EngineBase):
     name: Mapped[str] = mapped_column(String(200))
     content_hash: Mapped[str] = mapped_column(String(64))
     source_file: Mapped[str] = mapped_column(String(200))
-    bpmn_xml: Mapped[str] = mapped_column(Text)
+    # Only the diagram viewer needs it: not loaded with the row.
+    bpmn_xml: Mapped[str] = mapped_column(Text, deferred=True)
     spec_json: Mapped[str] = mapped_column(Text)
     forms_json: Mapped[str] = mapped_column(Text)
     # The first user task, so "who may start this" needs no workflow to be built.

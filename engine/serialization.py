@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from functools import lru_cache
 from typing import Any
+from uuid import UUID
 
+from SpiffWorkflow.bpmn.serializer.default.workflow import WorkflowConverter
 from SpiffWorkflow.bpmn.serializer.workflow import BpmnWorkflowSerializer
 from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 from SpiffWorkflow.spiff.serializer.config import SPIFF_CONFIG
@@ -46,23 +49,44 @@ def spec_to_json(spec: Any, subprocess_specs: dict[str, Any]) -> str:
     )
 
 
+def _workflow_converter() -> Any:
+    # The registry wraps each converter's bound to_dict in a partial; the converter is its self.
+    return SERIALIZER.registry.convert_to_dict["BpmnWorkflow"].args[1].__self__
+
+
+_CONVERTER = _workflow_converter()
+
+
 def state_to_json(workflow: BpmnWorkflow) -> str:
-    dct = SERIALIZER.to_dict(workflow)
-    dct.pop("spec")
-    dct.pop("subprocess_specs")
+    """The instance's state without its spec (the base converter skips the spec)."""
+    dct = WorkflowConverter.to_dict(_CONVERTER, workflow)
+    dct["subprocesses"] = _CONVERTER.mapping_to_dict(workflow.subprocesses)
+    dct["bpmn_events"] = SERIALIZER.registry.convert(workflow.bpmn_events)
     return json.dumps(dct)
 
 
-def workflow_from_json(state_json: str, spec_json: str) -> BpmnWorkflow:
-    dct = json.loads(state_json)
+@lru_cache(maxsize=32)
+def _specs(spec_json: str) -> tuple[Any, dict[str, Any]]:
+    # Deployed specs never change, so restored spec objects are shared, as SpiffWorkflow
+    # shares a parser's spec between all workflows made from it. Keyed by the text itself.
     specs = json.loads(spec_json)
-    dct["spec"] = specs["spec"]
-    dct["subprocess_specs"] = specs["subprocess_specs"]
-    return SERIALIZER.from_dict(dct)
+    spec = SERIALIZER.from_dict(specs["spec"])
+    return spec, {k: SERIALIZER.from_dict(v) for k, v in specs["subprocess_specs"].items()}
+
+
+def workflow_from_json(state_json: str, spec_json: str) -> BpmnWorkflow:
+    """Mirror of BpmnWorkflowConverter.from_dict, with the spec taken from the cache."""
+    dct = json.loads(state_json)
+    spec, subs = _specs(spec_json)
+    workflow = BpmnWorkflow(spec, subs, deserializing=True)
+    workflow.tasks = _CONVERTER.mapping_from_dict(dct["tasks"], UUID, workflow=workflow)
+    workflow.task_tree = workflow.tasks.get(UUID(dct["root"]))
+    _CONVERTER.set_default_attributes(workflow, dct)
+    _CONVERTER.subprocesses_from_dict(dct["subprocesses"], workflow)
+    workflow.bpmn_events = SERIALIZER.registry.restore(dct.pop("bpmn_events", []))
+    return workflow
 
 
 def new_workflow(spec_json: str) -> BpmnWorkflow:
-    specs = json.loads(spec_json)
-    spec = SERIALIZER.from_dict(specs["spec"])
-    subs = {k: SERIALIZER.from_dict(v) for k, v in specs["subprocess_specs"].items()}
+    spec, subs = _specs(spec_json)
     return BpmnWorkflow(spec, subs)
