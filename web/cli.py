@@ -24,6 +24,7 @@ def setup(with_demo: bool) -> None:
         deployed = install(uow.session)
         if with_demo:
             demo.load_demo_users(uow.session)
+            demo.load_demo_records(uow.session)
         uow.commit()
     for item in deployed:
         state = "baru" if item.created else "tetap"
