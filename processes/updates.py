@@ -27,6 +27,10 @@ from .service_registry import SERVICES
 #: The status a record shows while a submission of that stage waits.
 WAITING_STATUS = {"PEMUTAKHIRAN": statuses.DIAJUKAN_PEMUTAKHIRAN}
 
+#: Where `muat_catatan` puts the record's facts in the instance data (the diagrams'
+#: resultVariable; the approvers' own `catatan` field must not collide with it).
+FACTS = "fakta_catatan"
+
 #: What each stage keeps of its form, beside the reference document.
 STAGE_FIELDS = {
     "UPDATE_I": ("nomor_berkas", "limpah"),
@@ -75,7 +79,7 @@ def tolak(ctx: ServiceContext, pesan: str) -> None:
 @SERVICES.register("catpers.ajukan_update")
 def ajukan_update(ctx: ServiceContext, tahap: str) -> dict[str, Any]:
     record = _record(ctx)
-    if record.id != ctx.data.get("catatan", {}).get("id"):
+    if record.id != ctx.data.get(FACTS, {}).get("id"):
         raise Refused("Data catatan pada pengajuan tidak cocok.")
     fields = {k: ctx.data.get(k) for k in STAGE_FIELDS[tahap] if ctx.data.get(k) is not None}
     fields.update({k: ctx.data[k] for k in DOCUMENT_FIELDS})

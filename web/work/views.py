@@ -11,7 +11,7 @@ from processes.access import readable_record
 from processes.accounts import actor_for
 from processes.errors import Forbidden
 from processes.summary import submission_summary
-from processes.updates import record_facts
+from processes.updates import FACTS, record_facts
 
 from .. import db
 from ..auth.session import me
@@ -51,7 +51,7 @@ def start(process_id: str):
             return redirect(url_for("records.instance", instance_id=outcome.instance_id))
         flash(outcome.message, "error")
         errors = outcome.errors
-    context = {"catatan": record_facts(record)} if record else {}
+    context = {FACTS: record_facts(record)} if record else {}
     return render_template(
         "work/start.html", name=name, form=form, process_id=process_id, record=record,
         sections=sections(form, values, errors, context),

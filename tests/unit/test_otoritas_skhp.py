@@ -1,0 +1,124 @@
+"""The SKHP approval-authority decision table, run through SpiffWorkflow.
+
+`bpmn-models/otoritas_skhp.dmn` is parsed (schema-validated) together with a tiny
+diagram holding one business rule task that calls it, and the workflow runs in the
+same restricted script environment the application uses for DMN cells. Every rank
+group and every ASN golongan is checked, plus every pangkat the seeder installs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from SpiffWorkflow.bpmn import BpmnWorkflow
+from SpiffWorkflow.bpmn.script_engine import PythonScriptEngine
+from SpiffWorkflow.spiff.parser import VALIDATOR, SpiffBpmnParser
+
+from engine.sandbox import RestrictedEnvironment
+from processes.reference_seed import PANGKAT
+
+DMN_PATH = Path(__file__).resolve().parents[2] / "bpmn-models" / "otoritas_skhp.dmn"
+
+_BPMN = b"""<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+    xmlns:spiffworkflow="http://spiffworkflow.org/bpmn/schema/1.0/core"
+    id="Definitions_UjiOtoritas" targetNamespace="http://bpmn.io/schema/bpmn">
+  <bpmn:process id="uji_otoritas" isExecutable="true">
+    <bpmn:startEvent id="StartEvent"><bpmn:outgoing>Flow_1</bpmn:outgoing></bpmn:startEvent>
+    <bpmn:businessRuleTask id="Task_Otoritas" name="Tentukan otoritas SKHP">
+      <bpmn:extensionElements>
+        <spiffworkflow:calledDecisionId>otoritas_skhp</spiffworkflow:calledDecisionId>
+      </bpmn:extensionElements>
+      <bpmn:incoming>Flow_1</bpmn:incoming>
+      <bpmn:outgoing>Flow_2</bpmn:outgoing>
+    </bpmn:businessRuleTask>
+    <bpmn:endEvent id="EndEvent"><bpmn:incoming>Flow_2</bpmn:incoming></bpmn:endEvent>
+    <bpmn:sequenceFlow id="Flow_1" sourceRef="StartEvent" targetRef="Task_Otoritas" />
+    <bpmn:sequenceFlow id="Flow_2" sourceRef="Task_Otoritas" targetRef="EndEvent" />
+  </bpmn:process>
+</bpmn:definitions>
+"""
+
+_MISSING = object()
+
+
+@pytest.fixture(scope="module")
+def spec():
+    parser = SpiffBpmnParser(validator=VALIDATOR)
+    parser.add_dmn_file(str(DMN_PATH))
+    parser.add_bpmn_xml(etree.fromstring(_BPMN), filename="uji_otoritas.bpmn")
+    return parser.get_spec("uji_otoritas")
+
+
+def decide(spec, kelompok_pangkat, golongan=_MISSING) -> dict:
+    """Run the decision for one member; returns the workflow's final data."""
+    workflow = BpmnWorkflow(
+        spec, script_engine=PythonScriptEngine(environment=RestrictedEnvironment())
+    )
+    data = {"kelompok_pangkat": kelompok_pangkat}
+    if golongan is not _MISSING:
+        data["golongan"] = golongan
+    workflow.get_tasks(spec_name="StartEvent")[0].data.update(data)
+    workflow.do_engine_steps()
+    assert workflow.is_completed()
+    return workflow.data
+
+
+# (kelompok_pangkat, golongan, otoritas, assumed?) - assumed rows must carry a note.
+EXPECTED = [
+    ("BINTARA", None, "KASUBBID_PAMINAL", False),
+    ("TAMTAMA", None, "KASUBBID_PAMINAL", False),
+    ("PAMA", None, "KABID_PROPAM", False),
+    ("PAMEN", None, "KABID_PROPAM", True),
+    ("PATI", None, "DIVPROPAM", True),
+    ("PNS", "I", "KASUBBID_PAMINAL", True),
+    ("PNS", "II", "KASUBBID_PAMINAL", False),
+    ("PNS", "III", "KABID_PROPAM", False),
+    ("PNS", "IV", "KABID_PROPAM", True),
+]
+
+
+@pytest.mark.parametrize(
+    ("kelompok", "golongan", "otoritas", "assumed"),
+    EXPECTED,
+    ids=[f"{k}-{g or 'polri'}" for k, g, _, _ in EXPECTED],
+)
+def test_authority_per_group_and_golongan(spec, kelompok, golongan, otoritas, assumed):
+    data = decide(spec, kelompok, golongan)
+    assert data["otoritas"] == otoritas
+    if assumed:
+        assert data["catatan_otoritas"].strip(), "assumed rows must explain themselves"
+    else:
+        assert data["catatan_otoritas"] == ""
+
+
+def test_escalation_notes_name_the_case(spec):
+    assert decide(spec, "PAMEN", None)["catatan_otoritas"].startswith("Eskalasi: PAMEN")
+    assert "Divpropam" in decide(spec, "PATI", None)["catatan_otoritas"]
+    assert "golongan IV" in decide(spec, "PNS", "IV")["catatan_otoritas"]
+    assert "golongan I " in decide(spec, "PNS", "I")["catatan_otoritas"]
+
+
+@pytest.mark.parametrize("golongan", ["", None, _MISSING], ids=["empty", "none", "absent"])
+def test_polri_ignores_golongan(spec, golongan):
+    assert decide(spec, "BINTARA", golongan)["otoritas"] == "KASUBBID_PAMINAL"
+    assert decide(spec, "PAMA", golongan)["otoritas"] == "KABID_PROPAM"
+
+
+def test_every_seeded_pangkat_has_the_expected_authority(spec):
+    expected = {(k, g): o for k, g, o, _ in EXPECTED}
+    for row in PANGKAT:
+        key = (row["group"], row["golongan"])
+        assert key in expected, f"pangkat {row['code']} not covered by this test"
+        data = decide(spec, row["group"], row["golongan"])
+        assert data["otoritas"] == expected[key], row["code"]
+        assert "tidak dikenali" not in data["catatan_otoritas"], row["code"]
+
+
+@pytest.mark.parametrize(("kelompok", "golongan"), [("PNS", None), ("PNS", "V"), ("HONORER", None)])
+def test_unknown_input_falls_back_to_kabid_with_note(spec, kelompok, golongan):
+    data = decide(spec, kelompok, golongan)
+    assert data["otoritas"] == "KABID_PROPAM"
+    assert "tidak dikenali" in data["catatan_otoritas"]
