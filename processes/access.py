@@ -1,66 +1,113 @@
-"""Who may read what: one place for the record and instance read rules."""
+"""Need-to-know: who may read a person's catpers, on which ground. One place for the rule.
+
+A record is readable by the view-all roles (Kabid Propam, Kapolda), by the operator who
+submitted it, by whoever may take an open task about that person right now, and by the
+holder of a live akses khusus grant for that person. Each ground is one SQL condition;
+the list query ORs them and a single read asks which one applied, for the read log.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import Select, exists, or_, select
+from collections.abc import Callable
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, Select, case, exists, false, literal, or_, select, true
 from sqlalchemy.orm import Session
 
 from engine import Actor, visible_to
-from engine.models import OpenTask, TaskHistory
+from engine.models import OpenTask, TaskHistory, utcnow
 
+from .access_models import AccessGrant
 from .accounts import actor_for
 from .errors import Forbidden
-from .models import Person, Record, Submission, User
+from .models import Person, Record, User
 from .roles import VIEW_ALL_ROLES
 
+SEMUA, PENGAJU, MENANGANI, AKSES_KHUSUS = "SEMUA_CATPERS", "PENGAJU", "MENANGANI_TUGAS", "AKSES_KHUSUS"
+PEMOHON = "PEMOHON_SURAT"
 
-def involved_in_instance(session: Session, actor: Actor, instance_id: int) -> bool:
-    """The actor worked a task of the instance, or may take one of its open tasks."""
-    worked = session.scalar(
-        select(exists().where(TaskHistory.instance_id == instance_id, TaskHistory.user_id == actor.id))
+Ground = Callable[[User, datetime, ColumnElement[str]], ColumnElement[bool]]
+
+
+def _view_all(user: User, _now: datetime, _nomor: ColumnElement[str]) -> ColumnElement[bool]:
+    return true() if user.role in VIEW_ALL_ROLES else false()
+
+
+def _submitter(user: User, _now: datetime, _nomor: ColumnElement[str]) -> ColumnElement[bool]:
+    return Record.submitted_by == user.id
+
+
+def handling(actor: Actor) -> Select:
+    """Persons (NRP/NIP) the actor has an open task about."""
+    return select(OpenTask.business_key).where(
+        OpenTask.business_key.is_not(None), visible_to(actor)
     )
-    if worked:
-        return True
-    return bool(
-        session.scalar(
-            select(
-                exists().where(
-                    OpenTask.instance_id == instance_id,
-                    OpenTask.lane.in_(sorted(actor.lanes)),
-                    OpenTask.unit_path.startswith(actor.unit_path, autoescape=True),
-                )
-            )
-        )
+
+
+def _handling(user: User, _now: datetime, nomor: ColumnElement[str]) -> ColumnElement[bool]:
+    return nomor.in_(handling(actor_for(user)))
+
+
+def _granted(user: User, now: datetime, nomor: ColumnElement[str]) -> ColumnElement[bool]:
+    live = select(AccessGrant.nomor_identitas).where(
+        AccessGrant.user_id == user.id, AccessGrant.expires_at > now
     )
+    return nomor.in_(live)
 
 
-def can_view_instance(session: Session, user: User, instance_id: int, started_by: int) -> bool:
-    if user.role in VIEW_ALL_ROLES or user.id == started_by:
-        return True
-    return involved_in_instance(session, actor_for(user), instance_id)
+#: Grounds to read everything about a person, most general first (the first that holds
+#: is the one logged).
+PERSON_GROUNDS: list[tuple[str, Ground]] = [
+    (SEMUA, _view_all), (AKSES_KHUSUS, _granted), (MENANGANI, _handling),
+]
+#: A record is also readable by the operator who submitted it.
+RECORD_GROUNDS: list[tuple[str, Ground]] = [*PERSON_GROUNDS, (PENGAJU, _submitter)]
 
 
-def readable_records(user: User) -> Select:
-    """The one rule for reading records, as a query: all for view-all roles; otherwise the
-    records the user submitted, or whose flows they worked or may work now."""
-    query = select(Record).join(Person, Person.id == Record.person_id)
-    if user.role in VIEW_ALL_ROLES:
-        return query
-    worked = select(TaskHistory.instance_id).where(TaskHistory.user_id == user.id)
-    waiting = select(OpenTask.instance_id).where(visible_to(actor_for(user)))
-    involved = select(Submission.record_id).where(
-        or_(Submission.instance_id.in_(worked), Submission.instance_id.in_(waiting))
-    )
-    return query.where(or_(Record.submitted_by == user.id, Record.id.in_(involved)))
+def _records() -> Select:
+    return select(Record).join(Person, Person.id == Record.person_id)
 
 
-def can_view_record(session: Session, user: User, record: Record) -> bool:
-    found = session.scalar(readable_records(user).where(Record.id == record.id).limit(1))
-    return found is not None
+def readable_records(user: User, now: datetime | None = None) -> Select:
+    now = now or utcnow()
+    nomor = Person.nomor_identitas
+    return _records().where(or_(*(ground(user, now, nomor) for _, ground in RECORD_GROUNDS)))
+
+
+def ground_of_row(user: User, now: datetime | None = None) -> ColumnElement[str]:
+    """For a query over readable records: the ground each row is read on."""
+    now = now or utcnow()
+    nomor = Person.nomor_identitas
+    return case(*((ground(user, now, nomor), name) for name, ground in RECORD_GROUNDS), else_=None)
+
+
+def record_ground(session: Session, user: User, record: Record) -> str | None:
+    query = _records().add_columns(ground_of_row(user)).where(Record.id == record.id)
+    row = session.execute(query).first()
+    return row[1] if row else None
+
+
+def person_ground(session: Session, user: User, nomor: str) -> str | None:
+    """Ground to read everything about `nomor` (not only one's own submissions)."""
+    now, value = utcnow(), literal(nomor)
+    for name, ground in PERSON_GROUNDS:
+        if session.scalar(select(ground(user, now, value))):
+            return name
+    return None
 
 
 def readable_record(session: Session, user: User, record_id: int) -> Record:
     record = session.get(Record, record_id)
-    if record is None or not can_view_record(session, user, record):
+    if record is None or record_ground(session, user, record) is None:
         raise Forbidden("Anda tidak berwenang membaca catatan personel ini.")
     return record
+
+
+def can_view_instance(session: Session, user: User, instance_id: int, started_by: int) -> bool:
+    """An instance's timeline: view-all roles, its starter, and those who work or worked it."""
+    if user.role in VIEW_ALL_ROLES or user.id == started_by:
+        return True
+    actor = actor_for(user)
+    worked = exists().where(TaskHistory.instance_id == instance_id, TaskHistory.user_id == actor.id)
+    waiting = exists().where(OpenTask.instance_id == instance_id, visible_to(actor))
+    return bool(session.scalar(select(or_(worked, waiting))))

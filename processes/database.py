@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from engine import EngineBase
 
+from . import access_models  # noqa: F401 - its tables belong to DomainBase.metadata
 from .models import DomainBase
 
 METADATA = [EngineBase.metadata, DomainBase.metadata]

@@ -49,6 +49,7 @@ class User(DomainBase):
     username: Mapped[str] = mapped_column(String(60), unique=True)
     full_name: Mapped[str] = mapped_column(String(120))
     jabatan: Mapped[str] = mapped_column(String(120), default="")
+    nrp: Mapped[str | None] = mapped_column(String(18))
     password_hash: Mapped[str] = mapped_column(String(300))
     role: Mapped[str] = mapped_column(String(20))
     unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"))

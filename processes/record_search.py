@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from .access import readable_records
+from .access import ground_of_row, readable_records
 from .models import Person, Record, ReferenceItem, User
 
 PAGE_SIZE = 25
@@ -32,6 +32,7 @@ class RecordPage:
     records: list[Record] = field(default_factory=list)
     total: int = 0
     page: int = 1
+    grounds: list[str] = field(default_factory=list)
 
     @property
     def pages(self) -> int:
@@ -64,12 +65,13 @@ def search(session: Session, user: User, f: RecordFilter) -> RecordPage:
         )
     total = session.scalar(select(func.count()).select_from(query.subquery()))
     page = max(1, f.page)
-    rows = session.scalars(
-        query.order_by(Record.updated_at.desc(), Record.id.desc())
+    rows = session.execute(
+        query.add_columns(ground_of_row(user))
+        .order_by(Record.updated_at.desc(), Record.id.desc())
         .limit(PAGE_SIZE)
         .offset((page - 1) * PAGE_SIZE)
-    )
-    return RecordPage(list(rows), total, page)
+    ).all()
+    return RecordPage([r for r, _ in rows], total, page, [g for _, g in rows])
 
 
 def person_records(session: Session, user: User, nomor: str) -> tuple[Person | None, list[Record]]:

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from . import reference
-from .access import can_view_instance, readable_record
+from .access import can_view_instance
 from .errors import Forbidden
 from .models import Record, RecordDocument, StatusChange, StoredFile, Submission, User
 from .record_writes import APPROVED, WAITING
@@ -79,12 +79,9 @@ def stage_views(session: Session, record: Record, documents: list[RecordDocument
         )
     return views
 
-def record_for(session: Session, user: User, record_id: int) -> Record:
-    return readable_record(session, user, record_id)
 
-
-def view_record(session: Session, user: User, record_id: int) -> RecordView:
-    record = record_for(session, user, record_id)
+def build_record_view(session: Session, record: Record) -> RecordView:
+    """Everything the record page shows; the caller has checked the right to read it."""
     labels = {f: reference.label_of(session, lst, getattr(record, f)) for f, lst in _LABELLED.items()}
     documents = list(
         session.scalars(select(RecordDocument).where(RecordDocument.record_id == record.id))
@@ -108,8 +105,7 @@ def record_of_instance(session: Session, instance_id: int) -> Record | None:
     return session.scalar(select(Record).where(Record.instance_id == instance_id))
 
 
-def record_file(session: Session, user: User, record_id: int, stage: str) -> StoredFile:
-    record = record_for(session, user, record_id)
+def record_document(session: Session, record: Record, stage: str) -> StoredFile:
     doc = session.scalar(
         select(RecordDocument).where(
             RecordDocument.record_id == record.id, RecordDocument.stage == stage

@@ -36,6 +36,19 @@ ALASAN_DIHENTIKAN = [
     {"code": "LAINNYA", "label": "Lainnya"},
 ]
 
+PERUNTUKAN = [
+    {"code": "KENAIKAN_PANGKAT", "label": "Kenaikan pangkat"},
+    {"code": "PENDIDIKAN", "label": "Pendidikan"},
+    {"code": "JABATAN", "label": "Jabatan"},
+    {"code": "SELEKSI", "label": "Seleksi"},
+    {"code": "LAINNYA", "label": "Lainnya"},
+]
+
+AGAMA = [
+    {"code": c, "label": c}
+    for c in ("Islam", "Kristen Protestan", "Katolik", "Hindu", "Buddha", "Konghucu")
+]
+
 #: list name used by forms -> seed rows
 _SEEDED_LISTS: dict[str, list[dict]] = {
     "personel": PERSONEL,
@@ -49,6 +62,8 @@ _SEEDED_LISTS: dict[str, list[dict]] = {
     "tahap": TAHAP,
     "pemutakhiran": PEMUTAKHIRAN,
     "alasan_dihentikan": ALASAN_DIHENTIKAN,
+    "peruntukan": PERUNTUKAN,
+    "agama": AGAMA,
 }
 
 

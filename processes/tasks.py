@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 import engine
 from engine import Conflict, EngineError, FormInvalid, TaskInfo
 
-from . import documents, record_flows
+from . import documents, letter_issue, record_flows
 from .access import readable_record
 from .accounts import actor_for
 from .errors import Forbidden
@@ -170,6 +170,7 @@ def _complete(uow, user, task: TaskInfo, form, data, uploads, current) -> Outcom
     if upload_errors:
         return Outcome(ok=False, message="Periksa kembali isian yang ditandai.", errors=upload_errors)
     uow.commit()
+    letter_issue.render_pending(uow)  # letters are made after the issuing commit
     return Outcome(ok=True, instance_id=task.instance_id)
 
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from engine import Runtime
 
-from . import pencatatan, updates  # noqa: F401 - they register their service tasks
+from . import pencatatan, permohonan, updates  # noqa: F401 - they register service tasks
 from .form_checks import validate_form
 from .service_registry import SERVICES
 

@@ -59,6 +59,9 @@ def test_operator_submits_kaurlitpers_returns_operator_fixes_both_approve(client
     session.expire_all()
     record = the_record(session)
     assert record.status == statuses.PROSES
+    # Need-to-know: with no task about this person left, the manager no longer reads it.
+    assert client.get(f"/catatan/{record.id}").status_code == 403
+    auth.login("operator")  # the submitter still does
     page = client.get(f"/catatan/{record.id}").get_data(as_text=True)
     assert "PROSES" in page and "LP/A/99/X/2026/Yanduan" in page
     pdf = client.get(f"/catatan/{record.id}/dokumen/PENCATATAN")

@@ -8,7 +8,7 @@ from flask import Response, abort, render_template, request
 from flask_login import login_required
 
 import engine
-from processes import record_flows, record_search, records, reference
+from processes import reading, record_flows, record_search, records, reference
 from processes.errors import Forbidden
 
 from .. import db
@@ -20,12 +20,11 @@ from . import bp
 @bp.route("/catatan/<int:record_id>")
 @login_required
 def record(record_id: int):
-    session = db.session()
     try:
-        view = records.view_record(session, me(), record_id)
+        view = reading.read_record(db.unit_of_work(), me(), record_id)
     except Forbidden as err:
         abort(403, str(err))
-    offers = record_flows.offered(session, me(), view.record)
+    offers = record_flows.offered(db.session(), me(), view.record)
     return render_template("records/record.html", view=view, offers=offers)
 
 
@@ -33,7 +32,7 @@ def record(record_id: int):
 @login_required
 def record_document(record_id: int, stage: str):
     try:
-        stored = records.record_file(db.session(), me(), record_id, stage)
+        stored = reading.read_record_document(db.unit_of_work(), me(), record_id, stage)
     except Forbidden as err:
         abort(403, str(err))
     return pdf_response(stored.content, f"{stage.lower()}-{record_id}.pdf")
@@ -77,12 +76,11 @@ def instance_diagram(instance_id: int):
 @bp.route("/personel/<nomor>")
 @login_required
 def person(nomor: str):
-    session = db.session()
-    found, visible = record_search.person_records(session, me(), nomor)
-    if found is None or not visible:
-        abort(403, "Anda tidak berwenang membaca catatan personel ini.")
-    views = [records.view_record(session, me(), r.id) for r in visible]
-    return render_template("records/person.html", person=found, views=views)
+    try:
+        view = reading.read_person(db.unit_of_work(), me(), nomor)
+    except Forbidden as err:
+        abort(403, str(err))
+    return render_template("records/person.html", person=view.person, views=view.records)
 
 
 @bp.route("/catatan")
@@ -90,7 +88,7 @@ def person(nomor: str):
 def record_list():
     session = db.session()
     form, errors = _filter_from(request.args)
-    page = record_search.search(session, me(), form)
+    page = reading.list_records(db.unit_of_work(), me(), form)
     return render_template(
         "records/list.html", page=page, f=form, errors=errors,
         groups=record_search.PANGKAT_GROUPS,

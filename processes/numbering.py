@@ -1,0 +1,45 @@
+"""Letter numbers: a yearly sequence per kind, formatted as the office configures."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from . import settings
+from .access_models import LetterSequence
+
+ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+FORMAT_KEYS = {"SKHP": "format_nomor_skhp", "REKAM_JEJAK": "format_nomor_rekam_jejak"}
+
+
+def next_number(session: Session, kind: str, on: date) -> int:
+    """Take the next number of `kind` for `on`'s year.
+
+    The UPDATE takes the row lock first, so two issuers at once get different numbers
+    (PostgreSQL row lock; SQLite's single writer).
+    """
+    result = session.execute(
+        update(LetterSequence)
+        .where(LetterSequence.kind == kind, LetterSequence.year == on.year)
+        .values(last_number=LetterSequence.last_number + 1)
+    )
+    if result.rowcount == 0:
+        session.add(LetterSequence(kind=kind, year=on.year, last_number=1))
+        session.flush()
+        return 1
+    return session.scalar(
+        select(LetterSequence.last_number).where(
+            LetterSequence.kind == kind, LetterSequence.year == on.year
+        )
+    )
+
+
+def format_number(pattern: str, n: int, on: date) -> str:
+    return pattern.format(n=n, bulan=ROMAN_MONTHS[on.month - 1], tahun=on.year)
+
+
+def letter_number(session: Session, kind: str, on: date) -> str:
+    pattern = settings.get(session, FORMAT_KEYS[kind])
+    return format_number(pattern, next_number(session, kind, on), on)
