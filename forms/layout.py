@@ -19,6 +19,7 @@ class FieldView:
     required: bool
     choices: list[tuple[str, str]] = field(default_factory=list)
     max_length: int | None = None
+    check: bool = False  # a CEK button that checks the value on the server
 
 
 @dataclass
@@ -75,6 +76,7 @@ def layout(
                 required=name in required,
                 choices=_choices(prop, hints, options, context or {}),
                 max_length=prop.get("maxLength"),
+                check=bool(hints.get("check")),
             )
         )
     return list(sections.values())

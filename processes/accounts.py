@@ -41,6 +41,7 @@ def actor_for(user: User) -> Actor:
 def create_user(
     session: Session, username: str, full_name: str, password: str, role: str, unit_code: str,
     jabatan: str = "",
+    nrp: str | None = None,
 ) -> User:
     if role not in ROLES:
         raise Refused(f"Peran {role} tidak dikenal.")
@@ -48,7 +49,7 @@ def create_user(
     if unit is None:
         raise Refused(f"Satuan kerja {unit_code} tidak dikenal.")
     user = User(
-        username=username.lower(), full_name=full_name, jabatan=jabatan, role=role,
+        username=username.lower(), full_name=full_name, jabatan=jabatan, nrp=nrp, role=role,
         unit_id=unit.id, password_hash=generate_password_hash(password), session_counter=0,
         is_active=True,
     )

@@ -18,20 +18,65 @@ class DemoUser:
     jabatan: str
     role: str
     unit: str
+    nrp: str
 
 
 DEMO_PASSWORD = "catpers-demo"
 
 DEMO_USERS = [
-    DemoUser("operator", "Bripka Andi Saputra", "Banum Urlitpers", "OPERATOR", "POLDA-KALTENG"),
-    DemoUser("kaurlitpers", "Iptu Rina Marlina", "Kaurlitpers", "SUPERVISOR", "POLDA-KALTENG"),
-    DemoUser("kasubbid", "Kompol Hendra Wijaya", "Kasubbid Paminal", "MANAGER", "POLDA-KALTENG"),
-    DemoUser("kabid", "Kombes Pol Budi Santoso", "Kabid Propam", "DIREKTUR", "POLDA-KALTENG"),
-    DemoUser("kapolda", "Irjen Pol Agus Pranoto", "Kapolda Kalteng", "ALL_VIEW", "POLDA-KALTENG"),
-    DemoUser("admin", "Penata Dewi Lestari", "Administrator Sistem", "ADMIN", "POLDA-KALTENG"),
-    DemoUser("op.kapuas", "Brigpol Yoga Pratama", "Operator Si Propam", "OPERATOR", "POLRES-KAPUAS"),
     DemoUser(
-        "op.barsel", "Bripda Sari Utami", "Operator Si Propam", "OPERATOR", "POLRES-BARITO-SELATAN"
+        "operator",
+        "Bripka Andi Saputra",
+        "Banum Urlitpers",
+        "OPERATOR",
+        "POLDA-KALTENG",
+        "85061122",
+    ),
+    DemoUser(
+        "kaurlitpers", "Iptu Rina Marlina", "Kaurlitpers", "SUPERVISOR", "POLDA-KALTENG", "88030911"
+    ),
+    DemoUser(
+        "kasubbid",
+        "Kompol Hendra Wijaya",
+        "Kasubbid Paminal",
+        "MANAGER",
+        "POLDA-KALTENG",
+        "79080523",
+    ),
+    DemoUser(
+        "kabid", "Kombes Pol Budi Santoso", "Kabid Propam", "DIREKTUR", "POLDA-KALTENG", "73110408"
+    ),
+    DemoUser(
+        "kapolda",
+        "Irjen Pol Agus Pranoto",
+        "Kapolda Kalteng",
+        "ALL_VIEW",
+        "POLDA-KALTENG",
+        "68050102",
+    ),
+    DemoUser(
+        "admin",
+        "Penata Dewi Lestari",
+        "Administrator Sistem",
+        "ADMIN",
+        "POLDA-KALTENG",
+        "197904152005012002",
+    ),
+    DemoUser(
+        "op.kapuas",
+        "Brigpol Yoga Pratama",
+        "Operator Si Propam",
+        "OPERATOR",
+        "POLRES-KAPUAS",
+        "91020345",
+    ),
+    DemoUser(
+        "op.barsel",
+        "Bripda Sari Utami",
+        "Operator Si Propam",
+        "OPERATOR",
+        "POLRES-BARITO-SELATAN",
+        "93070512",
     ),
 ]
 
@@ -44,8 +89,14 @@ def load_demo_users(session: Session, password: str = DEMO_PASSWORD) -> list[Use
             continue
         created.append(
             create_user(
-                session, demo.username, demo.full_name, password, demo.role, demo.unit,
+                session,
+                demo.username,
+                demo.full_name,
+                password,
+                demo.role,
+                demo.unit,
                 jabatan=demo.jabatan,
+                nrp=demo.nrp,
             )
         )
     return created
@@ -61,14 +112,50 @@ DEMO_PDF = (
 
 _DEMO_RECORDS = [
     # (operator, NRP/NIP, nama, personel, pangkat, jenis, wujud, pasal, approvals)
-    ("operator", "85051234", "Budi Hartono", "POLRI", "AIPDA", "DISIPLIN",
-     "TIDAK_MASUK_DINAS_TANPA_KETERANGAN", "PP2-2003-P4-f", 2),
-    ("operator", "90030456", "Andika Prasetyo", "POLRI", "BRIPTU", "KEPP",
-     "PENYALAHGUNAAN_WEWENANG", "PERPOL7-2022-P10", 2),
-    ("op.kapuas", "88110987", "Rudi Santoso", "POLRI", "AKP", "PIDANA", "PENGANIAYAAN",
-     "KUHP-351", 2),
-    ("operator", "92070321", "Dedi Kurniawan", "POLRI", "BRIGPOL", "DISIPLIN",
-     "MABUK_MIRAS", "PP2-2003-P5-a", 0),
+    (
+        "operator",
+        "85051234",
+        "Budi Hartono",
+        "POLRI",
+        "AIPDA",
+        "DISIPLIN",
+        "TIDAK_MASUK_DINAS_TANPA_KETERANGAN",
+        "PP2-2003-P4-f",
+        2,
+    ),
+    (
+        "operator",
+        "90030456",
+        "Andika Prasetyo",
+        "POLRI",
+        "BRIPTU",
+        "KEPP",
+        "PENYALAHGUNAAN_WEWENANG",
+        "PERPOL7-2022-P10",
+        2,
+    ),
+    (
+        "op.kapuas",
+        "88110987",
+        "Rudi Santoso",
+        "POLRI",
+        "AKP",
+        "PIDANA",
+        "PENGANIAYAAN",
+        "KUHP-351",
+        2,
+    ),
+    (
+        "operator",
+        "92070321",
+        "Dedi Kurniawan",
+        "POLRI",
+        "BRIGPOL",
+        "DISIPLIN",
+        "MABUK_MIRAS",
+        "PP2-2003-P5-a",
+        0,
+    ),
 ]
 
 
@@ -88,13 +175,22 @@ def load_demo_records(session: Session) -> int:
         operator = actor_for(by_name[username])
         first = RUNTIME.start(session, operator, "pencatatan", operator.unit_path)
         data = {
-            "personel": personel, "nomor_identitas": nomor, "nama": nama, "pangkat": pangkat,
-            "jabatan": "Anggota", "unit_kerja": by_name[username].unit.code,
-            "jenis_pelanggaran": jenis, "wujud_perbuatan": wujud, "pasal": pasal,
-            "dokumen_nomor": f"LP/{nomor[-3:]}/X/2026", "dokumen_jenis": "LAPORAN_POLISI",
-            "dokumen_tanggal": "2026-10-01", "dokumen_perihal": f"Laporan atas {nama}",
+            "personel": personel,
+            "nomor_identitas": nomor,
+            "nama": nama,
+            "pangkat": pangkat,
+            "jabatan": "Anggota",
+            "unit_kerja": by_name[username].unit.code,
+            "jenis_pelanggaran": jenis,
+            "wujud_perbuatan": wujud,
+            "pasal": pasal,
+            "dokumen_nomor": f"LP/{nomor[-3:]}/X/2026",
+            "dokumen_jenis": "LAPORAN_POLISI",
+            "dokumen_tanggal": "2026-10-01",
+            "dokumen_perihal": f"Laporan atas {nama}",
             "dokumen_file": documents.store_pdf(session, DEMO_PDF, "lp.pdf", operator.id),
-            "uraian": "Data demo.", "ditangani_oleh": "POLDA",
+            "uraian": "Data demo.",
+            "ditangani_oleh": "POLDA",
         }
         RUNTIME.complete_task(session, operator, first.id, data)
         for approver in ("kaurlitpers", "kasubbid")[:approvals]:

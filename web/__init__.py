@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from . import auth, db, diagrams, errors, records, work
+from . import auth, db, diagrams, errors, letters, records, work
 from .config import load_config
 
 
@@ -20,6 +20,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(work.bp)
     app.register_blueprint(records.bp)
     app.register_blueprint(diagrams.bp)
+    app.register_blueprint(letters.bp)
     from . import cli, views
 
     cli.init_app(app)

@@ -1,0 +1,23 @@
+// CEK: asks the server whether an NRP/NIP is well formed (and what a NIP encodes).
+document.querySelectorAll('.check-button').forEach((button) => {
+  button.addEventListener('click', () => {
+    const field = document.getElementById(button.dataset.target);
+    const out = document.getElementById('check-' + field.name);
+    const form = field.form;
+    const personel = form.querySelector('[name=personel]');
+    const gender = form.querySelector('[name=jenis_kelamin]:checked');
+    const params = new URLSearchParams({
+      personel: personel ? personel.value : '', nomor: field.value,
+      jenis_kelamin: gender ? gender.value : '',
+    });
+    fetch(button.dataset.url + '?' + params, { credentials: 'same-origin' })
+      .then((r) => r.json())
+      .then((res) => {
+        out.className = 'check-result ' + (res.ok ? 'ok' : 'bad');
+        const notes = res.ok ? ['Nomor sesuai format.'].concat(res.warnings) : res.errors;
+        if (res.info && res.info.tanggal_lahir) { notes.push('Lahir ' + res.info.tanggal_lahir + '.'); }
+        out.textContent = notes.join(' ');
+      })
+      .catch(() => { out.className = 'check-result bad'; out.textContent = 'Pemeriksaan gagal; coba lagi.'; });
+  });
+});
