@@ -37,14 +37,17 @@ def render(letter: Letter) -> None:
 
 def render_pending(uow: UnitOfWork) -> None:
     """Render letters issued without their PDF yet (run after the issuing commit)."""
-    session = uow.session
-    for letter in session.scalars(select(Letter).where(Letter.pdf_sha256.is_(None))):
-        try:
-            render(letter)
-            uow.commit()
-        except Exception:
-            log.exception("surat %s belum dapat dibuat PDF-nya", letter.nomor)
-            uow.rollback()
+    with uow:
+        pending = uow.session.scalars(select(Letter.id).where(Letter.pdf_sha256.is_(None))).all()
+        for letter_id in pending:
+            letter = uow.session.get(Letter, letter_id)
+            try:
+                render(letter)
+                uow.commit()
+            except Exception:
+                # Left pending: `read_letter` renders it again on first download.
+                log.exception("surat %s belum dapat dibuat PDF-nya", letter.nomor)
+                uow.rollback()
 
 
 def letter_ground(session: Session, user: User, letter: Letter) -> str | None:

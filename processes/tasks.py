@@ -125,6 +125,13 @@ def start_submission(
     record_id: int | None = None,
 ) -> Outcome:
     """Start `process_id` (about record `record_id`, for the record flows) and submit its form."""
+    outcome = _start_submission(uow, user, process_id, data, uploads, record_id)
+    if outcome.ok:
+        letter_issue.render_pending(uow)  # letters are made after the issuing commit
+    return outcome
+
+
+def _start_submission(uow, user, process_id, data, uploads, record_id) -> Outcome:
     with uow:
         session = uow.session
         try:
@@ -142,6 +149,13 @@ def start_submission(
 def complete_task(
     uow: UnitOfWork, user: User, task_id: str, data: dict[str, Any], uploads: dict[str, Upload]
 ) -> Outcome:
+    outcome = _complete_task(uow, user, task_id, data, uploads)
+    if outcome.ok:
+        letter_issue.render_pending(uow)  # letters are made after the issuing commit
+    return outcome
+
+
+def _complete_task(uow, user, task_id, data, uploads) -> Outcome:
     with uow:
         session = uow.session
         try:
@@ -170,7 +184,6 @@ def _complete(uow, user, task: TaskInfo, form, data, uploads, current) -> Outcom
     if upload_errors:
         return Outcome(ok=False, message="Periksa kembali isian yang ditandai.", errors=upload_errors)
     uow.commit()
-    letter_issue.render_pending(uow)  # letters are made after the issuing commit
     return Outcome(ok=True, instance_id=task.instance_id)
 
 

@@ -68,3 +68,42 @@ def submit_update(session, process_id, record, data, username="operator") -> int
     RUNTIME.complete_task(session, operator, first.id, {**document(session, username=username), **data})
     session.commit()
     return first.instance_id
+
+
+def permohonan_data(session, **overrides) -> dict[str, str]:
+    data = {
+        "jenis_permohonan": "SKHP", "peruntukan": "KENAIKAN_PANGKAT",
+        "keterangan_peruntukan": "periode 1 Januari 2027", "kepada": "Karo SDM Polda Kalteng",
+        "personel": "POLRI", "nomor_identitas": "85051234", "nama": "Budi Hartono",
+        "jenis_kelamin": "L", "pangkat": "AIPDA", "jabatan": "Banit Reskrim",
+        "kesatuan": "POLRES-KAPUAS", "tempat_lahir": "Sampit", "tanggal_lahir": "1985-05-17",
+        "agama": "Islam",
+        **document(session, nomor="B/456/XI/2026/Ro SDM"),
+    }
+    data.update(overrides)
+    return data
+
+
+def submit_permohonan(session, username="operator", **overrides) -> int:
+    operator = actor(session, username)
+    first = RUNTIME.start(session, operator, "permohonan_catpers", operator.unit_path)
+    RUNTIME.complete_task(session, operator, first.id, permohonan_data(session, **overrides))
+    session.commit()
+    return first.instance_id
+
+
+def request_akses_khusus(session, username, nomor, keputusan="SETUJU", masa="7") -> int:
+    requester = actor(session, username)
+    first = RUNTIME.start(session, requester, "akses_khusus", requester.unit_path)
+    RUNTIME.complete_task(session, requester, first.id, {
+        "personel": "POLRI", "nomor_identitas": nomor, "nama": "Nama Sesuai",
+        "dasar": "PERMINTAAN_KHUSUS_KAPOLDA", "alasan": "Atensi Kapolda atas laporan masyarakat",
+        **document(session, username=username),
+    })
+    session.commit()
+    task = task_of(session, "kabid", first.instance_id)
+    decision = {"keputusan": keputusan, "masa_hari": masa} if keputusan == "SETUJU" else {
+        "keputusan": keputusan, "catatan": "Dasar permintaan tidak cukup"}
+    RUNTIME.complete_task(session, actor(session, "kabid"), task.id, decision)
+    session.commit()
+    return first.instance_id
