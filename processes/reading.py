@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .access import PENGAJU, person_ground, readable_record, record_ground
+from engine import TaskInfo
+
+from .access import MENANGANI, PENGAJU, person_ground, readable_record, record_ground
 from .errors import Forbidden
 from .models import Person, StoredFile, User
 from .read_log import log_read
@@ -69,3 +71,12 @@ def list_records(uow: UnitOfWork, user: User, f: RecordFilter) -> RecordPage:
             log_read(uow.session, user, record.person.nomor_identitas, "DAFTAR", record.id, ground)
         uow.commit()
         return page
+
+
+def log_task_view(uow: UnitOfWork, user: User, task: TaskInfo) -> None:
+    """A task page shows the submission about a person: that is a read too."""
+    if not task.business_key:
+        return
+    with uow:
+        log_read(uow.session, user, task.business_key, "TUGAS", task.instance_id, MENANGANI)
+        uow.commit()

@@ -8,10 +8,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from . import reference
-from .access import can_view_instance
+from .access import can_view_instance, record_ground
 from .errors import Forbidden
 from .models import Record, RecordDocument, StatusChange, StoredFile, Submission, User
-from .record_writes import APPROVED, WAITING
+from .record_writes import APPROVED, WAITING, record_of_instance
 from .statuses import STATUSES, Status
 
 _LABELLED = {
@@ -101,8 +101,10 @@ def build_record_view(session: Session, record: Record) -> RecordView:
     )
 
 
-def record_of_instance(session: Session, instance_id: int) -> Record | None:
-    return session.scalar(select(Record).where(Record.instance_id == instance_id))
+def readable_record_of_instance(session: Session, user: User, instance_id: int) -> Record | None:
+    """The record an instance is about, if `user` may read it (else the page leaves it out)."""
+    record = record_of_instance(session, instance_id)
+    return record if record is not None and record_ground(session, user, record) else None
 
 
 def record_document(session: Session, record: Record, stage: str) -> StoredFile:

@@ -54,7 +54,7 @@ def instance(instance_id: int):
         info=info,
         timeline=engine.timeline(session, instance_id),
         open_tasks=engine.instance_tasks(session, instance_id),
-        record=records.record_of_instance(session, instance_id),
+        record=records.readable_record_of_instance(session, me(), instance_id),
     )
 
 

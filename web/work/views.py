@@ -6,7 +6,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import login_required
 
 import engine
-from processes import tasks
+from processes import reading, tasks
 from processes.access import readable_record
 from processes.accounts import actor_for
 from processes.errors import Forbidden
@@ -70,6 +70,8 @@ def task(task_id: str):
     except (engine.NotAllowed, Forbidden) as err:
         abort(403, str(err))
     values, errors = page.values, {}
+    if not _is_post():
+        reading.log_task_view(db.unit_of_work(), me(), page.task)
     if _is_post():
         values = {**values, **submitted_fields(page.form)}
         outcome = tasks.complete_task(
