@@ -1,0 +1,90 @@
+"""The administrator's use cases: users (role, unit, active) and office settings."""
+
+from __future__ import annotations
+
+import string
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from . import settings
+from .accounts import change_role, create_user, set_active
+from .errors import Forbidden, Refused
+from .models import User
+from .uow import UnitOfWork
+
+MIN_PASSWORD = 10
+NUMBER_FIELDS = {"n", "bulan", "tahun"}
+
+
+def _require_admin(user: User) -> None:
+    if user.role != "ADMIN":
+        raise Forbidden("Hanya administrator yang dapat mengubah pengguna dan pengaturan.")
+
+
+def users(session: Session) -> list[User]:
+    return list(session.scalars(select(User).order_by(User.username)))
+
+
+def update_user(uow: UnitOfWork, admin: User, user_id: int, role: str, active: bool) -> None:
+    """Change a user's role or lock them out; their sessions end on their next request."""
+    _require_admin(admin)
+    with uow:
+        target = uow.session.get(User, user_id)
+        if target is None:
+            raise Refused("Pengguna tidak ditemukan.")
+        if target.id == admin.id and (not active or role != "ADMIN"):
+            raise Refused("Administrator tidak dapat menonaktifkan atau menurunkan perannya sendiri.")
+        if target.role != role:
+            change_role(target, role)
+        if target.is_active != active:
+            set_active(target, active)
+        uow.commit()
+
+
+def add_user(uow: UnitOfWork, admin: User, data: dict[str, str]) -> None:
+    _require_admin(admin)
+    username = data.get("username", "").strip().lower()
+    if not username or not all(c.isalnum() or c in "._-" for c in username):
+        raise Refused("Nama pengguna hanya huruf, angka, titik, garis bawah atau tanda hubung.")
+    if len(data.get("password", "")) < MIN_PASSWORD:
+        raise Refused(f"Kata sandi minimal {MIN_PASSWORD} karakter.")
+    if not data.get("full_name", "").strip():
+        raise Refused("Nama lengkap wajib diisi.")
+    with uow:
+        if uow.session.scalar(select(User.id).where(User.username == username)):
+            raise Refused(f"Nama pengguna {username} sudah dipakai.")
+        create_user(
+            uow.session, username, data["full_name"].strip(), data["password"], data.get("role", ""),
+            data.get("unit", ""), jabatan=data.get("jabatan", "").strip(),
+            nrp=data.get("nrp", "").strip() or None,
+        )
+        uow.commit()
+
+
+def check_number_format(pattern: str) -> str | None:
+    fields = {name for _, name, _, _ in string.Formatter().parse(pattern) if name is not None}
+    if "n" not in fields:
+        return "Format nomor harus memuat {n} (nomor urut)."
+    if fields - NUMBER_FIELDS:
+        return "Format nomor hanya boleh memakai {n}, {bulan} dan {tahun}."
+    return None
+
+
+def update_settings(uow: UnitOfWork, admin: User, values: dict[str, str]) -> None:
+    _require_admin(admin)
+    for key in ("format_nomor_skhp", "format_nomor_rekam_jejak"):
+        problem = check_number_format(values.get(key, "")) if key in values else None
+        if problem:
+            raise Refused(problem)
+    if "masa_berlaku_skhp_bulan" in values and not values["masa_berlaku_skhp_bulan"].isdigit():
+        raise Refused("Masa berlaku SKHP harus berupa jumlah bulan.")
+    with uow:
+        for key, value in values.items():
+            if key in settings.DEFAULTS and value.strip():
+                settings.put(uow.session, key, value.strip())
+        uow.commit()
+
+
+def current_settings(session: Session) -> dict[str, str]:
+    return {key: settings.get(session, key) for key in settings.DEFAULTS}

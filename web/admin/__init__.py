@@ -1,0 +1,7 @@
+"""Administration: users and office settings."""
+
+from flask import Blueprint
+
+bp = Blueprint("admin", __name__, url_prefix="/admin")
+
+from . import views  # noqa: F401
