@@ -9,6 +9,7 @@ from flask_login import login_required
 
 import engine
 from processes import reading, record_flows, record_search, records, reference
+from processes.dashboard import summary as dashboard_summary
 from processes.errors import Forbidden
 
 from .. import db
@@ -112,3 +113,9 @@ def _filter_from(args) -> tuple[record_search.RecordFilter, list[str]]:
             except ValueError:
                 errors.append(f"Tanggal '{raw}' tidak valid (format TTTT-BB-HH).")
     return f, errors
+
+
+@bp.route("/dasbor")
+@login_required
+def dashboard():
+    return render_template("records/dashboard.html", d=dashboard_summary(db.session(), me()))
