@@ -29,7 +29,6 @@ import json
 import sys
 import tempfile
 import time
-import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -41,7 +40,7 @@ from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 from SpiffWorkflow.spiff.parser.process import SpiffBpmnParser
 from SpiffWorkflow.task import Task
 from SpiffWorkflow.util.task import TaskState
-from sqlalchemy import create_engine, event, func, make_url, select, text
+from sqlalchemy import event, func, select
 
 import engine
 from engine import runtime as engine_runtime
@@ -49,11 +48,11 @@ from engine.models import Instance
 from engine.sandbox import RestrictedEnvironment
 from engine.serialization import SERIALIZER
 from engine.services import ScriptEngine
-from processes import demo, documents
+from processes import documents
 from processes.accounts import actor_for
-from processes.database import make_engine, make_session_factory, upgrade
+from processes.database import make_engine, make_session_factory, throwaway_postgres
 from processes.models import User
-from processes.setup import install
+from processes.setup import prepare
 from processes.workflow import BPMN_DIR, RUNTIME
 from tests.support.data import MINIMAL_PDF, pencatatan_data
 
@@ -166,13 +165,9 @@ class DbResult:
 
 
 def prepare_database(url: str):
-    upgrade(url)
+    prepare(url, demo_password=BENCH_PASSWORD)
     db = make_engine(url)
     factory = make_session_factory(db)
-    with factory() as session:
-        install(session)
-        demo.load_demo_users(session, password=BENCH_PASSWORD)
-        session.commit()
     with factory() as session:
         actors = {
             name: actor_for(session.scalar(select(User).where(User.username == name)))
@@ -283,25 +278,6 @@ def time_inbox(factory, actor) -> tuple[int, float]:
 def sqlite_database() -> Iterator[str]:
     with tempfile.TemporaryDirectory(prefix="ecatpers-bench-") as tmp:
         yield f"sqlite:///{Path(tmp) / 'bench.sqlite'}"
-
-
-@contextlib.contextmanager
-def postgres_database(admin_url: str) -> Iterator[str]:
-    """A throwaway database on the server at `admin_url`, dropped afterwards."""
-    name = f"ecatpers_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-    except Exception:
-        admin.dispose()
-        raise
-    try:
-        yield make_url(admin_url).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 # -- B: SpiffWorkflow alone ---------------------------------------------------
@@ -430,7 +406,7 @@ def main(argv: list[str] | None = None) -> int:
         results.append(run_database("SQLite (file, WAL)", url, args.instances))
     if args.postgres:
         print("A: PostgreSQL ...", file=sys.stderr, flush=True)
-        with postgres_database(args.postgres) as url:
+        with throwaway_postgres(args.postgres) as url:
             results.append(run_database("PostgreSQL", url, args.instances))
     print("B: raw SpiffWorkflow ...", file=sys.stderr, flush=True)
     raw = run_raw(args.instances)

@@ -35,6 +35,9 @@ from .values import Actor, TaskInfo
 FormValidator = Callable[[Session, str, dict, dict, dict], tuple[dict, dict[str, str]]]
 
 
+OUTSIDE_UNIT = "Anda tidak dapat memulai proses untuk satuan kerja ini."
+
+
 class Runtime:
     """Holds the wiring (service registry, form validator); no per-request state."""
 
@@ -57,7 +60,7 @@ class Runtime:
         """
         version = current_version(session, process_id)
         if not actor.covers(unit_path):
-            raise NotAllowed("Anda tidak dapat memulai proses untuk satuan kerja ini.")
+            raise NotAllowed(OUTSIDE_UNIT)
         workflow = _seeded(new_workflow(version.spec_json), data)
         instance = Instance(
             process_id=process_id,
@@ -92,7 +95,7 @@ class Runtime:
         """
         version = current_version(session, process_id)
         if not actor.covers(unit_path):
-            return "Anda tidak dapat memulai proses untuk satuan kerja ini."
+            return OUTSIDE_UNIT
         workflow = _seeded(new_workflow(version.spec_json), data)
         context = ServiceContext(session, 0, process_id, unit_path, actor.id, actor)
         workflow.script_engine = ScriptEngine(self.services, context)

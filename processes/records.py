@@ -15,8 +15,12 @@ from .record_writes import APPROVED, WAITING, record_of_instance
 from .statuses import STATUSES, Status
 
 _LABELLED = {
-    "pangkat": "pangkat", "unit_kerja": "unit", "jenis_pelanggaran": "jenis_pelanggaran",
-    "wujud_perbuatan": "wujud_perbuatan", "pasal": "pasal", "ditangani_oleh": "ditangani_oleh",
+    "pangkat": "pangkat",
+    "unit_kerja": "unit",
+    "jenis_pelanggaran": "jenis_pelanggaran",
+    "wujud_perbuatan": "wujud_perbuatan",
+    "pasal": "pasal",
+    "ditangani_oleh": "ditangani_oleh",
 }
 
 
@@ -55,7 +59,9 @@ class RecordView:
     waiting: StageView | None
 
 
-def stage_views(session: Session, record: Record, documents: list[RecordDocument]) -> list[StageView]:
+def stage_views(
+    session: Session, record: Record, documents: list[RecordDocument]
+) -> list[StageView]:
     by_stage = {d.stage: d for d in documents}
     rows = session.execute(
         select(Submission, User.full_name)
@@ -73,7 +79,10 @@ def stage_views(session: Session, record: Record, documents: list[RecordDocument
         approved = submission.state == APPROVED
         views.append(
             StageView(
-                submission, reference.label_of(session, "tahap", submission.tahap), name, lines,
+                submission,
+                reference.label_of(session, "tahap", submission.tahap),
+                name,
+                lines,
                 by_stage.get(submission.tahap) if approved else None,
             )
         )
@@ -82,9 +91,15 @@ def stage_views(session: Session, record: Record, documents: list[RecordDocument
 
 def build_record_view(session: Session, record: Record) -> RecordView:
     """Everything the record page shows; the caller has checked the right to read it."""
-    labels = {f: reference.label_of(session, lst, getattr(record, f)) for f, lst in _LABELLED.items()}
+    labels = {
+        f: reference.label_of(session, lst, getattr(record, f)) for f, lst in _LABELLED.items()
+    }
     documents = list(
-        session.scalars(select(RecordDocument).where(RecordDocument.record_id == record.id))
+        session.scalars(
+            select(RecordDocument)
+            .where(RecordDocument.record_id == record.id)
+            .order_by(RecordDocument.id)
+        )
     )
     kinds = {d.jenis: reference.label_of(session, "jenis_dokumen", d.jenis) for d in documents}
     changes = session.execute(
@@ -96,8 +111,14 @@ def build_record_view(session: Session, record: Record) -> RecordView:
     stages = stage_views(session, record, documents)
     waiting = next((s for s in stages if s.submission.state == WAITING), None)
     return RecordView(
-        record, STATUSES[record.status], labels, documents, kinds, [tuple(c) for c in changes],
-        [s for s in stages if s.submission.state == APPROVED], waiting,
+        record,
+        STATUSES[record.status],
+        labels,
+        documents,
+        kinds,
+        [tuple(c) for c in changes],
+        [s for s in stages if s.submission.state == APPROVED],
+        waiting,
     )
 
 

@@ -105,14 +105,14 @@ UNITS: list[dict] = [
 
 # (code, name, group) for Polri members, highest first.
 _POLRI_RANKS: list[tuple[str, str, str]] = [
-    ("JENDERAL", "Jenderal Pol", "PATI"),
-    ("KOMJEN", "Komjen Pol", "PATI"),
-    ("IRJEN", "Irjen Pol", "PATI"),
-    ("BRIGJEN", "Brigjen Pol", "PATI"),
-    ("KOMBES", "Kombes Pol", "PAMEN"),
-    ("AKBP", "AKBP", "PAMEN"),
-    ("KOMPOL", "Kompol", "PAMEN"),
-    ("AKP", "AKP", "PAMA"),
+    ("JENDERAL", "Jenderal Polisi (Jenderal Pol)", "PATI"),
+    ("KOMJEN", "Komisaris Jenderal Polisi (Komjen Pol)", "PATI"),
+    ("IRJEN", "Inspektur Jenderal Polisi (Irjen Pol)", "PATI"),
+    ("BRIGJEN", "Brigadir Jenderal Polisi (Brigjen Pol)", "PATI"),
+    ("KOMBES", "Komisaris Besar Polisi (Kombes Pol)", "PAMEN"),
+    ("AKBP", "Ajun Komisaris Besar Polisi (AKBP)", "PAMEN"),
+    ("KOMPOL", "Komisaris Polisi (Kompol)", "PAMEN"),
+    ("AKP", "Ajun Komisaris Polisi (AKP)", "PAMA"),
     ("IPTU", "Inspektur Polisi Satu (IPTU)", "PAMA"),
     ("IPDA", "Inspektur Polisi Dua (IPDA)", "PAMA"),
     ("AIPTU", "Ajun Inspektur Polisi Satu (AIPTU)", "BINTARA"),

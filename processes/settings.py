@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from sqlalchemy.orm import Session
 
 from .access_models import OfficeSetting
@@ -11,7 +13,8 @@ DEFAULTS = {
     "format_nomor_rekam_jejak": "R/RJ-{n}/{bulan}/{tahun}/LITPERS",
     "tempat_surat": "Palangka Raya",
     "kepada_default": "Karo SDM Polda Kalteng",
-    "alamat_verifikasi": "http://127.0.0.1:5000",
+    # The address QR codes point to; set it (or ECATPERS_PUBLIC_URL) before issuing letters.
+    "alamat_verifikasi": os.environ.get("ECATPERS_PUBLIC_URL", "http://127.0.0.1:5000"),
     "dasar_1": (
         "Peraturan Kepala Divisi Profesi dan Pengamanan Polri Nomor 1 Tahun 2016 tentang "
         "Standar Operasional Prosedur Catatan Personel bagi Pegawai Negeri pada Kepolisian "

@@ -6,7 +6,8 @@ from sqlalchemy.orm import Session
 
 from engine import Deployed, deploy_directory
 
-from .database import upgrade
+from .database import make_engine, make_session_factory, upgrade
+from .demo import load_demo_users
 from .reference import seed_reference
 from .workflow import BPMN_DIR, FORMS_DIR
 
@@ -17,4 +18,18 @@ def install(session: Session) -> list[Deployed]:
     return deploy_directory(session, BPMN_DIR, FORMS_DIR)
 
 
-__all__ = ["install", "upgrade"]
+def prepare(url: str, demo_password: str | None = None) -> None:
+    """Migrate, install and (with a password) load the demo users: a database ready to use."""
+    upgrade(url)
+    engine = make_engine(url)
+    try:
+        with make_session_factory(engine)() as session:
+            install(session)
+            if demo_password is not None:
+                load_demo_users(session, password=demo_password)
+            session.commit()
+    finally:
+        engine.dispose()
+
+
+__all__ = ["install", "prepare", "upgrade"]

@@ -8,14 +8,12 @@ created for the run and dropped after it.
 from __future__ import annotations
 
 import os
-import uuid
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
-from processes import demo
-from processes.database import METADATA, make_engine, make_session_factory, upgrade
-from processes.setup import install
+from processes.database import METADATA, make_engine, make_session_factory, throwaway_postgres
+from processes.setup import prepare
 from processes.uow import UnitOfWork
 
 PG_ADMIN_URL = os.environ.get(
@@ -25,45 +23,25 @@ PG_ADMIN_URL = os.environ.get(
 KEPT_TABLES = {"unit", "reference_item", "wf_process_version", "app_user", "alembic_version"}
 
 
-def _postgres_url(tmp_path_factory) -> tuple[str, callable]:
-    name = f"ecatpers_test_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+@pytest.fixture(scope="session")
+def db_url(tmp_path_factory):
+    if os.environ.get("ECATPERS_TEST_DB", "sqlite") != "postgresql":
+        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite'}"
+        prepare(url, demo_password=DEMO_PASSWORD)
+        yield url
+        return
+    database = throwaway_postgres(PG_ADMIN_URL)
     try:
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        url = database.__enter__()
     except Exception as err:
         if os.environ.get("CI") == "true":
             raise
         pytest.skip(f"PostgreSQL tidak tersedia di {PG_ADMIN_URL}: {err}")
-    url = PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
-
-    def drop() -> None:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-    return url, drop
-
-
-@pytest.fixture(scope="session")
-def db_url(tmp_path_factory):
-    kind = os.environ.get("ECATPERS_TEST_DB", "sqlite")
-    drop = None
-    if kind == "postgresql":
-        url, drop = _postgres_url(tmp_path_factory)
-    else:
-        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite'}"
-    upgrade(url)
-    engine = make_engine(url)
-    factory = make_session_factory(engine)
-    with factory() as session:
-        install(session)
-        demo.load_demo_users(session, password=DEMO_PASSWORD)
-        session.commit()
-    engine.dispose()
-    yield url
-    if drop:
-        drop()
+    try:
+        prepare(url, demo_password=DEMO_PASSWORD)
+        yield url
+    finally:
+        database.__exit__(None, None, None)
 
 
 DEMO_PASSWORD = "rahasia-uji"

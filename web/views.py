@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from flask import Flask, g
+from flask import Flask, abort, g, request
 from flask_login import current_user
 
 import engine
@@ -30,6 +30,7 @@ def local_time(value: datetime | None, fmt: str = "%d-%m-%Y %H:%M") -> str:
 def init_app(app: Flask) -> None:
     app.context_processor(_globals)
     app.add_template_filter(local_time, "waktu")
+    app.before_request(_refuse_nul)
 
     @app.after_request
     def _headers(response):
@@ -37,6 +38,14 @@ def init_app(app: Flask) -> None:
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "same-origin")
         return response
+
+
+def _refuse_nul() -> None:
+    """A NUL character is never valid input; PostgreSQL would fail on it rather than say no."""
+    if "\x00" in request.path:
+        abort(404)  # no such page
+    if any("\x00" in value for value in [*request.args.values(), *request.form.values()]):
+        abort(400)
 
 
 def _globals() -> dict:

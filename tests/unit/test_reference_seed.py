@@ -123,7 +123,7 @@ def test_pangkat_order_highest_first() -> None:
     assert by_code["IPDA"]["order"] < by_code["AIPTU"]["order"]
     assert by_code["BRIPDA"]["order"] < by_code["ABRIP"]["order"]
     assert by_code["BRIGPOL"]["name"] == "Brigadir Polisi (BRIGPOL)"
-    assert by_code["KOMBES"]["name"] == "Kombes Pol"
+    assert by_code["KOMBES"]["name"] == "Komisaris Besar Polisi (Kombes Pol)"
 
 
 def test_polri_pangkat_shape() -> None:

@@ -209,3 +209,10 @@ def test_posts_need_a_csrf_token(db_url, session_factory):
     response = client.post("/masuk", data={"username": "operator", "password": "x", "csrf_token": token})
     assert response.status_code == 401
     db.dispose(app)
+
+
+def test_a_nul_character_is_refused_before_it_reaches_the_database(client, auth):
+    auth.login("kabid")
+    assert client.get("/personel/abc%00def").status_code == 404
+    assert client.get("/catatan?q=a%00b").status_code == 400
+    assert client.get("/log-akses?nomor=ab%00c").status_code == 400

@@ -39,9 +39,7 @@ def record_document(record_id: int, stage: str):
     return pdf_response(stored.content, f"{stage.lower()}-{record_id}.pdf")
 
 
-@bp.route("/proses/<int:instance_id>")
-@login_required
-def instance(instance_id: int):
+def _instance_or_abort(instance_id: int) -> engine.InstanceInfo:
     session = db.session()
     try:
         info = engine.instance_info(session, instance_id)
@@ -50,6 +48,13 @@ def instance(instance_id: int):
         abort(404)
     except Forbidden as err:
         abort(403, str(err))
+    return info
+
+
+@bp.route("/proses/<int:instance_id>")
+@login_required
+def instance(instance_id: int):
+    session, info = db.session(), _instance_or_abort(instance_id)
     return render_template(
         "records/instance.html",
         info=info,
@@ -62,15 +67,8 @@ def instance(instance_id: int):
 @bp.route("/proses/<int:instance_id>/diagram.bpmn")
 @login_required
 def instance_diagram(instance_id: int):
-    session = db.session()
-    try:
-        info = engine.instance_info(session, instance_id)
-        records.check_instance_access(session, me(), instance_id, info.started_by)
-    except engine.NotFound:
-        abort(404)
-    except Forbidden as err:
-        abort(403, str(err))
-    xml = engine.instance_version(session, instance_id).bpmn_xml
+    _instance_or_abort(instance_id)
+    xml = engine.instance_version(db.session(), instance_id).bpmn_xml
     return Response(xml, mimetype="application/xml", headers={"Cache-Control": "private"})
 
 

@@ -55,7 +55,7 @@ def start(process_id: str):
     return render_template(
         "work/start.html", name=name, form=form, process_id=process_id, record=record,
         sections=sections(form, values, errors, context),
-    ), (422 if errors else 200)
+    ), (422 if _is_post() else 200)
 
 
 @bp.route("/tugas/<task_id>", methods=["GET", "POST"])
@@ -85,7 +85,7 @@ def task(task_id: str):
     return render_template(
         "work/task.html", page=page, summary=submission_summary(session, page),
         sections=sections(page.form, values, errors, page.context),
-    ), (422 if errors else 200)
+    ), (422 if _is_post() else 200)
 
 
 def _is_post() -> bool:

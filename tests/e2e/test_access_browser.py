@@ -1,0 +1,228 @@
+"""The access module in a real browser: an operator requests an SKHP (using CEK), Kaurlitpers
+and the authority by rank approve, the operator downloads the letter and its QR address
+verifies it; Kabid Propam revokes it; an AKP's request reaches Kabid; a Polres operator is
+refused a record and, after an approved akses khusus, reads the person."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+from sqlalchemy import select
+
+from processes.access_models import Letter
+from tests.support.access_flows import (
+    NAMA_AIPDA,
+    NAMA_AKP,
+    NRP_AIPDA,
+    NRP_AKP,
+    TASK_KABID,
+    TASK_KASUBBID,
+    TASK_KAURLITPERS,
+    akses_khusus_fields,
+    pdf_text,
+    permohonan_fields,
+    verify_token_in,
+)
+from tests.support.data import MINIMAL_PDF
+from tests.support.flows import record_in_proses
+
+pytestmark = pytest.mark.e2e
+
+SELECTS = {"peruntukan", "dokumen_jenis", "personel", "pangkat", "kesatuan", "agama"}
+RADIOS = {"jenis_permohonan", "jenis_kelamin", "dasar"}
+PDF_FILE = {"name": "surat-permintaan.pdf", "mimeType": "application/pdf", "buffer": MINIMAL_PDF}
+
+
+def fill_form(page, data: dict[str, str]) -> None:
+    for name, value in data.items():
+        if name in SELECTS:
+            page.select_option(f"#f-{name}", value)
+        elif name in RADIOS:
+            page.check(f"input[name={name}][value={value}]")
+        else:
+            page.fill(f"#f-{name}", value)
+    page.set_input_files("#f-dokumen_file", files=[PDF_FILE])
+
+
+def cek(page, nomor: str) -> str:
+    """Type the NRP/NIP, press CEK, and read what the check says."""
+    out = page.locator("#check-nomor_identitas")
+    page.fill("#f-nomor_identitas", nomor)
+    previous = out.inner_text()
+    page.click("button.check-button[data-target=f-nomor_identitas]")
+    expect(out).not_to_have_text(previous or re.compile(r"^$"))
+    return out.inner_text()
+
+
+def open_task(page, title: str) -> None:
+    page.goto("/")
+    page.click(f"#inbox tbody tr td:first-child a:text-is('{title}')")
+    expect(page.locator("h1")).to_have_text(title)
+
+
+def decide(page, title: str, keputusan: str = "SETUJU", **fields: str) -> None:
+    open_task(page, title)
+    page.check(f"input[name=keputusan][value={keputusan}]")
+    for name, value in fields.items():
+        page.fill(f"#f-{name}", value)
+    page.click("button:has-text('Kirim')")
+    expect(page.locator(".flash-success")).to_contain_text("selesai")
+
+
+def request_skhp(desk, **overrides: str):
+    operator = desk("operator")
+    operator.page.click("text=+ Permohonan SKHP / Rekam Jejak")
+    fill_form(operator.page, permohonan_fields(**overrides))
+    operator.page.click("button:has-text('Ajukan')")
+    expect(operator.page.locator(".flash-success")).to_contain_text("berhasil diajukan")
+    return operator
+
+
+def the_letter(session_factory) -> Letter:
+    with session_factory() as s:
+        letters = list(s.scalars(select(Letter)))
+        assert len(letters) == 1, letters
+        s.expunge_all()
+        return letters[0]
+
+
+def public_page(browser, live_server):
+    """A browser nobody is signed in to: what anyone scanning the QR code gets."""
+    context = browser.new_context(base_url=live_server, locale="id-ID")
+    context.set_default_timeout(15_000)
+    return context, context.new_page()
+
+
+def test_skhp_request_to_verified_and_revoked_letter(desk, browser, live_server, session_factory):
+    with session_factory() as s:
+        record_in_proses(s, username="op.kapuas")  # a disiplin record in PROSES
+
+    operator = desk("operator")
+    operator.page.click("text=+ Permohonan SKHP / Rekam Jejak")
+    expect(operator.page.locator("h1")).to_have_text("Permohonan SKHP / Rekam Jejak")
+    data = permohonan_fields()
+    del data["nomor_identitas"]
+    fill_form(operator.page, data)
+    assert cek(operator.page, "8505123") == "NRP harus 8 digit angka."
+    assert "bad" in operator.page.get_attribute("#check-nomor_identitas", "class")
+    assert cek(operator.page, NRP_AIPDA) == "Nomor sesuai format."
+    assert "ok" in operator.page.get_attribute("#check-nomor_identitas", "class")
+    operator.page.click("button:has-text('Ajukan')")
+    expect(operator.page.locator(".flash-success")).to_contain_text("berhasil diajukan")
+
+    kaur = desk("kaurlitpers")
+    expect(kaur.page.locator("#inbox-count")).to_have_text("1")
+    open_task(kaur.page, TASK_KAURLITPERS)
+    summary = kaur.page.inner_text("#summary")
+    assert NAMA_AIPDA in summary and NRP_AIPDA in summary
+    decide(kaur.page, TASK_KAURLITPERS)
+
+    kabid = desk("kabid")
+    expect(kabid.page.locator("#inbox-count")).to_have_text("0")  # an AIPDA is not Kabid's
+    kasubbid = desk("kasubbid")
+    expect(kasubbid.page.locator("#inbox-count")).to_have_text("1")
+    decide(kasubbid.page, TASK_KASUBBID)
+    expect(kasubbid.page.locator("#inbox-count")).to_have_text("0")
+
+    letter = the_letter(session_factory)
+    operator.page.goto("/surat")
+    link = operator.page.locator("#letters tbody tr:first-child td:first-child a")
+    expect(link).to_have_text(letter.nomor)
+    expect(operator.page.locator(f"#letter-{letter.id}")).to_contain_text("BERLAKU")
+    expect(operator.page.locator(f"#letter-{letter.id} form")).to_have_count(0)  # no revoking
+    href = link.get_attribute("href")
+    response = operator.page.request.get(href)
+    assert response.status == 200
+    assert response.headers["content-type"].startswith("application/pdf")
+    pdf = response.body()
+    assert pdf.startswith(b"%PDF")
+    text = pdf_text(pdf)
+    assert letter.nomor in text and "BUDI HARTONO" in text and "MASIH DALAM PROSES" in text
+    token = verify_token_in(text)
+    assert token == letter.verify_token
+
+    context, public = public_page(browser, live_server)
+    try:
+        public.goto(f"/verifikasi/{token}")
+        expect(public.locator("#state")).to_have_text("BERLAKU")
+        expect(public.locator("#nomor")).to_have_text(letter.nomor)
+        verification = public.inner_text("#verification")
+        assert NAMA_AIPDA in verification and "MASIH DALAM PROSES" not in verification
+        assert "Tidak masuk dinas" not in public.inner_text("body")
+
+        kabid.page.goto("/surat")
+        row = kabid.page.locator(f"#letter-{letter.id}")
+        row.locator("input[name=alasan]").fill("Data identitas keliru")
+        row.locator("button:has-text('Cabut')").click()
+        expect(kabid.page.locator(".flash-success")).to_have_text("Surat telah dicabut.")
+        expect(kabid.page.locator(f"#letter-{letter.id}")).to_contain_text("DICABUT")
+        expect(kabid.page.locator(f"#letter-{letter.id}")).to_contain_text("Data identitas keliru")
+
+        public.reload()
+        expect(public.locator("#state")).to_have_text("DICABUT")
+        public.goto(f"/verifikasi/{token[:-1]}")
+        expect(public.locator("h1")).to_have_text("Surat tidak ditemukan")
+        assert letter.nomor not in public.content()
+    finally:
+        context.close()
+
+
+def test_an_akp_request_reaches_kabid_and_the_letter_is_signed_by_kabid(desk, session_factory):
+    request_skhp(desk, nomor_identitas=NRP_AKP, nama=NAMA_AKP, pangkat="AKP")
+    kaur = desk("kaurlitpers")
+    decide(kaur.page, TASK_KAURLITPERS)
+
+    kasubbid = desk("kasubbid")
+    expect(kasubbid.page.locator("#inbox-count")).to_have_text("0")  # an AKP is not Kasubbid's
+    kabid = desk("kabid")
+    expect(kabid.page.locator("#inbox-count")).to_have_text("1")
+    row = kabid.page.locator("#inbox tbody tr").first
+    expect(row).to_contain_text(TASK_KABID)
+    expect(row).to_contain_text(NRP_AKP)
+    decide(kabid.page, TASK_KABID)
+
+    letter = the_letter(session_factory)
+    operator = desk("operator")
+    operator.page.goto("/surat")
+    expect(operator.page.locator(f"#letter-{letter.id}")).to_contain_text(NAMA_AKP)
+    response = operator.page.request.get(f"/surat/{letter.id}.pdf")
+    assert response.status == 200 and response.body().startswith(b"%PDF")
+    text = pdf_text(response.body())
+    assert "KEPALA BIDANG PROPAM" in text and "a.n." not in text and "RUDI SANTOSO" in text
+
+
+def test_polres_operator_is_refused_then_reads_the_person_after_akses_khusus(desk, session_factory):
+    with session_factory() as s:
+        record = record_in_proses(s, username="op.kapuas")
+        record_id = record.id
+
+    barsel = desk("op.barsel")
+    barsel.page.goto(f"/catatan/{record_id}")
+    expect(barsel.page.locator("h1")).to_have_text("Akses ditolak")
+    expect(barsel.page.locator("#error-message")).to_contain_text("tidak berwenang")
+    assert NAMA_AIPDA not in barsel.page.content()
+    barsel.page.goto(f"/personel/{NRP_AIPDA}")
+    expect(barsel.page.locator("h1")).to_have_text("Akses ditolak")
+
+    barsel.page.goto("/")
+    barsel.page.click("text=+ Permohonan Akses Khusus")
+    fill_form(barsel.page, akses_khusus_fields())
+    barsel.page.click("button:has-text('Ajukan')")
+    expect(barsel.page.locator(".flash-success")).to_contain_text("berhasil diajukan")
+
+    kabid = desk("kabid")
+    open_task(kabid.page, "Keputusan Kabid Propam")
+    assert "Atensi Kapolda" in kabid.page.inner_text("main")
+    kabid.page.check("input[name=keputusan][value=SETUJU]")
+    kabid.page.fill("#f-masa_hari", "7")
+    kabid.page.click("button:has-text('Kirim')")
+    expect(kabid.page.locator(".flash-success")).to_contain_text("selesai")
+
+    barsel.page.goto(f"/personel/{NRP_AIPDA}")
+    expect(barsel.page.locator("h1")).to_contain_text(NAMA_AIPDA)
+    expect(barsel.page.locator(f"#record-{record_id}")).to_contain_text("PROSES")
+    barsel.page.click(f"#record-{record_id} h2 a")
+    expect(barsel.page.locator("#record-status")).to_have_text("PROSES")
+    assert "LP/A/12/X/2026/Yanduan" in barsel.page.inner_text("main")

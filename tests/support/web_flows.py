@@ -1,0 +1,331 @@
+"""Working a record's flows through the web, as each user would, and reading the pages.
+
+The HTTP tests use these with the Flask test client: start an update from the record,
+find one's own task of a given process in the inbox, decide it, and read what the
+record page, the person page and the record list show.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+
+from lxml import html as lxml_html
+from sqlalchemy import func, select
+
+from engine.models import Instance, OpenTask, TaskHistory
+from processes.models import (
+    Person,
+    Record,
+    RecordDocument,
+    StatusChange,
+    StoredFile,
+    Submission,
+)
+from processes.workflow import RUNTIME
+from tests.support.data import MINIMAL_PDF, pencatatan_data
+from tests.support.flows import actor, pdf_hash
+
+# -- what an operator types ---------------------------------------------------------
+
+UPDATE_I = {"nomor_berkas": "DP3D/12/XI/2026", "limpah": "POLDA"}
+
+#: Stage titles as the record page shows them (the `tahap` reference list).
+TITLE = {
+    "PENCATATAN": "Pencatatan",
+    "UPDATE_I": "Update I (DP3D/BP3KEPP)",
+    "UPDATE_II": "Update II (Putusan sidang)",
+    "UPDATE_III": "Update III (Putusan banding KEPP)",
+    "UPDATE_IV": "Update IV (Peninjauan kembali KEPP)",
+    "PEMUTAKHIRAN": "Pemutakhiran",
+}
+
+
+def reference_document(
+    nomor: str = "SPRIN/45/XI/2026", jenis: str = "SURAT_PERINTAH",
+    tanggal: str = "2026-11-05", perihal: str = "Dokumen tahap",
+) -> dict[str, str]:
+    return {
+        "dokumen_nomor": nomor, "dokumen_jenis": jenis,
+        "dokumen_tanggal": tanggal, "dokumen_perihal": perihal,
+    }
+
+
+def putusan(
+    hukuman: str, nomor: str = "KEP/77/XI/2026", tanggal: str = "2026-11-10",
+    isi: str = "Terbukti melanggar; dijatuhi hukuman.",
+) -> dict[str, str]:
+    return {
+        "putusan_nomor": nomor, "putusan_tanggal": tanggal, "putusan_isi": isi,
+        "hukuman": hukuman,
+    }
+
+
+def pemutakhiran(jenis: str, alasan: str | None = None, keterangan: str | None = None) -> dict:
+    data = {"jenis_pemutakhiran": jenis}
+    if alasan:
+        data["alasan_dihentikan"] = alasan
+    if keterangan:
+        data["keterangan"] = keterangan
+    return data
+
+
+# -- driving the web -----------------------------------------------------------------
+
+
+def start_url(process_id: str, record_id: int) -> str:
+    return f"/ajukan/{process_id}?catatan={record_id}"
+
+
+def start_update(
+    client, process_id: str, record_id: int, fields: dict[str, str],
+    document: dict[str, str] | None = None, pdf: bytes | None = MINIMAL_PDF,
+):
+    """POST the start form of `process_id` about the record, with its reference PDF."""
+    data = {**(document or reference_document()), **fields}
+    if pdf is not None:
+        data["dokumen_file__upload"] = (io.BytesIO(pdf), "dokumen.pdf")
+    return client.post(
+        start_url(process_id, record_id), data=data, content_type="multipart/form-data"
+    )
+
+
+def instance_of(response) -> int:
+    """The process a successful start redirected to (/proses/<id>)."""
+    assert response.status_code == 302, (response.status_code, response.get_data(as_text=True))
+    found = re.search(r"/proses/(\d+)$", response.headers["Location"])
+    assert found, response.headers["Location"]
+    return int(found.group(1))
+
+
+@dataclass(frozen=True)
+class InboxRow:
+    task_id: str
+    title: str
+    instance_id: int
+
+
+def inbox(client) -> list[InboxRow]:
+    page = parse(client.get("/"))
+    rows = []
+    for tr in page.xpath('//table[@id="inbox"]/tbody/tr'):
+        task_link, instance_link = tr.xpath(".//a")[:2]
+        rows.append(
+            InboxRow(
+                task_link.get("href").rsplit("/", 1)[1],
+                squash(task_link.text_content()),
+                int(instance_link.get("href").rsplit("/", 1)[1]),
+            )
+        )
+    return rows
+
+
+def task_of(client, instance_id: int) -> InboxRow:
+    """The signed-in user's one open task of the process."""
+    mine = [row for row in inbox(client) if row.instance_id == instance_id]
+    assert len(mine) == 1, mine
+    return mine[0]
+
+
+def decide(client, instance_id: int, keputusan: str, catatan: str = "", title: str | None = None):
+    task = task_of(client, instance_id)
+    if title is not None:
+        assert task.title == title
+    response = client.post(
+        f"/tugas/{task.task_id}", data={"keputusan": keputusan, "catatan": catatan}
+    )
+    assert response.status_code == 302, response.get_data(as_text=True)
+    return response
+
+
+def approve_both(auth, client, instance_id: int) -> None:
+    """Kaurlitpers approves, then Kasubbid Paminal approves."""
+    auth.login("kaurlitpers")
+    decide(client, instance_id, "SETUJU")
+    auth.login("kasubbid")
+    decide(client, instance_id, "SETUJU", title="Persetujuan Kasubbid Paminal")
+
+
+# -- reading pages -------------------------------------------------------------------
+
+
+def parse(response_or_text):
+    text = response_or_text if isinstance(response_or_text, str) else (
+        response_or_text.get_data(as_text=True)
+    )
+    return lxml_html.fromstring(text)
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def text_by_id(page, element_id: str) -> str | None:
+    found = page.xpath(f'//*[@id="{element_id}"]')
+    return squash(found[0].text_content()) if found else None
+
+
+def offers_of(page) -> list[str]:
+    """Process ids of the "Ajukan …" buttons in #offers, in menu order."""
+    links = page.xpath('//*[@id="offers"]//a')
+    return [re.match(r"/ajukan/([a-z_]+)\?", a.get("href")).group(1) for a in links]
+
+
+@dataclass
+class Stage:
+    title: str
+    lines: dict[str, str]
+    document: str | None
+
+
+@dataclass
+class RecordPage:
+    status: str
+    offers: list[str]
+    offer_labels: list[str]
+    waiting: str | None
+    stages: list[Stage]
+    documents: list[tuple[str, str]]  # (stage, nomor)
+    history: list[str]  # statuses, oldest first
+
+    @property
+    def stage_titles(self) -> list[str]:
+        return [s.title for s in self.stages]
+
+    def stage(self, tahap: str) -> Stage:
+        found = [s for s in self.stages if s.title == TITLE[tahap]]
+        assert len(found) == 1, (tahap, self.stage_titles)
+        return found[0]
+
+
+def stages_in(element) -> list[Stage]:
+    stages = []
+    for li in element.xpath('.//ol[contains(@class, "stages")]/li'):
+        dts = [squash(d.text_content()) for d in li.xpath("./dl/dt")]
+        dds = [squash(d.text_content()) for d in li.xpath("./dl/dd")]
+        doc = li.xpath('./p[@class="doc"]')
+        stages.append(
+            Stage(
+                squash(li.xpath("./strong")[0].text_content()),
+                dict(zip(dts, dds, strict=True)),
+                squash(doc[0].text_content()) if doc else None,
+            )
+        )
+    return stages
+
+
+def read_record(client, record_id: int) -> RecordPage:
+    response = client.get(f"/catatan/{record_id}")
+    assert response.status_code == 200, response.status_code
+    page = parse(response)
+    documents = [
+        (squash(tr.xpath("./td")[0].text_content()), squash(tr.xpath("./td")[1].text_content()))
+        for tr in page.xpath('//h2[text()="Dokumen referensi"]/following-sibling::table[1]/tbody/tr')
+    ]
+    history = [
+        squash(li.xpath('./span[contains(@class, "status")]')[0].text_content())
+        for li in page.xpath('//*[@id="status-history"]/li')
+    ]
+    return RecordPage(
+        status=text_by_id(page, "record-status"),
+        offers=offers_of(page),
+        offer_labels=[squash(a.text_content()) for a in page.xpath('//*[@id="offers"]//a')],
+        waiting=text_by_id(page, "waiting-submission"),
+        stages=stages_in(page.xpath('//h2[text()="Tahapan"]/..')[0]),
+        documents=documents,
+        history=history,
+    )
+
+
+@dataclass
+class PersonSection:
+    record_id: int
+    heading: str
+    status: str
+    stages: list[Stage]
+    waiting: str | None
+
+
+def read_person(client, nomor: str) -> tuple[str, list[PersonSection]]:
+    response = client.get(f"/personel/{nomor}")
+    assert response.status_code == 200, response.status_code
+    page = parse(response)
+    sections = []
+    for section in page.xpath('//section[contains(@class, "person-record")]'):
+        warning = section.xpath('./p[contains(@class, "flash-warning")]')
+        sections.append(
+            PersonSection(
+                record_id=int(section.get("id").split("-")[1]),
+                heading=squash(section.xpath("./h2/a")[0].text_content()),
+                status=squash(section.xpath('./h2/span[contains(@class, "status")]')[0].text_content()),
+                stages=stages_in(section),
+                waiting=squash(warning[0].text_content()) if warning else None,
+            )
+        )
+    return squash(page.xpath("//h1")[0].text_content()), sections
+
+
+@dataclass
+class ListPage:
+    total: int
+    rows: list[dict[str, str]] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    pager: str = ""
+    next_href: str | None = None
+    prev_href: str | None = None
+
+    @property
+    def names(self) -> list[str]:
+        return [r["nama"] for r in self.rows]
+
+
+def read_list(client, **params) -> ListPage:
+    response = client.get("/catatan", query_string=params)
+    assert response.status_code == 200, response.status_code
+    page = parse(response)
+    lead = page.xpath('//p[@class="lead"]')[0].text_content()
+    total = int(re.match(r"\s*(\d+) catatan", lead).group(1))
+    rows = []
+    for tr in page.xpath('//table[@id="records"]/tbody/tr'):
+        cells = [squash(td.text_content()) for td in tr.xpath("./td")]
+        rows.append(dict(zip(("nama", "nomor", "pangkat", "jenis", "status"), cells, strict=False)))
+    pager = page.xpath('//div[@class="pager"]')
+    nxt = page.xpath('//div[@class="pager"]/a[contains(text(), "Berikutnya")]')
+    prev = page.xpath('//div[@class="pager"]/a[contains(text(), "Sebelumnya")]')
+    return ListPage(
+        total=total,
+        rows=rows,
+        errors=[squash(e.text_content()) for e in page.xpath('//div[contains(@class, "flash-error")]')],
+        pager=squash(pager[0].text_content()) if pager else "",
+        next_href=nxt[0].get("href") if nxt else None,
+        prev_href=prev[0].get("href") if prev else None,
+    )
+
+
+# -- what the database holds ---------------------------------------------------------
+
+
+def footprint(session) -> dict[str, int]:
+    """Row counts of everything a submission writes: equal before and after = nothing written."""
+    session.expire_all()
+    tables = {
+        "instances": Instance, "open_tasks": OpenTask, "history": TaskHistory,
+        "submissions": Submission, "status_changes": StatusChange,
+        "documents": RecordDocument, "files": StoredFile, "persons": Person, "records": Record,
+    }
+    return {
+        name: session.scalar(select(func.count()).select_from(model))
+        for name, model in tables.items()
+    }
+
+
+def submitted_record(session, username: str = "operator", **overrides) -> Record:
+    """A Pencatatan submitted (DIAJUKAN (DICATAT)) through the runtime, not yet approved."""
+    operator = actor(session, username)
+    first = RUNTIME.start(session, operator, "pencatatan", operator.unit_path)
+    data = pencatatan_data(**overrides)
+    data["dokumen_file"] = pdf_hash(session, username)
+    RUNTIME.complete_task(session, operator, first.id, data)
+    session.commit()
+    return session.scalar(select(Record).where(Record.instance_id == first.instance_id))
