@@ -24,9 +24,6 @@ from .record_writes import (
 )
 from .service_registry import SERVICES
 
-#: The status a record shows while a submission of that stage waits.
-WAITING_STATUS = {"PEMUTAKHIRAN": statuses.DIAJUKAN_PEMUTAKHIRAN}
-
 #: Where `muat_catatan` puts the record's facts in the instance data (the diagrams'
 #: resultVariable; the approvers' own `catatan` field must not collide with it).
 FACTS = "fakta_catatan"
@@ -77,16 +74,18 @@ def tolak(ctx: ServiceContext, pesan: str) -> None:
 
 
 @SERVICES.register("catpers.ajukan_update")
-def ajukan_update(ctx: ServiceContext, tahap: str) -> dict[str, Any]:
+def ajukan_update(ctx: ServiceContext, tahap: str, status: str) -> dict[str, Any]:
+    """Record the submission; `status` (from the diagram) is what the record shows meanwhile."""
+    if status not in statuses.STATUSES or not statuses.STATUSES[status].waiting:
+        raise Refused(f"Status menunggu {status} tidak dikenal.")
     record = _record(ctx)
     if record.id != ctx.data.get(FACTS, {}).get("id"):
         raise Refused("Data catatan pada pengajuan tidak cocok.")
     fields = {k: ctx.data.get(k) for k in STAGE_FIELDS[tahap] if ctx.data.get(k) is not None}
     fields.update({k: ctx.data[k] for k in DOCUMENT_FIELDS})
     open_submission(ctx.session, record, tahap, ctx, fields)
-    waiting = WAITING_STATUS.get(tahap, statuses.DIAJUKAN_UPDATE)
-    if record.status != waiting:
-        set_status(ctx.session, record, waiting, ctx)
+    if record.status != status:
+        set_status(ctx.session, record, status, ctx)
     return {"record_id": record.id}
 
 
