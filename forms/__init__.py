@@ -5,7 +5,7 @@ Pick-lists are not written into the schema: a field with `ui.fields[f].options =
 gets its allowed values from an `OptionsSource` (reference data) when validated or shown.
 """
 
-from .layout import FieldView, SectionView, layout
+from .layout import FieldView, SectionView, file_fields, layout
 from .validation import OptionsSource, validate
 
-__all__ = ["FieldView", "OptionsSource", "SectionView", "layout", "validate"]
+__all__ = ["FieldView", "OptionsSource", "SectionView", "file_fields", "layout", "validate"]

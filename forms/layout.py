@@ -28,6 +28,12 @@ class SectionView:
     fields: list[FieldView] = field(default_factory=list)
 
 
+def file_fields(form: dict) -> list[str]:
+    """The fields whose value is an uploaded file (its SHA-256)."""
+    hints = form.get("ui", {}).get("fields", {})
+    return [name for name, h in hints.items() if h.get("widget") == "file"]
+
+
 def _widget(prop: dict, hints: dict) -> str:
     if "widget" in hints:
         return hints["widget"]

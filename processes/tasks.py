@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import engine
+from forms import file_fields
 from engine import Conflict, EngineError, FormInvalid, TaskInfo
 
 from . import documents, letter_issue, record_flows
@@ -77,13 +78,6 @@ def start_form(
             version = engine.current_version(session, process_id)
             return item.name, engine.form_of(version, item.form)
     raise Forbidden("Anda tidak berwenang memulai proses ini.")
-
-
-def file_fields(form: dict) -> list[str]:
-    return [
-        name for name, hints in form.get("ui", {}).get("fields", {}).items()
-        if hints.get("widget") == "file"
-    ]
 
 
 def _with_uploads(

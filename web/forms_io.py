@@ -15,15 +15,13 @@ from . import db
 def submitted_fields(form: dict) -> dict[str, str]:
     """The form's own fields from the POST; file fields come only as uploads."""
     names = form["schema"].get("properties", {})
-    files = {n for n, h in form.get("ui", {}).get("fields", {}).items() if h.get("widget") == "file"}
+    files = set(forms.file_fields(form))
     return {n: request.form.get(n, "") for n in names if n in request.form and n not in files}
 
 
 def submitted_uploads(form: dict) -> dict[str, Upload]:
     uploads = {}
-    for name, hints in form.get("ui", {}).get("fields", {}).items():
-        if hints.get("widget") != "file":
-            continue
+    for name in forms.file_fields(form):
         storage: FileStorage | None = request.files.get(name + "__upload")
         if storage is not None and storage.filename:
             uploads[name] = Upload(storage.filename, storage.read())

@@ -14,12 +14,17 @@ from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date
 
-from lxml import html as lxml_html
 from pypdf import PdfReader
 from sqlalchemy import select
 
 from processes.access_models import AccessRequest, Letter
 from tests.support.data import MINIMAL_PDF
+from tests.support.pages import (
+    decide,
+    instance_of,
+    parse,
+    squash,
+)
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 BULAN = (
@@ -98,78 +103,6 @@ def submit_permohonan(client, pdf: bytes | None = MINIMAL_PDF, **overrides: str)
 def submit_akses_khusus(client, pdf: bytes | None = MINIMAL_PDF, **overrides: str):
     return _post_start(client, "akses_khusus", akses_khusus_fields(**overrides), pdf)
 
-
-def instance_of(response) -> int:
-    """The process a successful start redirected to (/proses/<id>)."""
-    assert response.status_code == 302, (response.status_code, response.get_data(as_text=True))
-    found = re.search(r"/proses/(\d+)$", response.headers["Location"])
-    assert found, response.headers["Location"]
-    return int(found.group(1))
-
-
-# -- the inbox ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class InboxRow:
-    task_id: str
-    title: str
-    instance_id: int
-    nomor: str
-    lane: str
-
-
-def parse(response_or_text):
-    text = response_or_text if isinstance(response_or_text, str) else (
-        response_or_text.get_data(as_text=True)
-    )
-    return lxml_html.fromstring(text)
-
-
-def squash(text: str) -> str:
-    return " ".join(text.split())
-
-
-def inbox(client) -> list[InboxRow]:
-    response = client.get("/")
-    assert response.status_code == 200, response.status_code
-    rows = []
-    for tr in parse(response).xpath('//table[@id="inbox"]/tbody/tr'):
-        cells = tr.xpath("./td")
-        task_link, instance_link = tr.xpath(".//a")[:2]
-        rows.append(
-            InboxRow(
-                task_link.get("href").rsplit("/", 1)[1],
-                squash(task_link.text_content()),
-                int(instance_link.get("href").rsplit("/", 1)[1]),
-                squash(cells[2].text_content()),
-                squash(cells[3].text_content()),
-            )
-        )
-    return rows
-
-
-def tasks_of(client, instance_id: int) -> list[InboxRow]:
-    return [row for row in inbox(client) if row.instance_id == instance_id]
-
-
-def task_of(client, instance_id: int, title: str | None = None) -> InboxRow:
-    """The signed-in user's one open task of the process (of that title, if given)."""
-    mine = tasks_of(client, instance_id)
-    assert len(mine) == 1, mine
-    if title is not None:
-        assert mine[0].title == title, mine[0]
-    return mine[0]
-
-
-def decide(client, instance_id: int, keputusan: str, title: str | None = None, **fields: str):
-    task = task_of(client, instance_id, title)
-    response = client.post(f"/tugas/{task.task_id}", data={"keputusan": keputusan, **fields})
-    assert response.status_code == 302, (response.status_code, response.get_data(as_text=True))
-    return response
-
-
-# -- whole requests -------------------------------------------------------------------
 
 AUTHORITY_USER = {TASK_KASUBBID: "kasubbid", TASK_KABID: "kabid"}
 

@@ -11,7 +11,6 @@ import io
 import re
 from dataclasses import dataclass, field
 
-from lxml import html as lxml_html
 from sqlalchemy import func, select
 
 from engine.models import Instance, OpenTask, TaskHistory
@@ -26,6 +25,11 @@ from processes.models import (
 from processes.workflow import RUNTIME
 from tests.support.data import MINIMAL_PDF, pencatatan_data
 from tests.support.flows import actor, pdf_hash
+from tests.support.pages import (
+    decide,
+    parse,
+    squash,
+)
 
 # -- what an operator types ---------------------------------------------------------
 
@@ -91,54 +95,6 @@ def start_update(
     )
 
 
-def instance_of(response) -> int:
-    """The process a successful start redirected to (/proses/<id>)."""
-    assert response.status_code == 302, (response.status_code, response.get_data(as_text=True))
-    found = re.search(r"/proses/(\d+)$", response.headers["Location"])
-    assert found, response.headers["Location"]
-    return int(found.group(1))
-
-
-@dataclass(frozen=True)
-class InboxRow:
-    task_id: str
-    title: str
-    instance_id: int
-
-
-def inbox(client) -> list[InboxRow]:
-    page = parse(client.get("/"))
-    rows = []
-    for tr in page.xpath('//table[@id="inbox"]/tbody/tr'):
-        task_link, instance_link = tr.xpath(".//a")[:2]
-        rows.append(
-            InboxRow(
-                task_link.get("href").rsplit("/", 1)[1],
-                squash(task_link.text_content()),
-                int(instance_link.get("href").rsplit("/", 1)[1]),
-            )
-        )
-    return rows
-
-
-def task_of(client, instance_id: int) -> InboxRow:
-    """The signed-in user's one open task of the process."""
-    mine = [row for row in inbox(client) if row.instance_id == instance_id]
-    assert len(mine) == 1, mine
-    return mine[0]
-
-
-def decide(client, instance_id: int, keputusan: str, catatan: str = "", title: str | None = None):
-    task = task_of(client, instance_id)
-    if title is not None:
-        assert task.title == title
-    response = client.post(
-        f"/tugas/{task.task_id}", data={"keputusan": keputusan, "catatan": catatan}
-    )
-    assert response.status_code == 302, response.get_data(as_text=True)
-    return response
-
-
 def approve_both(auth, client, instance_id: int) -> None:
     """Kaurlitpers approves, then Kasubbid Paminal approves."""
     auth.login("kaurlitpers")
@@ -148,17 +104,6 @@ def approve_both(auth, client, instance_id: int) -> None:
 
 
 # -- reading pages -------------------------------------------------------------------
-
-
-def parse(response_or_text):
-    text = response_or_text if isinstance(response_or_text, str) else (
-        response_or_text.get_data(as_text=True)
-    )
-    return lxml_html.fromstring(text)
-
-
-def squash(text: str) -> str:
-    return " ".join(text.split())
 
 
 def text_by_id(page, element_id: str) -> str | None:

@@ -27,28 +27,30 @@ from tests.support.access_flows import (
     TASK_KASUBBID,
     TASK_KAURLITPERS,
     TASK_PERBAIKI,
-    decide,
-    inbox,
-    instance_of,
     issue_letter,
     letter_of,
     letters_listed,
-    parse,
     pdf_text,
     read_log,
     request_of,
     six_months_after,
     skhp_number,
-    squash,
     submit_akses_khusus,
     submit_permohonan,
     tanggal,
-    task_of,
-    tasks_of,
     verify_token_in,
 )
 from tests.support.data import MINIMAL_PDF
 from tests.support.flows import record_in_proses, submit_update
+from tests.support.pages import (
+    decide,
+    inbox,
+    instance_of,
+    parse,
+    squash,
+    task_of,
+    tasks_of,
+)
 
 REFUSAL = "tidak berwenang"
 #: What only the catpers (or the letter's body) says; never on a refusal or verification page.

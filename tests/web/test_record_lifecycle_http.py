@@ -19,15 +19,18 @@ from processes.models import Record, Submission
 from tests.support.data import MINIMAL_PDF
 from tests.support.flows import approve, record_in_proses, submit_update
 from tests.support.flows import decide as runtime_decide
+from tests.support.pages import (
+    decide,
+    inbox,
+    instance_of,
+    parse,
+    task_of,
+)
 from tests.support.web_flows import (
     TITLE,
     UPDATE_I,
     approve_both,
-    decide,
     footprint,
-    inbox,
-    instance_of,
-    parse,
     pemutakhiran,
     putusan,
     read_list,
@@ -37,7 +40,6 @@ from tests.support.web_flows import (
     start_update,
     start_url,
     submitted_record,
-    task_of,
     text_by_id,
 )
 
