@@ -133,11 +133,29 @@ def _store(session, process_id, spec, subs, bpmn_xml, source_file, dmn_files, fo
     return Deployed(process_id, version.id, content_hash, created=True)
 
 
+def _decision_ids(dmn_xml: bytes) -> set[str]:
+    return {node.get("id") for node in etree.fromstring(dmn_xml).iter("{*}decision")}
+
+
+def _called_decisions(bpmn_xml: bytes) -> set[str]:
+    return {
+        (node.text or "").strip()
+        for node in etree.fromstring(bpmn_xml).iter("{*}calledDecisionId")
+    }
+
+
+def decisions_used(bpmn_xml: bytes, dmn_files: Mapping[str, bytes]) -> dict[str, bytes]:
+    """The decision tables a diagram calls: only these belong to its version (and hash)."""
+    called = _called_decisions(bpmn_xml)
+    return {name: xml for name, xml in dmn_files.items() if _decision_ids(xml) & called}
+
+
 def deploy_directory(session: Session, bpmn_dir: Path, forms_dir: Path) -> list[Deployed]:
-    """Deploy every .bpmn in `bpmn_dir` (with every .dmn beside it) and the forms they name."""
+    """Deploy every .bpmn in `bpmn_dir`, with the .dmn tables it calls and the forms it names."""
     dmn_files = {p.name: p.read_bytes() for p in sorted(bpmn_dir.glob("*.dmn"))}
     forms = {p.name: json.loads(p.read_text("utf-8")) for p in sorted(forms_dir.glob("*.json"))}
     deployed = []
     for path in sorted(bpmn_dir.glob("*.bpmn")):
-        deployed += deploy_bpmn(session, path.read_bytes(), path.name, dmn_files, forms)
+        xml = path.read_bytes()
+        deployed += deploy_bpmn(session, xml, path.name, decisions_used(xml, dmn_files), forms)
     return deployed
