@@ -13,8 +13,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import engine
-from forms import file_fields
 from engine import Conflict, EngineError, FormInvalid, TaskInfo
+from forms import file_fields
 
 from . import documents, letter_issue, record_flows
 from .access import readable_record
