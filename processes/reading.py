@@ -7,14 +7,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import engine
 from engine import TaskInfo
 
 from .access import MENANGANI, PENGAJU, person_ground, readable_record, record_ground
+from .accounts import actor_for
 from .errors import Forbidden
 from .models import Person, StoredFile, User
 from .read_log import log_read
 from .record_search import RecordFilter, RecordPage, person_records, search
 from .records import RecordView, build_record_view, record_document
+from .tasks import task_file
 from .uow import UnitOfWork
 
 REFUSED = "Anda tidak berwenang membaca catatan personel ini."
@@ -80,3 +83,14 @@ def log_task_view(uow: UnitOfWork, user: User, task: TaskInfo) -> None:
     with uow:
         log_read(uow.session, user, task.business_key, "TUGAS", task.instance_id, MENANGANI)
         uow.commit()
+
+
+def read_task_file(uow: UnitOfWork, user: User, task_id: str, field: str) -> StoredFile:
+    """The PDF of a submission waiting for `user`; logged like any read of the person."""
+    with uow:
+        stored = task_file(uow.session, user, task_id, field)
+        task = engine.task_for(uow.session, actor_for(user), task_id)
+        if task.business_key:
+            log_read(uow.session, user, task.business_key, "DOKUMEN_TUGAS", task.instance_id, MENANGANI)
+        uow.commit()
+        return stored

@@ -216,3 +216,21 @@ def test_a_nul_character_is_refused_before_it_reaches_the_database(client, auth)
     assert client.get("/personel/abc%00def").status_code == 404
     assert client.get("/catatan?q=a%00b").status_code == 400
     assert client.get("/log-akses?nomor=ab%00c").status_code == 400
+
+
+def test_kaurlitpers_opens_the_submitted_pdf_and_the_read_is_logged(client, auth, session):
+    from processes.access_models import ReadLog
+
+    auth.login("operator")
+    submit_pencatatan(client)
+    auth.login("kaurlitpers")
+    task_id = only_task(client)
+    response = client.get(f"/tugas/{task_id}/berkas/dokumen_file")
+    assert response.status_code == 200 and response.data == MINIMAL_PDF
+    assert response.headers["Cache-Control"] == "private, no-store"
+    logged = session.scalars(select(ReadLog.what).where(ReadLog.ground == "MENANGANI_TUGAS")).all()
+    assert "DOKUMEN_TUGAS" in logged
+    auth.login("operator")  # the task is not theirs
+    assert client.get(f"/tugas/{task_id}/berkas/dokumen_file").status_code == 403
+    auth.login("kaurlitpers")
+    assert client.get(f"/tugas/{task_id}/berkas/uraian").status_code == 403  # not a file field

@@ -96,7 +96,7 @@ def _is_post() -> bool:
 @login_required
 def task_file(task_id: str, field: str):
     try:
-        stored = tasks.task_file(db.session(), me(), task_id, field)
+        stored = reading.read_task_file(db.unit_of_work(), me(), task_id, field)
     except (engine.EngineError, Forbidden) as err:
         abort(403, str(err))
     return pdf_response(stored.content, f"{field}.pdf")
