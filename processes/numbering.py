@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from . import settings
@@ -14,21 +16,29 @@ ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI
 FORMAT_KEYS = {"SKHP": "format_nomor_skhp", "REKAM_JEJAK": "format_nomor_rekam_jejak"}
 
 
+def _insert(session: Session):
+    dialect = session.get_bind().dialect.name
+    return postgresql_insert if dialect == "postgresql" else sqlite_insert
+
+
 def next_number(session: Session, kind: str, on: date) -> int:
     """Take the next number of `kind` for `on`'s year.
 
-    The UPDATE takes the row lock first, so two issuers at once get different numbers
-    (PostgreSQL row lock; SQLite's single writer).
+    The year's row is created if missing (a concurrent creator is not an error), then the
+    UPDATE takes the row lock, so two issuers at once get different numbers (PostgreSQL
+    row lock; SQLite's single writer).
     """
-    result = session.execute(
+    insert = _insert(session)
+    session.execute(
+        insert(LetterSequence)
+        .values(kind=kind, year=on.year, last_number=0)
+        .on_conflict_do_nothing(index_elements=["kind", "year"])
+    )
+    session.execute(
         update(LetterSequence)
         .where(LetterSequence.kind == kind, LetterSequence.year == on.year)
         .values(last_number=LetterSequence.last_number + 1)
     )
-    if result.rowcount == 0:
-        session.add(LetterSequence(kind=kind, year=on.year, last_number=1))
-        session.flush()
-        return 1
     return session.scalar(
         select(LetterSequence.last_number).where(
             LetterSequence.kind == kind, LetterSequence.year == on.year
