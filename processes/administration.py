@@ -17,7 +17,7 @@ MIN_PASSWORD = 10
 NUMBER_FIELDS = {"n", "bulan", "tahun"}
 
 
-def _require_admin(user: User) -> None:
+def require_admin(user: User) -> None:
     if user.role != "ADMIN":
         raise Forbidden("Hanya administrator yang dapat mengubah pengguna dan pengaturan.")
 
@@ -28,7 +28,7 @@ def users(session: Session) -> list[User]:
 
 def update_user(uow: UnitOfWork, admin: User, user_id: int, role: str, active: bool) -> None:
     """Change a user's role or lock them out; their sessions end on their next request."""
-    _require_admin(admin)
+    require_admin(admin)
     with uow:
         target = uow.session.get(User, user_id)
         if target is None:
@@ -43,7 +43,7 @@ def update_user(uow: UnitOfWork, admin: User, user_id: int, role: str, active: b
 
 
 def add_user(uow: UnitOfWork, admin: User, data: dict[str, str]) -> None:
-    _require_admin(admin)
+    require_admin(admin)
     username = data.get("username", "").strip().lower()
     if not username or not all(c.isalnum() or c in "._-" for c in username):
         raise Refused("Nama pengguna hanya huruf, angka, titik, garis bawah atau tanda hubung.")
@@ -72,7 +72,7 @@ def check_number_format(pattern: str) -> str | None:
 
 
 def update_settings(uow: UnitOfWork, admin: User, values: dict[str, str]) -> None:
-    _require_admin(admin)
+    require_admin(admin)
     for key in ("format_nomor_skhp", "format_nomor_rekam_jejak"):
         problem = check_number_format(values.get(key, "")) if key in values else None
         if problem:

@@ -67,6 +67,10 @@ _SEEDED_LISTS: dict[str, list[dict]] = {
 }
 
 
+#: Lists the administrator may edit (units have their own screen; POLRI/ASN is fixed).
+EDITABLE_LISTS = tuple(name for name in _SEEDED_LISTS if name != "personel")
+
+
 def seed_reference(session: Session) -> None:
     """Insert seed rows that are not there yet; never overwrite an office's edits."""
     have = set(session.execute(select(ReferenceItem.list_name, ReferenceItem.code)).all())

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 
-from processes import administration, reference
+from processes import administration, reference, reference_admin
 from processes.errors import Refused
 from processes.roles import ROLES
 
@@ -62,3 +62,64 @@ def settings():
     return render_template(
         "admin/settings.html", values=administration.current_settings(db.session())
     )
+
+
+LIST_TITLES = {
+    "pangkat": "Pangkat / golongan", "jenis_pelanggaran": "Jenis pelanggaran",
+    "wujud_perbuatan": "Wujud perbuatan", "pasal": "Pasal yang dilanggar",
+    "jenis_dokumen": "Jenis dokumen referensi", "sanksi": "Sanksi / hukuman",
+    "ditangani_oleh": "Ditangani oleh", "tahap": "Label tahapan", "pemutakhiran": "Jenis pemutakhiran",
+    "alasan_dihentikan": "Alasan dihentikan", "peruntukan": "Peruntukan", "agama": "Agama",
+}
+
+
+@bp.route("/daftar")
+@role_required("ADMIN")
+def lists():
+    return render_template("admin/lists.html", titles=LIST_TITLES,
+                           units=reference_admin.units(db.session()))
+
+
+@bp.route("/daftar/<list_name>", methods=["GET", "POST"])
+@role_required("ADMIN")
+def list_items(list_name: str):
+    if list_name not in LIST_TITLES:
+        abort(404)
+    typed = {}
+    if request.method == "POST":
+        typed = request.form.to_dict()
+        try:
+            reference_admin.add_item(db.unit_of_work(), me(), list_name, typed)
+            flash("Butir ditambahkan.", "success")
+            return redirect(url_for("admin.list_items", list_name=list_name))
+        except Refused as err:
+            flash(str(err), "error")
+    return render_template(
+        "admin/list_items.html", list_name=list_name, title=LIST_TITLES[list_name],
+        items=reference_admin.items(db.session(), list_name), typed=typed,
+        scoped=list_name in reference_admin.SCOPED_LISTS,
+        addable=list_name in reference_admin.ADDABLE_LISTS,
+    ), (422 if typed else 200)
+
+
+@bp.route("/butir/<int:item_id>", methods=["POST"])
+@role_required("ADMIN")
+def update_item(item_id: int):
+    try:
+        list_name = reference_admin.update_item(db.unit_of_work(), me(), item_id, request.form.to_dict())
+        flash("Butir diperbarui.", "success")
+    except Refused as err:
+        flash(str(err), "error")
+        list_name = request.form.get("list_name", "pangkat")
+    return redirect(url_for("admin.list_items", list_name=list_name))
+
+
+@bp.route("/satuan", methods=["POST"])
+@role_required("ADMIN")
+def add_unit():
+    try:
+        reference_admin.add_unit(db.unit_of_work(), me(), request.form.to_dict())
+        flash("Satuan ditambahkan.", "success")
+    except Refused as err:
+        flash(str(err), "error")
+    return redirect(url_for("admin.lists"))
