@@ -10,6 +10,7 @@ MESSAGES = {
     403: "Anda tidak berwenang membuka halaman ini.",
     404: "Halaman atau data tidak ditemukan.",
     413: "Berkas terlalu besar (maksimal 10 MB).",
+    500: "Terjadi kesalahan pada sistem; tidak ada data yang tersimpan. Silakan coba lagi.",
 }
 
 
