@@ -36,6 +36,7 @@ from .tasks import (
     task_for,
     visible_to,
 )
+from .timers import due_instances
 from .values import Actor, HistoryEntry, InstanceInfo, TaskInfo
 
 __all__ = [
@@ -61,6 +62,7 @@ __all__ = [
     "current_version",
     "deploy_bpmn",
     "deploy_directory",
+    "due_instances",
     "form_of",
     "inbox",
     "inbox_count",

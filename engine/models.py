@@ -63,6 +63,8 @@ class Instance(EngineBase):
     unit_path: Mapped[str] = mapped_column(String(400))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # Earliest waiting timer (UTC), so due instances are found without unpacking any.
+    next_timer_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
     lock_version: Mapped[int] = mapped_column(Integer, default=1)
     serializer_version: Mapped[str] = mapped_column(String(20))
     state_json: Mapped[str] = mapped_column(Text)

@@ -29,6 +29,7 @@ from .serialization import (
 )
 from .services import ScriptEngine, ServiceContext, ServiceRegistry
 from .tasks import open_task_for, ready_user_tasks, sync_open_tasks, to_info, visible_to
+from .timers import next_timer_at
 from .values import Actor, TaskInfo
 
 #: validate(session, form_name, form_definition, data, task_data) -> (clean, {field: message})
@@ -181,6 +182,7 @@ class Runtime:
         instance.business_key = ctx.business_key
         instance.state_json = state_to_json(workflow)
         instance.status = "complete" if workflow.completed else "running"
+        instance.next_timer_at = next_timer_at(workflow)
         instance.updated_at = utcnow()
         try:
             session.flush()
@@ -188,6 +190,17 @@ class Runtime:
             raise Conflict("Tugas ini baru saja diselesaikan oleh pengguna lain.") from err
         sync_open_tasks(session, instance, workflow)
         session.flush()
+
+    # -- timers ---------------------------------------------------------------
+    def fire_timers(self, session: Session, actor: Actor, instance_id: int) -> None:
+        """Let an instance's due timers fire and run on to its next wait (as `actor`)."""
+        instance = session.get(Instance, instance_id)
+        if instance is None or instance.status != "running":
+            raise NotFound("Proses tidak ditemukan atau sudah selesai.")
+        version = session.get(ProcessVersion, instance.version_id)
+        workflow = self._load(instance, version, session, actor)
+        workflow.refresh_timers()
+        self._advance(session, instance, workflow, actor)
 
     # -- reading --------------------------------------------------------------
     def task_data(self, session: Session, actor: Actor, task_id: str) -> dict[str, Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 from flask import Flask, current_app
 
-from processes import demo
+from processes import demo, timer_jobs
 from processes.setup import install, upgrade
 
 from . import db
@@ -13,6 +13,14 @@ from . import db
 
 def init_app(app: Flask) -> None:
     app.cli.add_command(setup)
+    app.cli.add_command(run_timers)
+
+
+@click.command("run-timers")
+def run_timers() -> None:
+    """Wake the instances whose timer events are due (run it every minute from cron)."""
+    woken = timer_jobs.fire_due_timers(db.unit_of_work)
+    click.echo(f"{woken} proses dibangunkan.")
 
 
 @click.command("setup")

@@ -1,0 +1,46 @@
+"""Timer events: when an instance next needs waking, and waking the ones that are due.
+
+After each step the earliest pending timer is stored on the instance row, so finding due
+instances is one indexed query; no workflow is unpacked to look.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from .models import Instance
+
+
+def _as_datetime(value: object) -> datetime | None:
+    if isinstance(value, dict):  # a cycle: {"cycles": n, "next": iso, ...}
+        value = value.get("next")
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def next_timer_at(workflow: BpmnWorkflow) -> datetime | None:
+    """The earliest time a waiting timer of `workflow` fires, if any."""
+    due = [
+        when for event in workflow.waiting_events()
+        if "Timer" in event.event_type and (when := _as_datetime(event.value)) is not None
+    ]
+    return min(due) if due else None
+
+
+def due_instances(session: Session, now: datetime, limit: int = 100) -> list[int]:
+    return list(
+        session.scalars(
+            select(Instance.id)
+            .where(Instance.status == "running", Instance.next_timer_at <= now)
+            .order_by(Instance.next_timer_at)
+            .limit(limit)
+        )
+    )
