@@ -40,15 +40,22 @@ def approve(session, instance_id):
     decide(session, "kasubbid", instance_id, "SETUJU")
 
 
-def record_in_proses(session, username="operator", **overrides) -> Record:
+def submitted_record(session, username: str = "operator", **overrides) -> Record:
+    """A Pencatatan submitted (DIAJUKAN (DICATAT)) through the runtime, not yet approved."""
     operator = actor(session, username)
     first = RUNTIME.start(session, operator, "pencatatan", operator.unit_path)
     data = pencatatan_data(**overrides)
     data["dokumen_file"] = pdf_hash(session, username)
     RUNTIME.complete_task(session, operator, first.id, data)
     session.commit()
-    approve(session, first.instance_id)
     return session.scalar(select(Record).where(Record.instance_id == first.instance_id))
+
+
+def record_in_proses(session, username="operator", **overrides) -> Record:
+    record = submitted_record(session, username, **overrides)
+    approve(session, record.instance_id)
+    session.refresh(record)
+    return record
 
 
 def document(session, nomor="DOK/1/XI/2026", username="operator") -> dict[str, str]:

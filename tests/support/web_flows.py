@@ -22,9 +22,7 @@ from processes.models import (
     StoredFile,
     Submission,
 )
-from processes.workflow import RUNTIME
-from tests.support.data import MINIMAL_PDF, pencatatan_data
-from tests.support.flows import actor, pdf_hash
+from tests.support.data import MINIMAL_PDF
 from tests.support.pages import (
     decide,
     parse,
@@ -265,12 +263,3 @@ def footprint(session) -> dict[str, int]:
     }
 
 
-def submitted_record(session, username: str = "operator", **overrides) -> Record:
-    """A Pencatatan submitted (DIAJUKAN (DICATAT)) through the runtime, not yet approved."""
-    operator = actor(session, username)
-    first = RUNTIME.start(session, operator, "pencatatan", operator.unit_path)
-    data = pencatatan_data(**overrides)
-    data["dokumen_file"] = pdf_hash(session, username)
-    RUNTIME.complete_task(session, operator, first.id, data)
-    session.commit()
-    return session.scalar(select(Record).where(Record.instance_id == first.instance_id))

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from processes import statuses
 from processes.models import Record, Submission
 from tests.support.data import MINIMAL_PDF
-from tests.support.flows import approve, record_in_proses, submit_update
+from tests.support.flows import approve, record_in_proses, submit_update, submitted_record
 from tests.support.flows import decide as runtime_decide
 from tests.support.pages import (
     decide,
@@ -39,7 +39,6 @@ from tests.support.web_flows import (
     reference_document,
     start_update,
     start_url,
-    submitted_record,
     text_by_id,
 )
 
