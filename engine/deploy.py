@@ -15,6 +15,7 @@ from SpiffWorkflow.spiff.parser.process import SpiffBpmnParser
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from .decisions import decision_ids
 from .errors import DeployError
 from .models import ProcessVersion
 from .serialization import spec_to_json
@@ -124,6 +125,7 @@ def _store(session, process_id, spec, subs, bpmn_xml, source_file, dmn_files, fo
         bpmn_xml=bpmn_xml.decode("utf-8"),
         spec_json=spec_to_json(spec, subs),
         forms_json=json.dumps(forms),
+        decisions_json=json.dumps({name: xml.decode("utf-8") for name, xml in dmn_files.items()}),
         start_lane=first.lane if first else None,
         start_form=first.extensions.get("properties", {}).get(FORM_PROPERTY) if first else None,
         is_current=True,
@@ -131,10 +133,6 @@ def _store(session, process_id, spec, subs, bpmn_xml, source_file, dmn_files, fo
     session.add(version)
     session.flush()
     return Deployed(process_id, version.id, content_hash, created=True)
-
-
-def _decision_ids(dmn_xml: bytes) -> set[str]:
-    return {node.get("id") for node in etree.fromstring(dmn_xml).iter("{*}decision")}
 
 
 def _called_decisions(bpmn_xml: bytes) -> set[str]:
@@ -147,7 +145,7 @@ def _called_decisions(bpmn_xml: bytes) -> set[str]:
 def decisions_used(bpmn_xml: bytes, dmn_files: Mapping[str, bytes]) -> dict[str, bytes]:
     """The decision tables a diagram calls: only these belong to its version (and hash)."""
     called = _called_decisions(bpmn_xml)
-    return {name: xml for name, xml in dmn_files.items() if _decision_ids(xml) & called}
+    return {name: xml for name, xml in dmn_files.items() if decision_ids(xml) & called}
 
 
 def deploy_directory(session: Session, bpmn_dir: Path, forms_dir: Path) -> list[Deployed]:

@@ -44,6 +44,8 @@ class ProcessVersion(EngineBase):
     bpmn_xml: Mapped[str] = mapped_column(Text, deferred=True)
     spec_json: Mapped[str] = mapped_column(Text)
     forms_json: Mapped[str] = mapped_column(Text)
+    # The decision tables (DMN XML by file name) the diagram calls, bundled with it.
+    decisions_json: Mapped[str] = mapped_column(Text, default="{}")
     # The first user task, so "who may start this" needs no workflow to be built.
     start_lane: Mapped[str | None] = mapped_column(String(100))
     start_form: Mapped[str | None] = mapped_column(String(200))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
@@ -98,7 +99,10 @@ class Runtime:
         if not actor.covers(unit_path):
             return OUTSIDE_UNIT
         workflow = _seeded(new_workflow(version.spec_json), data)
-        context = ServiceContext(session, 0, process_id, unit_path, actor.id, actor)
+        context = ServiceContext(
+            session, 0, process_id, unit_path, actor.id, actor,
+            decisions=bundled_decisions(version.decisions_json),
+        )
         workflow.script_engine = ScriptEngine(self.services, context)
         try:
             with session.no_autoflush:
@@ -158,6 +162,7 @@ class Runtime:
 
     # -- loading and saving ---------------------------------------------------
     def _engine(self, session: Session, instance: Instance, actor: Actor) -> ScriptEngine:
+        version = session.get(ProcessVersion, instance.version_id)
         ctx = ServiceContext(
             session=session,
             instance_id=instance.id,
@@ -166,6 +171,7 @@ class Runtime:
             started_by=instance.started_by,
             actor=actor,
             business_key=instance.business_key,
+            decisions=bundled_decisions(version.decisions_json),
         )
         return ScriptEngine(self.services, ctx)
 
@@ -251,6 +257,11 @@ def form_of(version: ProcessVersion, name: str | None) -> dict:
     if name is None:
         return {"schema": {"type": "object", "properties": {}}}
     return json.loads(version.forms_json)[name]
+
+
+@lru_cache(maxsize=64)
+def bundled_decisions(decisions_json: str) -> dict[str, bytes]:
+    return {name: xml.encode("utf-8") for name, xml in json.loads(decisions_json or "{}").items()}
 
 
 def _seeded(workflow: BpmnWorkflow, data: dict[str, Any] | None) -> BpmnWorkflow:

@@ -9,7 +9,7 @@ transaction and never commit.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,6 +17,7 @@ from SpiffWorkflow.bpmn.exceptions import WorkflowTaskException
 from SpiffWorkflow.bpmn.script_engine import PythonScriptEngine
 from sqlalchemy.orm import Session
 
+from .decisions import decide
 from .errors import EngineError, ServiceError
 from .sandbox import RestrictedEnvironment
 from .values import Actor
@@ -34,6 +35,11 @@ class ServiceContext:
     actor: Actor
     data: dict[str, Any] = field(default_factory=dict)
     business_key: str | None = None
+    decisions: Mapping[str, bytes] = field(default_factory=dict)
+
+    def decide(self, decision_id: str, data: dict[str, Any]) -> dict[str, Any]:
+        """Evaluate a decision table the diagram bundles (see engine.decisions)."""
+        return decide(self.decisions, decision_id, data)
 
 
 class ServiceRegistry:

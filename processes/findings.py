@@ -1,24 +1,19 @@
 """What an SKHP says per area (pidana, kode etik, disiplin), from a person's records.
 
-Which statuses count, and as what, is one table here: a record not yet approved
-(DIAJUKAN (DICATAT)) is not yet a catatan; one that ended tidak terbukti, tidak bersalah
-or dihentikan is not a finding against the person.
+How each record counts (OPEN, DONE, or not a finding) is the decision table
+`bpmn-models/temuan_skhp.dmn`, which a process owner may edit; it is passed in here.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-
-from . import statuses as st
 
 #: jenis pelanggaran -> SKHP area
 AREA_OF = {"PIDANA": "PIDANA", "KEPP": "KODE ETIK", "DISIPLIN": "DISIPLIN"}
 
-#: status -> "OPEN" | "DONE" (absent: not a finding)
-COUNTS_AS = {
-    st.PROSES: "OPEN", st.PENGAWASAN: "OPEN", st.DIAJUKAN_UPDATE: "OPEN",
-    st.DIAJUKAN_PEMUTAKHIRAN: "OPEN", st.SELESAI: "DONE",
-}
+#: status -> "OPEN" | "DONE" | "" (not a finding)
+CountsAs = Callable[[str], str]
 
 TIDAK_ADA, MASIH_PROSES, SUDAH_SELESAI = "TIDAK ADA", "MASIH DALAM PROSES", "SUDAH SELESAI"
 
@@ -37,10 +32,11 @@ class AreaFinding:
     rincian: str
 
 
-def findings(records: list[RecordFact]) -> list[AreaFinding]:
+def findings(records: list[RecordFact], counts_as: CountsAs) -> list[AreaFinding]:
+    kinds = {status: counts_as(status) for status in {r.status for r in records}}
     result = []
     for jenis, area in AREA_OF.items():
-        counted = [(r, COUNTS_AS[r.status]) for r in records if r.jenis == jenis and r.status in COUNTS_AS]
+        counted = [(r, kinds[r.status]) for r in records if r.jenis == jenis and kinds[r.status]]
         if not counted:
             keadaan = TIDAK_ADA
         elif any(kind == "OPEN" for _, kind in counted):

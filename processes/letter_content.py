@@ -13,7 +13,7 @@ import engine
 
 from . import reference, settings
 from .access_models import AccessRequest, Letter
-from .findings import RecordFact, findings
+from .findings import CountsAs, RecordFact, findings
 from .letters import (
     Finding,
     Identity,
@@ -75,12 +75,12 @@ def _summary(session: Session, record: Record) -> str:
     return f"{wujud}, {tahap}"
 
 
-def skhp_findings(session: Session, nomor: str) -> list[Finding]:
+def skhp_findings(session: Session, nomor: str, counts_as: CountsAs) -> list[Finding]:
     facts = [
         RecordFact(r.jenis_pelanggaran, r.status, _summary(session, r))
         for r in person_records(session, nomor)
     ]
-    return [Finding(f.area, f.keadaan, f.rincian) for f in findings(facts)]
+    return [Finding(f.area, f.keadaan, f.rincian) for f in findings(facts, counts_as)]
 
 
 def signatory(session: Session, request: AccessRequest, signer_id: int) -> Signatory:
@@ -104,7 +104,8 @@ def verify_url(session: Session, token: str) -> str:
 
 
 def skhp_letter(
-    session: Session, request: AccessRequest, nomor: str, token: str, signer_id: int
+    session: Session, request: AccessRequest, nomor: str, token: str, signer_id: int,
+    counts_as: CountsAs,
 ) -> SkhpLetter:
     data, today = request.data, office_today()
     months = int(settings.get(session, "masa_berlaku_skhp_bulan"))
@@ -117,7 +118,7 @@ def skhp_letter(
         kepada=data.get("kepada") or settings.get(session, "kepada_default"),
         dasar=[settings.get(session, "dasar_1"), settings.get(session, "dasar_2"),
                f"{data['dokumen_perihal']} Nomor {data['dokumen_nomor']}."],
-        identitas=identity(session, data), temuan=skhp_findings(session, request.nomor_identitas),
+        identitas=identity(session, data), temuan=skhp_findings(session, request.nomor_identitas, counts_as),
         peruntukan=peruntukan, penandatangan=signatory(session, request, signer_id),
         paraf=paraf_chain(session, request.instance_id), verify_url=verify_url(session, token),
         masa_berlaku_bulan=months,

@@ -76,8 +76,13 @@ def terbitkan_surat(ctx: ServiceContext, jenis: str) -> dict[str, Any]:
     today = letter_content.office_today()
     nomor = numbering.letter_number(ctx.session, jenis, today)
     token = secrets.token_urlsafe(24)
-    build = letter_content.skhp_letter if jenis == "SKHP" else letter_content.rekam_jejak_letter
-    letter = build(ctx.session, request, nomor, token, ctx.actor.id)
+    if jenis == "SKHP":
+        letter = letter_content.skhp_letter(
+            ctx.session, request, nomor, token, ctx.actor.id,
+            counts_as=lambda status: ctx.decide("temuan_skhp", {"status": status})["temuan"],
+        )
+    else:
+        letter = letter_content.rekam_jejak_letter(ctx.session, request, nomor, token, ctx.actor.id)
     valid_until = getattr(letter, "berlaku_sampai", None)
     ctx.session.add(
         Letter(

@@ -1,10 +1,40 @@
-"""SKHP findings per area from a person's records."""
+"""SKHP findings per area from a person's records, as the temuan_skhp table classifies them."""
 
+from pathlib import Path
+
+import pytest
+
+from engine.decisions import decide
 from processes.findings import RecordFact, findings
+
+TABLE = {"temuan_skhp.dmn": (Path(__file__).parents[2] / "bpmn-models" / "temuan_skhp.dmn").read_bytes()}
+
+
+def counts_as(status: str) -> str:
+    return decide(TABLE, "temuan_skhp", {"status": status})["temuan"]
 
 
 def by_area(records):
-    return {f.area: (f.keadaan, f.rincian) for f in findings(records)}
+    return {f.area: (f.keadaan, f.rincian) for f in findings(records, counts_as)}
+
+
+@pytest.mark.parametrize(
+    ("status", "temuan"),
+    [
+        ("PROSES", "OPEN"), ("PENGAWASAN", "OPEN"), ("DIAJUKAN (UPDATE)", "OPEN"),
+        ("DIAJUKAN (PEMUTAKHIRAN)", "OPEN"), ("SELESAI", "DONE"), ("DIAJUKAN (DICATAT)", ""),
+        ("TIDAK TERBUKTI", ""), ("TIDAK BERSALAH", ""), ("DIHENTIKAN", ""),
+    ],
+)
+def test_the_decision_table_classifies_every_status(status, temuan):
+    assert counts_as(status) == temuan
+
+
+def test_an_unknown_table_is_a_clear_error():
+    from engine import ServiceError
+
+    with pytest.raises(ServiceError, match="tidak disertakan"):
+        decide(TABLE, "otoritas_skhp", {})
 
 
 def test_no_records_means_tidak_ada_everywhere():
