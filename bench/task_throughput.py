@@ -48,12 +48,13 @@ from engine.models import Instance
 from engine.sandbox import RestrictedEnvironment
 from engine.serialization import SERIALIZER
 from engine.services import ScriptEngine
-from processes import documents
-from processes.accounts import actor_for
-from processes.database import make_engine, make_session_factory, throwaway_postgres
-from processes.models import User
-from processes.setup import prepare
-from processes.workflow import BPMN_DIR, RUNTIME
+from processes.accounts.models import User
+from processes.accounts.users import actor_for
+from processes.db.database import make_engine, make_session_factory, throwaway_postgres
+from processes.records import documents
+from processes.setup.install import prepare
+from processes.work.runtime import RUNTIME
+from processes.workflow.paths import BPMN_DIR
 from tests.support.data import MINIMAL_PDF, pencatatan_data
 
 PROCESS_ID = "pencatatan"

@@ -17,7 +17,7 @@ from .errors import (
     TaskNotOpen,
 )
 from .history import instance_info, timeline
-from .models import EngineBase
+from .models import EngineBase, utcnow
 from .runtime import (
     FormValidator,
     Runtime,
@@ -73,5 +73,6 @@ __all__ = [
     "task_for",
     "task_form",
     "timeline",
+    "utcnow",
     "visible_to",
 ]

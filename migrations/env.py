@@ -2,7 +2,8 @@
 
 from alembic import context
 
-from processes.database import METADATA, make_engine
+from processes.db.database import make_engine
+from processes.setup.schema import METADATA
 
 config = context.config
 

@@ -12,9 +12,10 @@ import os
 import pytest
 from sqlalchemy import text
 
-from processes.database import METADATA, make_engine, make_session_factory, throwaway_postgres
-from processes.setup import prepare
-from processes.uow import UnitOfWork
+from processes.db.database import make_engine, make_session_factory, throwaway_postgres
+from processes.db.uow import UnitOfWork
+from processes.setup.install import prepare
+from processes.setup.schema import METADATA
 
 PG_ADMIN_URL = os.environ.get(
     "ECATPERS_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"

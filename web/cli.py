@@ -5,8 +5,10 @@ from __future__ import annotations
 import click
 from flask import Flask, current_app
 
-from processes import demo, timer_jobs
-from processes.setup import install, upgrade
+from processes.db.database import upgrade
+from processes.setup import demo
+from processes.setup.install import install
+from processes.work import timers
 
 from . import db
 
@@ -19,7 +21,7 @@ def init_app(app: Flask) -> None:
 @click.command("run-timers")
 def run_timers() -> None:
     """Wake the instances whose timer events are due (run it every minute from cron)."""
-    woken = timer_jobs.fire_due_timers(db.unit_of_work)
+    woken = timers.fire_due_timers(db.unit_of_work)
     click.echo(f"{woken} proses dibangunkan.")
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask import Flask, current_app, g
 from sqlalchemy.orm import Session
 
-from processes.database import make_engine, make_session_factory
-from processes.uow import UnitOfWork
+from processes.db.database import make_engine, make_session_factory
+from processes.db.uow import UnitOfWork
 
 
 def init_app(app: Flask) -> None:

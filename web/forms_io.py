@@ -6,8 +6,8 @@ from flask import request
 from werkzeug.datastructures import FileStorage
 
 import forms
-from processes import reference
-from processes.tasks import Upload
+from processes.reference import lists as reference
+from processes.work.tasks import Upload
 
 from . import db
 

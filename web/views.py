@@ -9,9 +9,9 @@ from flask import Flask, abort, g, request
 from flask_login import current_user
 
 import engine
-from processes.accounts import actor_for
-from processes.roles import ROLES
-from processes.statuses import STATUSES
+from processes.accounts.roles import ROLES
+from processes.accounts.users import actor_for
+from processes.records.statuses import STATUSES
 
 from . import db
 

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 from sqlalchemy import select
 
-from processes.access_models import Letter
+from processes.letters.models import Letter
 from tests.support.access_flows import (
     NAMA_AIPDA,
     NAMA_AKP,

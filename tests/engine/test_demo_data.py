@@ -2,8 +2,9 @@
 
 from sqlalchemy import select
 
-from processes import demo, statuses
-from processes.models import Record
+from processes.records import statuses
+from processes.records.models import Record
+from processes.setup import demo
 
 
 def test_demo_records_run_through_pencatatan(session):

@@ -5,8 +5,8 @@ from pathlib import Path
 import engine
 from engine.deploy import decisions_used
 from engine.models import ProcessVersion
-from processes.setup import install
-from processes.workflow import BPMN_DIR
+from processes.setup.install import install
+from processes.workflow.paths import BPMN_DIR
 
 
 def test_redeploying_unchanged_diagrams_creates_no_version(session):

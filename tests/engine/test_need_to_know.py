@@ -8,11 +8,11 @@ import pytest
 from sqlalchemy import select, update
 
 from engine.models import utcnow
-from processes import reading
-from processes.access import record_ground
-from processes.access_models import AccessGrant, ReadLog
+from processes.access.grounds import record_ground
+from processes.access.models import AccessGrant, ReadLog
+from processes.db.uow import UnitOfWork
 from processes.errors import Forbidden
-from processes.uow import UnitOfWork
+from processes.reading import reads as reading
 from tests.support.actors import user
 from tests.support.flows import decide, record_in_proses, request_akses_khusus, submit_update
 

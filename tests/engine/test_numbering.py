@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from processes import numbering, settings
+from processes.letters import numbering, settings
 
 
 def test_numbers_run_per_kind_and_restart_each_year(session):

@@ -6,10 +6,10 @@ import pytest
 from sqlalchemy import select
 
 import engine
-from processes import documents, statuses
-from processes.accounts import actor_for
-from processes.models import Record, StatusChange
-from processes.workflow import RUNTIME
+from processes.accounts.users import actor_for
+from processes.records import documents, statuses
+from processes.records.models import Record, StatusChange
+from processes.work.runtime import RUNTIME
 from tests.support.actors import user
 from tests.support.data import MINIMAL_PDF, pencatatan_data
 

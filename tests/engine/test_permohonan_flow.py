@@ -9,10 +9,11 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 import engine
-from processes import letter_issue
-from processes.access_models import AccessRequest, Letter
-from processes.letter_content import office_today
-from processes.uow import UnitOfWork
+from processes.access.models import AccessRequest
+from processes.db.uow import UnitOfWork
+from processes.letters import issue as letter_issue
+from processes.letters.content import office_today
+from processes.letters.models import Letter
 from tests.support.flows import decide, record_in_proses, submit_permohonan
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
@@ -76,7 +77,7 @@ def test_pati_is_refused_as_the_authority_of_divpropam_and_nothing_is_written(se
 
 
 def test_kaurlitpers_returns_and_a_corrected_rank_changes_the_authority(session, session_factory):
-    from processes.workflow import RUNTIME
+    from processes.work.runtime import RUNTIME
     from tests.support.flows import actor, task_of
 
     instance_id = submit_permohonan(session)

@@ -7,9 +7,10 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 import engine
-from processes import record_flows, statuses
-from processes.models import StatusChange, Submission
-from processes.workflow import RUNTIME
+from processes.records import statuses
+from processes.records.models import StatusChange, Submission
+from processes.work import record_flows
+from processes.work.runtime import RUNTIME
 from tests.support.actors import user
 from tests.support.flows import (
     actor,

@@ -9,7 +9,7 @@ from SpiffWorkflow.bpmn.specs.event_definitions import timer as spiff_timer
 
 import engine
 from engine.models import Instance
-from processes.workflow import RUNTIME
+from processes.work.runtime import RUNTIME
 
 WAIT_THEN_WORK = b"""<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
@@ -85,8 +85,8 @@ def test_a_timer_not_yet_due_does_not_fire(session, timer_process):
 
 
 def test_the_timer_job_wakes_due_instances_as_the_system_user(session, session_factory, timer_process, monkeypatch):
-    from processes.timer_jobs import fire_due_timers
-    from processes.uow import UnitOfWork
+    from processes.db.uow import UnitOfWork
+    from processes.work.timers import fire_due_timers
 
     operator = engine.Actor(1, "Operator", frozenset({"Operator"}), "/")
     first = RUNTIME.start(session, operator, "uji_timer", "/")

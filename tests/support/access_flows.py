@@ -17,7 +17,8 @@ from datetime import date
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from processes.access_models import AccessRequest, Letter
+from processes.access.models import AccessRequest
+from processes.letters.models import Letter
 from tests.support.data import MINIMAL_PDF
 from tests.support.pages import (
     decide,

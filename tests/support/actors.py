@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from processes.models import User
+from processes.accounts.models import User
 
 
 def user(session: Session, username: str) -> User:

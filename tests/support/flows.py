@@ -5,10 +5,11 @@ from __future__ import annotations
 from sqlalchemy import select
 
 import engine
-from processes import documents, record_flows
-from processes.accounts import actor_for
-from processes.models import Record
-from processes.workflow import RUNTIME
+from processes.accounts.users import actor_for
+from processes.records import documents
+from processes.records.models import Record
+from processes.work import record_flows
+from processes.work.runtime import RUNTIME
 from tests.support.actors import user
 from tests.support.data import MINIMAL_PDF, pencatatan_data
 

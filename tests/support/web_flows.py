@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 
 from engine.models import Instance, OpenTask, TaskHistory
-from processes.models import (
+from processes.records.models import (
     Person,
     Record,
     RecordDocument,

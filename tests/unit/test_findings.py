@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from engine.decisions import decide
-from processes.findings import RecordFact, findings
+from processes.letters.findings import RecordFact, findings
 
 TABLE = {"temuan_skhp.dmn": (Path(__file__).parents[2] / "bpmn-models" / "temuan_skhp.dmn").read_bytes()}
 

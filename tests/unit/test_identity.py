@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from processes.identity import (
+from processes.records.identity import (
     IdentityCheck,
     check_identity,
     check_nip,

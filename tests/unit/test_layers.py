@@ -1,4 +1,9 @@
-"""The layers keep to themselves: the engine knows no domain and no Flask; the web no Spiff."""
+"""The layers keep to themselves.
+
+The engine knows no domain and no Flask; the web no SpiffWorkflow; nothing outside the
+engine touches its tables. Inside `processes/`, each area imports only the areas below it,
+in the order of `AREAS` (lowest first): a function-level import counts like any other.
+"""
 
 from __future__ import annotations
 
@@ -9,16 +14,30 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
+#: The areas of `processes/`, lowest first. `errors` sits below them all.
+AREAS = (
+    "db", "workflow", "accounts", "reference", "records", "access", "reading", "letters",
+    "work", "setup",
+)
+
+
+def imports_of(source: str) -> list[str]:
+    """Every absolute module a source imports, at any depth (functions included)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found += [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+    return found
+
 
 def imported(package: str) -> set[tuple[str, str]]:
-    found = set()
-    for path in (ROOT / package).rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
-            if isinstance(node, ast.Import):
-                found |= {(str(path.relative_to(ROOT)), a.name.split(".")[0]) for a in node.names}
-            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-                found.add((str(path.relative_to(ROOT)), node.module.split(".")[0]))
-    return found
+    return {
+        (str(path.relative_to(ROOT)), name.split(".")[0])
+        for path in (ROOT / package).rglob("*.py")
+        for name in imports_of(path.read_text("utf-8"))
+    }
 
 
 @pytest.mark.parametrize(
@@ -33,3 +52,73 @@ def imported(package: str) -> set[tuple[str, str]]:
 def test_package_does_not_import(package, forbidden):
     offending = sorted((path, name) for path, name in imported(package) if name in forbidden)
     assert offending == []
+
+
+def upward_imports(area: str, source: str) -> list[str]:
+    """The imports in `area`'s source of an area above it (or of an unknown area)."""
+    rank = AREAS.index(area)
+    wrong = []
+    for name in imports_of(source):
+        parts = name.split(".")
+        if parts[0] != "processes" or len(parts) < 2 or parts[1] == "errors":
+            continue
+        if parts[1] not in AREAS or AREAS.index(parts[1]) > rank:
+            wrong.append(name)
+    return wrong
+
+
+def relative_imports(source: str) -> list[int]:
+    return [
+        node.lineno for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.ImportFrom) and node.level > 0
+    ]
+
+
+def area_modules() -> list[tuple[str, Path]]:
+    return [
+        (path.relative_to(ROOT / "processes").parts[0], path)
+        for path in sorted((ROOT / "processes").rglob("*.py"))
+        if len(path.relative_to(ROOT / "processes").parts) > 1
+    ]
+
+
+def test_each_area_imports_only_areas_below_it():
+    offending = {
+        str(path.relative_to(ROOT)): wrong
+        for area, path in area_modules()
+        if (wrong := upward_imports(area, path.read_text("utf-8")))
+    }
+    assert offending == {}
+
+
+def test_areas_name_each_other_absolutely():
+    # A relative import between areas would hide from the check above.
+    offending = {
+        str(path.relative_to(ROOT)): lines
+        for area, path in area_modules()
+        if area != "letters" or "pdf" not in path.parts
+        if (lines := relative_imports(path.read_text("utf-8")))
+    }
+    assert offending == {}
+
+
+def test_a_planted_upward_import_is_caught():
+    planted = "def later():\n    from processes.work.runtime import RUNTIME\n"
+    assert upward_imports("records", planted) == [
+        "processes.work.runtime", "processes.work.runtime.RUNTIME",
+    ]
+    assert upward_imports("records", "from processes import reading\n") == ["processes.reading"]
+    assert upward_imports("records", "from processes.reading import reads\n") == [
+        "processes.reading", "processes.reading.reads",
+    ]
+    assert upward_imports("setup", "from processes.records.models import Record\n") == []
+
+
+def test_processes_has_only_areas_and_errors_at_its_top():
+    top = {p.name for p in (ROOT / "processes").iterdir() if p.suffix == ".py"}
+    areas = {p.name for p in (ROOT / "processes").iterdir() if p.is_dir() and p.name != "__pycache__"}
+    assert top == {"__init__.py", "errors.py"}
+    assert areas == set(AREAS)
+    for area in AREAS:
+        face = ast.parse((ROOT / "processes" / area / "__init__.py").read_text("utf-8"))
+        assert ast.get_docstring(face), f"processes/{area}/__init__.py says what the area owns"

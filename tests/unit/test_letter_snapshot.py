@@ -2,8 +2,8 @@
 
 from datetime import date
 
-from processes.letters import Finding, Identity, Signatory, SkhpLetter
-from processes.letters.snapshot import from_json, to_json
+from processes.letters.pdf import Finding, Identity, Signatory, SkhpLetter
+from processes.letters.pdf.snapshot import from_json, to_json
 
 
 def test_skhp_round_trip():

@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from processes.letters import (
+from processes.letters.pdf import (
     Finding,
     Identity,
     RecordEntry,

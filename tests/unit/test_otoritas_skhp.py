@@ -17,7 +17,7 @@ from SpiffWorkflow.bpmn.script_engine import PythonScriptEngine
 from SpiffWorkflow.spiff.parser import VALIDATOR, SpiffBpmnParser
 
 from engine.sandbox import RestrictedEnvironment
-from processes.reference_seed import PANGKAT
+from processes.reference.seed import PANGKAT
 
 DMN_PATH = Path(__file__).resolve().parents[2] / "bpmn-models" / "otoritas_skhp.dmn"
 

@@ -4,7 +4,7 @@ from collections import Counter
 
 import pytest
 
-from processes import reference_seed as seed
+from processes.reference import seed
 
 ALL_LISTS = {
     "UNITS": seed.UNITS,

@@ -13,9 +13,10 @@ import pytest
 from sqlalchemy import func, select, update
 
 from engine.models import Instance, OpenTask, utcnow
-from processes.access_models import AccessGrant, AccessRequest, Letter, ReadLog
-from processes.letter_content import office_today
-from processes.models import StoredFile
+from processes.access.models import AccessGrant, AccessRequest, ReadLog
+from processes.letters.content import office_today
+from processes.letters.models import Letter
+from processes.records.models import StoredFile
 from tests.support.access_flows import (
     NAMA_AIPDA,
     NAMA_AKP,

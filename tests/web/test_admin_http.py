@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from processes.models import User
+from processes.accounts.models import User
 from tests.conftest import DEMO_PASSWORD
 
 

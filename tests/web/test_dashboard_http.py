@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from processes import demo
+from processes.setup import demo
 from tests.support.flows import record_in_proses
 
 

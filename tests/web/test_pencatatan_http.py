@@ -6,8 +6,8 @@ import re
 
 from sqlalchemy import select
 
-from processes import statuses
-from processes.models import Record, StoredFile
+from processes.records import statuses
+from processes.records.models import Record, StoredFile
 from tests.support.data import MINIMAL_PDF
 from tests.web.conftest import pdf_upload, submit_pencatatan, task_ids
 
@@ -181,7 +181,7 @@ def test_logout_ends_the_session_even_if_the_cookie_is_replayed(client, auth, ap
 
 
 def test_disabling_a_user_takes_effect_on_the_next_request(client, auth, session_factory):
-    from processes.accounts import create_user, set_active
+    from processes.accounts.users import create_user, set_active
     from tests.conftest import DEMO_PASSWORD
 
     with session_factory() as s:
@@ -219,7 +219,7 @@ def test_a_nul_character_is_refused_before_it_reaches_the_database(client, auth)
 
 
 def test_kaurlitpers_opens_the_submitted_pdf_and_the_read_is_logged(client, auth, session):
-    from processes.access_models import ReadLog
+    from processes.access.models import ReadLog
 
     auth.login("operator")
     submit_pencatatan(client)
@@ -239,7 +239,7 @@ def test_kaurlitpers_opens_the_submitted_pdf_and_the_read_is_logged(client, auth
 def test_an_unexpected_failure_shows_a_page_in_indonesian_and_writes_nothing(
     app, client, auth, session, monkeypatch
 ):
-    from processes import pencatatan
+    from processes.records import pencatatan
 
     def broken(ctx):
         raise RuntimeError("disk penuh")

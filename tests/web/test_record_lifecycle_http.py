@@ -14,8 +14,8 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import select
 
-from processes import statuses
-from processes.models import Record, Submission
+from processes.records import statuses
+from processes.records.models import Record, Submission
 from tests.support.data import MINIMAL_PDF
 from tests.support.flows import approve, record_in_proses, submit_update, submitted_record
 from tests.support.flows import decide as runtime_decide

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import delete
 
-from processes.models import ReferenceItem, Unit
+from processes.accounts.models import Unit
+from processes.reference.models import ReferenceItem
 from tests.web.conftest import submit_pencatatan
 
 
@@ -32,7 +33,7 @@ def test_a_new_wujud_perbuatan_appears_in_the_pencatatan_form(client, auth):
 def test_a_deactivated_item_is_no_longer_offered_or_accepted(client, auth, session):
     from sqlalchemy import select
 
-    from processes.models import ReferenceItem
+    from processes.reference.models import ReferenceItem
 
     item = session.scalar(select(ReferenceItem).where(
         ReferenceItem.list_name == "wujud_perbuatan", ReferenceItem.code == "MABUK_MIRAS"))

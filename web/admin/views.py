@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
 
-from processes import administration, reference, reference_admin
+from processes.accounts import admin as accounts_admin
+from processes.accounts.roles import ROLES
 from processes.errors import Refused
-from processes.roles import ROLES
+from processes.letters import settings as office_settings
+from processes.reference import admin as reference_admin
+from processes.reference import lists as reference
 
 from .. import db
 from ..auth.session import me, role_required
@@ -21,14 +24,14 @@ def users():
         typed = {k: request.form.get(k, "") for k in
                  ("username", "full_name", "jabatan", "nrp", "role", "unit", "password")}
         try:
-            administration.add_user(db.unit_of_work(), me(), typed)
+            accounts_admin.add_user(db.unit_of_work(), me(), typed)
             flash(f"Pengguna {typed['username']} dibuat.", "success")
             return redirect(url_for("admin.users"))
         except Refused as err:
             flash(str(err), "error")
         typed.pop("password")
     return render_template(
-        "admin/users.html", users=administration.users(db.session()), roles=ROLES,
+        "admin/users.html", users=accounts_admin.users(db.session()), roles=ROLES,
         units=reference.options(db.session(), "unit"), typed=typed,
     ), (422 if typed else 200)
 
@@ -37,7 +40,7 @@ def users():
 @role_required("ADMIN")
 def update_user(user_id: int):
     try:
-        administration.update_user(
+        accounts_admin.update_user(
             db.unit_of_work(), me(), user_id, request.form.get("role", ""),
             request.form.get("active") == "1",
         )
@@ -52,7 +55,7 @@ def update_user(user_id: int):
 def settings():
     if request.method == "POST":
         try:
-            administration.update_settings(db.unit_of_work(), me(), request.form.to_dict())
+            office_settings.update_settings(db.unit_of_work(), me(), request.form.to_dict())
             flash("Pengaturan disimpan.", "success")
             return redirect(url_for("admin.settings"))
         except Refused as err:
@@ -60,7 +63,7 @@ def settings():
             values = request.form.to_dict()
             return render_template("admin/settings.html", values=values), 422
     return render_template(
-        "admin/settings.html", values=administration.current_settings(db.session())
+        "admin/settings.html", values=office_settings.current_settings(db.session())
     )
 
 

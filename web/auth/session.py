@@ -8,8 +8,8 @@ from flask import Flask, abort
 from flask_login import LoginManager, UserMixin, current_user
 from flask_wtf import CSRFProtect
 
-from processes.accounts import load_session_user
-from processes.models import User
+from processes.accounts.models import User
+from processes.accounts.users import load_session_user
 
 from .. import db
 

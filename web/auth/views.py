@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask import flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
-from processes.accounts import authenticate, end_sessions
-from processes.models import User
+from processes.accounts.models import User
+from processes.accounts.users import authenticate, end_sessions
 
 from .. import db
 from . import bp

@@ -7,9 +7,10 @@ from datetime import date
 from flask import abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import login_required
 
-from processes import letter_issue, read_log
+from processes.access import read_log
 from processes.errors import Forbidden, Refused
-from processes.identity import check_identity, nip_birth_date, nip_gender
+from processes.letters import issue
+from processes.records.identity import check_identity, nip_birth_date, nip_gender
 
 from .. import db
 from ..auth.session import me, role_required
@@ -21,7 +22,7 @@ from . import bp
 @login_required
 def letters():
     return render_template(
-        "letters/list.html", letters=letter_issue.letters_visible(db.session(), me())
+        "letters/list.html", letters=issue.letters_visible(db.session(), me())
     )
 
 
@@ -29,7 +30,7 @@ def letters():
 @login_required
 def letter_pdf(letter_id: int):
     try:
-        letter = letter_issue.read_letter(db.unit_of_work(), me(), letter_id)
+        letter = issue.read_letter(db.unit_of_work(), me(), letter_id)
     except Forbidden as err:
         abort(403, str(err))
     return pdf_response(letter.pdf, letter.nomor.replace("/", "-") + ".pdf")
@@ -39,7 +40,7 @@ def letter_pdf(letter_id: int):
 @role_required("DIREKTUR")
 def revoke(letter_id: int):
     try:
-        letter_issue.revoke(db.unit_of_work(), me(), letter_id, request.form.get("alasan", ""))
+        issue.revoke(db.unit_of_work(), me(), letter_id, request.form.get("alasan", ""))
         flash("Surat telah dicabut.", "success")
     except Refused as err:
         flash(str(err), "error")
@@ -50,7 +51,7 @@ def revoke(letter_id: int):
 
 @bp.route("/verifikasi/<token>")
 def verify(token: str):
-    found = letter_issue.verify(db.session(), token[:64])
+    found = issue.verify(db.session(), token[:64])
     if found is None:
         return render_template("letters/verify.html", found=None), 404
     return render_template("letters/verify.html", found=found)

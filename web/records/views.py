@@ -8,9 +8,11 @@ from flask import Response, abort, render_template, request
 from flask_login import login_required
 
 import engine
-from processes import reading, record_flows, record_search, records, reference
-from processes.dashboard import summary as dashboard_summary
 from processes.errors import Forbidden
+from processes.reading import reads, record_view, search
+from processes.reading.dashboard import summary as dashboard_summary
+from processes.reference import lists as reference
+from processes.work import record_flows
 
 from .. import db
 from ..auth.session import me
@@ -22,7 +24,7 @@ from . import bp
 @login_required
 def record(record_id: int):
     try:
-        view = reading.read_record(db.unit_of_work(), me(), record_id)
+        view = reads.read_record(db.unit_of_work(), me(), record_id)
     except Forbidden as err:
         abort(403, str(err))
     offers = record_flows.offered(db.session(), me(), view.record)
@@ -33,7 +35,7 @@ def record(record_id: int):
 @login_required
 def record_document(record_id: int, stage: str):
     try:
-        stored = reading.read_record_document(db.unit_of_work(), me(), record_id, stage)
+        stored = reads.read_record_document(db.unit_of_work(), me(), record_id, stage)
     except Forbidden as err:
         abort(403, str(err))
     return pdf_response(stored.content, f"{stage.lower()}-{record_id}.pdf")
@@ -43,7 +45,7 @@ def _instance_or_abort(instance_id: int) -> engine.InstanceInfo:
     session = db.session()
     try:
         info = engine.instance_info(session, instance_id)
-        records.check_instance_access(session, me(), instance_id, info.started_by)
+        record_view.check_instance_access(session, me(), instance_id, info.started_by)
     except engine.NotFound:
         abort(404)
     except Forbidden as err:
@@ -60,7 +62,7 @@ def instance(instance_id: int):
         info=info,
         timeline=engine.timeline(session, instance_id),
         open_tasks=engine.instance_tasks(session, instance_id),
-        record=records.readable_record_of_instance(session, me(), instance_id),
+        record=record_view.readable_record_of_instance(session, me(), instance_id),
     )
 
 
@@ -76,7 +78,7 @@ def instance_diagram(instance_id: int):
 @login_required
 def person(nomor: str):
     try:
-        view = reading.read_person(db.unit_of_work(), me(), nomor)
+        view = reads.read_person(db.unit_of_work(), me(), nomor)
     except Forbidden as err:
         abort(403, str(err))
     return render_template("records/person.html", person=view.person, views=view.records)
@@ -87,18 +89,18 @@ def person(nomor: str):
 def record_list():
     session = db.session()
     form, errors = _filter_from(request.args)
-    page = reading.list_records(db.unit_of_work(), me(), form)
+    page = reads.list_records(db.unit_of_work(), me(), form)
     return render_template(
         "records/list.html", page=page, f=form, errors=errors,
-        groups=record_search.PANGKAT_GROUPS,
+        groups=search.PANGKAT_GROUPS,
         jenis=reference.options(session, "jenis_pelanggaran"),
         units=reference.options(session, "unit"),
     )
 
 
-def _filter_from(args) -> tuple[record_search.RecordFilter, list[str]]:
+def _filter_from(args) -> tuple[search.RecordFilter, list[str]]:
     errors = []
-    f = record_search.RecordFilter(
+    f = search.RecordFilter(
         status=args.get("status", ""), jenis=args.get("jenis", ""), unit=args.get("unit", ""),
         kelompok=args.get("kelompok", ""), q=args.get("q", "")[:100],
         page=args.get("page", 1, type=int) or 1,

@@ -6,12 +6,12 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import login_required
 
 import engine
-from processes import reading, tasks
-from processes.access import readable_record
-from processes.accounts import actor_for
+from processes.access.grounds import readable_record
+from processes.accounts.users import actor_for
 from processes.errors import Forbidden
-from processes.summary import submission_summary
-from processes.updates import FACTS, record_facts
+from processes.records.updates import FACTS, record_facts
+from processes.work import task_page, tasks
+from processes.work.summary import submission_summary
 
 from .. import db
 from ..auth.session import me
@@ -63,7 +63,7 @@ def start(process_id: str):
 def task(task_id: str):
     session = db.session()
     try:
-        page = tasks.open_task_page(session, me(), task_id)
+        page = task_page.open_task_page(session, me(), task_id)
     except engine.TaskNotOpen as err:
         flash(str(err), "error")
         return redirect(url_for("work.inbox"))
@@ -71,7 +71,7 @@ def task(task_id: str):
         abort(403, str(err))
     values, errors = page.values, {}
     if not _is_post():
-        reading.log_task_view(db.unit_of_work(), me(), page.task)
+        task_page.log_task_view(db.unit_of_work(), me(), page.task)
     if _is_post():
         values = {**values, **submitted_fields(page.form)}
         outcome = tasks.complete_task(
@@ -96,7 +96,7 @@ def _is_post() -> bool:
 @login_required
 def task_file(task_id: str, field: str):
     try:
-        stored = reading.read_task_file(db.unit_of_work(), me(), task_id, field)
+        stored = task_page.read_task_file(db.unit_of_work(), me(), task_id, field)
     except (engine.EngineError, Forbidden) as err:
         abort(403, str(err))
     return pdf_response(stored.content, f"{field}.pdf")

@@ -1,0 +1,43 @@
+"""Permohonan rows: one per request instance (SKHP, rekam jejak, akses khusus), kept in
+step with the instance by the service tasks of the access and letters flows."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from engine import ServiceContext
+from processes.access.models import AccessRequest
+from processes.errors import Refused
+
+WAITING, APPROVED, REFUSED = "MENUNGGU", "DISETUJUI", "DITOLAK"
+
+
+def request_of(ctx: ServiceContext) -> AccessRequest | None:
+    return ctx.session.scalar(
+        select(AccessRequest).where(AccessRequest.instance_id == ctx.instance_id)
+    )
+
+
+def waiting_request(ctx: ServiceContext) -> AccessRequest:
+    """The instance's request, which must still wait for its decision."""
+    request = request_of(ctx)
+    if request is None or request.state != WAITING:
+        raise Refused("Permohonan untuk proses ini tidak ditemukan.")
+    return request
+
+
+def upsert_request(ctx: ServiceContext, jenis: str, fields: tuple[str, ...]) -> AccessRequest:
+    """Record (or, after a correction, refresh) the instance's request as waiting."""
+    data = ctx.data
+    request = request_of(ctx)
+    if request is None:
+        request = AccessRequest(instance_id=ctx.instance_id, requested_by=ctx.started_by)
+        ctx.session.add(request)
+    request.jenis = jenis
+    request.nomor_identitas = data["nomor_identitas"]
+    request.nama = data["nama"]
+    request.state = WAITING
+    request.data = {k: data[k] for k in fields if data.get(k) is not None}
+    ctx.business_key = data["nomor_identitas"]
+    ctx.session.flush()
+    return request

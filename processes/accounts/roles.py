@@ -1,0 +1,38 @@
+"""Roles of the SOP and the diagram lanes each works in: the one place that maps them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Role:
+    code: str
+    title: str
+    level: str
+    lanes: frozenset[str]
+
+
+#: Role codes, as stored on users; rules name these constants, never the strings.
+OPERATOR, SUPERVISOR, MANAGER = "OPERATOR", "SUPERVISOR", "MANAGER"
+DIREKTUR, ALL_VIEW, ADMIN = "DIREKTUR", "ALL_VIEW", "ADMIN"
+
+ROLES: dict[str, Role] = {
+    r.code: r
+    for r in [
+        Role(OPERATOR, "Operator (Pama/BA/ASN)", "OPERATOR", frozenset({"Operator"})),
+        Role(SUPERVISOR, "Kaurlitpers", "SUPERVISOR", frozenset({"Kaurlitpers"})),
+        Role(MANAGER, "Kasubbid Paminal", "MANAGER", frozenset({"Kasubbid Paminal"})),
+        Role(DIREKTUR, "Kabid Propam", "DIREKTUR", frozenset({"Kabid Propam"})),
+        Role(ALL_VIEW, "Kapolda", "ALL VIEW", frozenset()),
+        Role(ADMIN, "Administrator", "ADMIN", frozenset()),
+    ]
+}
+
+#: Roles that see every catpers of the Polda and its Polres (per the spec's USER ROLE).
+VIEW_ALL_ROLES = frozenset({DIREKTUR, ALL_VIEW})
+
+
+def lanes_of(role: str) -> frozenset[str]:
+    found = ROLES.get(role)
+    return found.lanes if found else frozenset()

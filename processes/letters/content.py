@@ -1,0 +1,179 @@
+"""What goes into a letter at issue time, read from the records and the request."""
+
+from __future__ import annotations
+
+from calendar import monthrange
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+import engine
+from processes.access.models import AccessRequest
+from processes.accounts.models import User
+from processes.letters import settings
+from processes.letters.findings import CountsAs, RecordFact, findings
+from processes.letters.models import Letter
+from processes.letters.pdf import (
+    Finding,
+    Identity,
+    RecordEntry,
+    RekamJejakLetter,
+    Signatory,
+    SkhpLetter,
+    StageLine,
+)
+from processes.records.models import Person, Record, RecordDocument, Submission
+from processes.records.stages import STAGE_DATA
+from processes.records.writes import APPROVED
+from processes.reference import lists as reference
+
+OFFICE_TIME = ZoneInfo("Asia/Jakarta")
+GENDER = {"L": "Laki-laki", "P": "Perempuan"}
+SIGNER = {
+    "KASUBBID_PAMINAL": (True, "KASUBBID PAMINAL"),
+    "KABID_PROPAM": (False, "KEPALA BIDANG PROPAM"),
+}
+
+
+def office_today() -> date:
+    return datetime.now(OFFICE_TIME).date()
+
+
+def add_months(day: date, months: int) -> date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return date(year, month, min(day.day, monthrange(year, month)[1]))
+
+
+def identity(session: Session, data: dict) -> Identity:
+    born = data.get("tanggal_lahir")
+    return Identity(
+        nama=data["nama"],
+        pangkat=reference.label_of(session, "pangkat", data["pangkat"]),
+        nrp_nip=data["nomor_identitas"],
+        jabatan=data["jabatan"],
+        kesatuan=reference.label_of(session, "unit", data["kesatuan"]),
+        jenis_kelamin=GENDER.get(data.get("jenis_kelamin") or "", "-"),
+        tempat_lahir=data.get("tempat_lahir") or "",
+        tanggal_lahir=date.fromisoformat(born) if born else None,
+        agama=data.get("agama") or "",
+    )
+
+
+def person_records(session: Session, nomor: str) -> list[Record]:
+    return list(
+        session.scalars(
+            select(Record).join(Person, Person.id == Record.person_id)
+            .where(Person.nomor_identitas == nomor).order_by(Record.created_at)
+        )
+    )
+
+
+def _summary(session: Session, record: Record) -> str:
+    wujud = reference.label_of(session, "wujud_perbuatan", record.wujud_perbuatan)
+    tahap = reference.label_of(session, "tahap", record.tahap)
+    return f"{wujud}, {tahap}"
+
+
+def skhp_findings(session: Session, nomor: str, counts_as: CountsAs) -> list[Finding]:
+    facts = [
+        RecordFact(r.jenis_pelanggaran, r.status, _summary(session, r))
+        for r in person_records(session, nomor)
+    ]
+    return [Finding(f.area, f.keadaan, f.rincian) for f in findings(facts, counts_as)]
+
+
+def signatory(session: Session, request: AccessRequest, signer_id: int) -> Signatory:
+    atas_nama, jabatan = SIGNER[request.otoritas]
+    user = session.get(User, signer_id)
+    return Signatory(atas_nama, jabatan, user.full_name, f"NRP {user.nrp}" if user.nrp else "")
+
+
+def paraf_chain(session: Session, instance_id: int) -> list[str]:
+    """Konseptor, then each approver before the signer, as the history shows them."""
+    names = {"Operator": "Konseptor", "Kaurlitpers": "Kaurlitpers", "Kasubbid Paminal": "Kasubbid Paminal"}
+    chain: dict[str, str] = {}
+    for entry in engine.timeline(session, instance_id):
+        if entry.lane in names:
+            chain.setdefault(names[entry.lane], entry.user_name.split(" (")[0])
+    return [f"{role} ({name})" for role, name in chain.items()]
+
+
+def verify_url(session: Session, token: str) -> str:
+    return settings.get(session, "alamat_verifikasi").rstrip("/") + f"/verifikasi/{token}"
+
+
+def skhp_letter(
+    session: Session, request: AccessRequest, nomor: str, token: str, signer_id: int,
+    counts_as: CountsAs,
+) -> SkhpLetter:
+    data, today = request.data, office_today()
+    months = int(settings.get(session, "masa_berlaku_skhp_bulan"))
+    peruntukan = reference.label_of(session, "peruntukan", data["peruntukan"])
+    if data.get("keterangan_peruntukan"):
+        peruntukan += " " + data["keterangan_peruntukan"]
+    return SkhpLetter(
+        nomor=nomor, tanggal_terbit=today, berlaku_sampai=add_months(today, months),
+        tempat=settings.get(session, "tempat_surat"),
+        kepada=data.get("kepada") or settings.get(session, "kepada_default"),
+        dasar=[settings.get(session, "dasar_1"), settings.get(session, "dasar_2"),
+               f"{data['dokumen_perihal']} Nomor {data['dokumen_nomor']}."],
+        identitas=identity(session, data), temuan=skhp_findings(session, request.nomor_identitas, counts_as),
+        peruntukan=peruntukan, penandatangan=signatory(session, request, signer_id),
+        paraf=paraf_chain(session, request.instance_id), verify_url=verify_url(session, token),
+        masa_berlaku_bulan=months,
+    )
+
+
+def _stage_lines(session: Session, record: Record) -> list[StageLine]:
+    docs = {
+        d.stage: d for d in session.scalars(
+            select(RecordDocument).where(RecordDocument.record_id == record.id))
+    }
+    lines = []
+    for sub in session.scalars(
+        select(Submission).where(Submission.record_id == record.id, Submission.state == APPROVED)
+        .order_by(Submission.decided_at, Submission.id)
+    ):
+        doc = docs.get(sub.tahap)
+        decision = "; ".join(
+            f"{title}: {reference.label_of(session, lst, v) if lst else v}"
+            for key, (title, lst) in STAGE_DATA.items() if (v := sub.data.get(key))
+        )
+        lines.append(StageLine(
+            reference.label_of(session, "tahap", sub.tahap),
+            sub.decided_at.date() if sub.decided_at else None,
+            f"{doc.nomor} ({doc.tanggal.strftime('%d-%m-%Y')})" if doc else "-",
+            decision or "-",
+        ))
+    return lines
+
+
+def rekam_jejak_letter(
+    session: Session, request: AccessRequest, nomor: str, token: str, signer_id: int
+) -> RekamJejakLetter:
+    entries = [
+        RecordEntry(
+            jenis=reference.label_of(session, "jenis_pelanggaran", r.jenis_pelanggaran),
+            satker=reference.label_of(session, "unit", r.unit_kerja),
+            wujud=reference.label_of(session, "wujud_perbuatan", r.wujud_perbuatan),
+            pasal=reference.label_of(session, "pasal", r.pasal),
+            status=r.status, tahapan=_stage_lines(session, r),
+        )
+        for r in person_records(session, request.nomor_identitas)
+        if r.status != "DIAJUKAN (DICATAT)"
+    ]
+    skhp = [
+        f"{letter.nomor} ({letter.issued_on.strftime('%d-%m-%Y')})"
+        + (" — dicabut" if letter.revoked_at else "")
+        for letter in session.scalars(
+            select(Letter).where(Letter.nomor_identitas == request.nomor_identitas,
+                                 Letter.kind == "SKHP").order_by(Letter.issued_on, Letter.id))
+    ]
+    return RekamJejakLetter(
+        nomor=nomor, tanggal_terbit=office_today(), tempat=settings.get(session, "tempat_surat"),
+        identitas=identity(session, request.data), catatan=entries, skhp_terbit=skhp,
+        penandatangan=signatory(session, request, signer_id), verify_url=verify_url(session, token),
+    )

@@ -1,0 +1,71 @@
+"""Service tasks of the permohonan SKHP / rekam jejak flow: the request, then the letter."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from engine import ServiceContext, utcnow
+from processes.access.requests import APPROVED, upsert_request, waiting_request
+from processes.errors import Refused
+from processes.letters import content as letter_content
+from processes.letters import numbering
+from processes.letters.models import Letter
+from processes.letters.pdf.snapshot import to_json
+from processes.reference import lists as reference
+from processes.workflow.services import SERVICES
+
+
+@SERVICES.register("catpers.kelompok_pangkat")
+def kelompok_pangkat(ctx: ServiceContext) -> dict[str, Any]:
+    """The rank group and ASN golongan the authority table decides on."""
+    item = reference.item(ctx.session, "pangkat", ctx.data.get("pangkat", ""))
+    if item is None:
+        raise Refused("Pangkat tidak dikenal.")
+    return {"kelompok_pangkat": item.attrs.get("group"), "golongan": item.attrs.get("golongan")}
+
+
+PERMOHONAN_FIELDS = (
+    "jenis_permohonan", "peruntukan", "keterangan_peruntukan", "kepada", "personel",
+    "nomor_identitas", "nama", "jenis_kelamin", "pangkat", "jabatan", "kesatuan", "tempat_lahir",
+    "tanggal_lahir", "agama", "dokumen_nomor", "dokumen_jenis", "dokumen_tanggal",
+    "dokumen_perihal", "dokumen_file",
+)
+
+
+@SERVICES.register("catpers.ajukan_permohonan")
+def ajukan_permohonan(ctx: ServiceContext) -> dict[str, Any]:
+    request = upsert_request(ctx, ctx.data["jenis_permohonan"], PERMOHONAN_FIELDS)
+    request.otoritas = ctx.data.get("otoritas")
+    return {"request_id": request.id}
+
+
+@SERVICES.register("catpers.terbitkan_surat")
+def terbitkan_surat(ctx: ServiceContext, jenis: str) -> dict[str, Any]:
+    """Freeze the letter's content, number it, and mark the request approved.
+
+    The PDF is rendered after the transaction commits (`processes.letters.issue.render_pending`).
+    """
+    request = waiting_request(ctx)
+    today = letter_content.office_today()
+    nomor = numbering.letter_number(ctx.session, jenis, today)
+    token = secrets.token_urlsafe(24)
+    if jenis == "SKHP":
+        letter = letter_content.skhp_letter(
+            ctx.session, request, nomor, token, ctx.actor.id,
+            counts_as=lambda status: ctx.decide("temuan_skhp", {"status": status})["temuan"],
+        )
+    else:
+        letter = letter_content.rekam_jejak_letter(ctx.session, request, nomor, token, ctx.actor.id)
+    valid_until = getattr(letter, "berlaku_sampai", None)
+    ctx.session.add(
+        Letter(
+            kind=jenis, nomor=nomor, request_id=request.id, nomor_identitas=request.nomor_identitas,
+            nama=request.nama, pangkat=letter.identitas.pangkat, issued_on=today,
+            valid_until=valid_until, issued_by=ctx.actor.id, verify_token=token,
+            content=to_json(letter),
+        )
+    )
+    request.state = APPROVED
+    request.decided_at = utcnow()
+    return {"nomor": nomor}

@@ -1,0 +1,132 @@
+"""Reading records: one record with its documents and status history, and its files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from processes.access.grounds import can_view_instance, record_ground
+from processes.accounts.models import User
+from processes.errors import Forbidden
+from processes.records.models import Record, RecordDocument, StatusChange, StoredFile, Submission
+from processes.records.stages import STAGE_DATA
+from processes.records.statuses import STATUSES, Status
+from processes.records.writes import APPROVED, WAITING, record_of_instance
+from processes.reference import lists as reference
+
+_LABELLED = {
+    "pangkat": "pangkat",
+    "unit_kerja": "unit",
+    "jenis_pelanggaran": "jenis_pelanggaran",
+    "wujud_perbuatan": "wujud_perbuatan",
+    "pasal": "pasal",
+    "ditangani_oleh": "ditangani_oleh",
+}
+
+
+@dataclass
+class StageView:
+    submission: Submission
+    title: str
+    submitted_by: str
+    lines: list[tuple[str, str]]
+    document: RecordDocument | None
+
+
+@dataclass
+class RecordView:
+    record: Record
+    status: Status
+    labels: dict[str, str]
+    documents: list[RecordDocument]
+    document_kinds: dict[str, str]
+    changes: list[tuple[StatusChange, str]]
+    stages: list[StageView]
+    waiting: StageView | None
+
+
+def stage_views(
+    session: Session, record: Record, documents: list[RecordDocument]
+) -> list[StageView]:
+    by_stage = {d.stage: d for d in documents}
+    rows = session.execute(
+        select(Submission, User.full_name)
+        .join(User, User.id == Submission.submitted_by)
+        .where(Submission.record_id == record.id)
+        .order_by(Submission.submitted_at, Submission.id)
+    ).all()
+    views = []
+    for submission, name in rows:
+        lines = [
+            (title, reference.label_of(session, lst, value) if lst else str(value))
+            for key, (title, lst) in STAGE_DATA.items()
+            if (value := submission.data.get(key))
+        ]
+        approved = submission.state == APPROVED
+        views.append(
+            StageView(
+                submission,
+                reference.label_of(session, "tahap", submission.tahap),
+                name,
+                lines,
+                by_stage.get(submission.tahap) if approved else None,
+            )
+        )
+    return views
+
+
+def build_record_view(session: Session, record: Record) -> RecordView:
+    """Everything the record page shows; the caller has checked the right to read it."""
+    labels = {
+        f: reference.label_of(session, lst, getattr(record, f)) for f, lst in _LABELLED.items()
+    }
+    documents = list(
+        session.scalars(
+            select(RecordDocument)
+            .where(RecordDocument.record_id == record.id)
+            .order_by(RecordDocument.id)
+        )
+    )
+    kinds = {d.jenis: reference.label_of(session, "jenis_dokumen", d.jenis) for d in documents}
+    changes = session.execute(
+        select(StatusChange, User.full_name)
+        .join(User, User.id == StatusChange.changed_by)
+        .where(StatusChange.record_id == record.id)
+        .order_by(StatusChange.changed_at, StatusChange.id)
+    ).all()
+    stages = stage_views(session, record, documents)
+    waiting = next((s for s in stages if s.submission.state == WAITING), None)
+    return RecordView(
+        record,
+        STATUSES[record.status],
+        labels,
+        documents,
+        kinds,
+        [tuple(c) for c in changes],
+        [s for s in stages if s.submission.state == APPROVED],
+        waiting,
+    )
+
+
+def readable_record_of_instance(session: Session, user: User, instance_id: int) -> Record | None:
+    """The record an instance is about, if `user` may read it (else the page leaves it out)."""
+    record = record_of_instance(session, instance_id)
+    return record if record is not None and record_ground(session, user, record) else None
+
+
+def record_document(session: Session, record: Record, stage: str) -> StoredFile:
+    doc = session.scalar(
+        select(RecordDocument).where(
+            RecordDocument.record_id == record.id, RecordDocument.stage == stage
+        )
+    )
+    if doc is None:
+        raise Forbidden("Dokumen tidak ditemukan.")
+    return session.get(StoredFile, doc.file_hash)
+
+
+def check_instance_access(session: Session, user: User, instance_id: int, started_by: int) -> None:
+    if not can_view_instance(session, user, instance_id, started_by):
+        raise Forbidden("Anda tidak berwenang membuka proses ini.")

@@ -1,0 +1,87 @@
+"""The record list: filters, paging, and the scope each role and unit may see."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from processes.access.grounds import ground_of_row, readable_records
+from processes.accounts.models import User
+from processes.records.models import Person, Record
+from processes.reference.models import ReferenceItem
+
+PAGE_SIZE = 25
+PANGKAT_GROUPS = ("PATI", "PAMEN", "PAMA", "BINTARA", "TAMTAMA", "PNS")
+
+
+@dataclass
+class RecordFilter:
+    status: str = ""
+    jenis: str = ""
+    unit: str = ""
+    kelompok: str = ""
+    dari: date | None = None
+    sampai: date | None = None
+    q: str = ""
+    page: int = 1
+
+
+@dataclass
+class RecordPage:
+    records: list[Record] = field(default_factory=list)
+    total: int = 0
+    page: int = 1
+    grounds: list[str] = field(default_factory=list)
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // PAGE_SIZE))
+
+
+def _pangkat_codes(session: Session, group: str) -> list[str]:
+    items = session.scalars(select(ReferenceItem).where(ReferenceItem.list_name == "pangkat"))
+    return [i.code for i in items if i.attrs.get("group") == group]
+
+
+def search(session: Session, user: User, f: RecordFilter) -> RecordPage:
+    query = readable_records(user)
+    if f.status:
+        query = query.where(Record.status == f.status)
+    if f.jenis:
+        query = query.where(Record.jenis_pelanggaran == f.jenis)
+    if f.unit:
+        query = query.where(Record.unit_kerja == f.unit)
+    if f.kelompok:
+        query = query.where(Record.pangkat.in_(_pangkat_codes(session, f.kelompok)))
+    if f.dari:
+        query = query.where(Record.created_at >= datetime.combine(f.dari, time.min))
+    if f.sampai:
+        query = query.where(Record.created_at < datetime.combine(f.sampai + timedelta(days=1), time.min))
+    if f.q.strip():
+        text = f.q.strip()
+        query = query.where(
+            or_(Person.nama.ilike(f"%{text}%"), Person.nomor_identitas.startswith(text, autoescape=True))
+        )
+    total = session.scalar(select(func.count()).select_from(query.subquery()))
+    page = max(1, f.page)
+    rows = session.execute(
+        query.add_columns(ground_of_row(user))
+        .order_by(Record.updated_at.desc(), Record.id.desc())
+        .limit(PAGE_SIZE)
+        .offset((page - 1) * PAGE_SIZE)
+    ).all()
+    return RecordPage([r for r, _ in rows], total, page, [g for _, g in rows])
+
+
+def person_records(session: Session, user: User, nomor: str) -> tuple[Person | None, list[Record]]:
+    """The person and those of their records `user` may read."""
+    person = session.scalar(select(Person).where(Person.nomor_identitas == nomor))
+    if person is None:
+        return None, []
+    rows = session.scalars(
+        readable_records(user).where(Record.person_id == person.id).order_by(Record.created_at)
+    )
+    return person, list(rows)

@@ -1,0 +1,5 @@
+"""Catatan personel as written: persons, records, submissions per tahap, reference
+documents, status changes and stored files; the statuses and their phases; NRP/NIP rules;
+the writes every record flow shares, and the service tasks of the Pencatatan, Update I-IV
+and Pemutakhiran diagrams.
+"""

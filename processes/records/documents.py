@@ -1,0 +1,46 @@
+"""Uploaded PDFs: checked by their bytes, stored once under their SHA-256."""
+
+from __future__ import annotations
+
+import hashlib
+
+from sqlalchemy.orm import Session
+
+from processes.errors import Refused
+from processes.records.models import StoredFile
+
+__all__ = ["MAX_PDF_BYTES", "StoredFile", "check_pdf", "load", "store_pdf"]
+
+MAX_PDF_BYTES = 10 * 1024 * 1024
+
+
+def check_pdf(content: bytes) -> str | None:
+    """A message when `content` is not an acceptable PDF, else None."""
+    if not content:
+        return "Berkas kosong."
+    if len(content) > MAX_PDF_BYTES:
+        return f"Berkas terlalu besar (maksimal {MAX_PDF_BYTES // (1024 * 1024)} MB)."
+    # The name and the browser's content type prove nothing; the bytes do.
+    if not content.startswith(b"%PDF-") or b"%%EOF" not in content[-2048:]:
+        return "Berkas harus PDF yang utuh."
+    return None
+
+
+def store_pdf(session: Session, content: bytes, original_name: str, user_id: int) -> str:
+    problem = check_pdf(content)
+    if problem:
+        raise Refused(problem)
+    digest = hashlib.sha256(content).hexdigest()
+    if session.get(StoredFile, digest) is None:
+        session.add(
+            StoredFile(
+                sha256=digest, size=len(content), original_name=original_name[:200],
+                uploaded_by=user_id, content=content,
+            )
+        )
+        session.flush()
+    return digest
+
+
+def load(session: Session, digest: str) -> StoredFile | None:
+    return session.get(StoredFile, digest)

@@ -1,0 +1,32 @@
+"""The tahap of a record's life (pencatatan, Update I-IV, pemutakhiran) and what each keeps.
+
+Which tahap may follow which is decided by the diagrams; this module only says which
+fields of a submission each tahap stores, and how they are titled when shown or printed.
+"""
+
+from __future__ import annotations
+
+PENCATATAN = "PENCATATAN"
+PEMUTAKHIRAN = "PEMUTAKHIRAN"
+
+#: What each stage keeps of its form, beside the reference document.
+STAGE_FIELDS = {
+    "UPDATE_I": ("nomor_berkas", "limpah"),
+    "UPDATE_II": ("putusan_nomor", "putusan_tanggal", "putusan_isi", "hukuman"),
+    "UPDATE_III": ("putusan_nomor", "putusan_tanggal", "putusan_isi", "hukuman"),
+    "UPDATE_IV": ("putusan_nomor", "putusan_tanggal", "putusan_isi", "hukuman"),
+    "PEMUTAKHIRAN": ("jenis_pemutakhiran", "alasan_dihentikan", "keterangan"),
+}
+
+#: Stage data: field -> (title, reference list for its label or None)
+STAGE_DATA = {
+    "nomor_berkas": ("Nomor DP3D/BP3KEPP", None),
+    "limpah": ("Limpah", "ditangani_oleh"),
+    "putusan_nomor": ("Nomor putusan", None),
+    "putusan_tanggal": ("Tanggal putusan", None),
+    "putusan_isi": ("Isi putusan", None),
+    "hukuman": ("Hukuman", "sanksi"),
+    "jenis_pemutakhiran": ("Pemutakhiran", "pemutakhiran"),
+    "alasan_dihentikan": ("Alasan dihentikan", "alasan_dihentikan"),
+    "keterangan": ("Keterangan", None),
+}

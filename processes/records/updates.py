@@ -1,0 +1,95 @@
+"""Service tasks of Update I–IV and Pemutakhiran.
+
+Which update may follow which is decided by the diagrams' gateways, on the facts
+`muat_catatan` loads; these functions only record what was submitted and approved.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from engine import ServiceContext
+from processes.errors import Refused
+from processes.records import statuses
+from processes.records.models import Record
+from processes.records.stages import STAGE_FIELDS
+from processes.records.writes import (
+    DOCUMENT_FIELDS,
+    approve_submission,
+    attach_document,
+    open_submission,
+    record_of_instance,
+    set_status,
+    submission_of,
+)
+from processes.workflow.services import SERVICES
+
+#: Where `muat_catatan` puts the record's facts in the instance data (the diagrams'
+#: resultVariable; the approvers' own `catatan` field must not collide with it).
+FACTS = "fakta_catatan"
+
+def _record(ctx: ServiceContext) -> Record:
+    record = ctx.session.get(Record, int(ctx.data.get("record_id") or 0))
+    if record is None:
+        raise Refused("Catatan tidak ditemukan.")
+    return record
+
+
+def record_facts(record: Record) -> dict[str, Any]:
+    """The facts the diagrams' gateways and form filters decide on."""
+    status = statuses.STATUSES[record.status]
+    return {
+        "id": record.id,
+        "jenis_pelanggaran": record.jenis_pelanggaran,
+        "personel": record.person.personel,
+        "tahap": record.tahap,
+        "status": record.status,
+        "menunggu": status.waiting,
+        "tertutup": status.closed,
+    }
+
+
+@SERVICES.register("catpers.muat_catatan")
+def muat_catatan(ctx: ServiceContext) -> dict[str, Any]:
+    """Put the record's facts into the instance. Reads only."""
+    record = _record(ctx)
+    ctx.business_key = record.person.nomor_identitas
+    return record_facts(record)
+
+
+@SERVICES.register("catpers.tolak")
+def tolak(ctx: ServiceContext, pesan: str) -> None:
+    """A diagram's gateway said no: refuse with its message, nothing is written."""
+    raise Refused(pesan)
+
+
+@SERVICES.register("catpers.ajukan_update")
+def ajukan_update(ctx: ServiceContext, tahap: str, status: str) -> dict[str, Any]:
+    """Record the submission; `status` (from the diagram) is what the record shows meanwhile."""
+    if status not in statuses.STATUSES or not statuses.STATUSES[status].waiting:
+        raise Refused(f"Status menunggu {status} tidak dikenal.")
+    record = _record(ctx)
+    if record.id != ctx.data.get(FACTS, {}).get("id"):
+        raise Refused("Data catatan pada pengajuan tidak cocok.")
+    fields = {k: ctx.data.get(k) for k in STAGE_FIELDS[tahap] if ctx.data.get(k) is not None}
+    fields.update({k: ctx.data[k] for k in DOCUMENT_FIELDS})
+    open_submission(ctx.session, record, tahap, ctx, fields)
+    if record.status != status:
+        set_status(ctx.session, record, status, ctx)
+    return {"record_id": record.id}
+
+
+@SERVICES.register("catpers.setujui_update")
+def setujui_update(ctx: ServiceContext, tahap: str, status: str) -> dict[str, Any]:
+    if status not in statuses.STATUSES:
+        raise Refused(f"Status {status} tidak dikenal.")
+    record = record_of_instance(ctx.session, ctx.instance_id)
+    submission = submission_of(ctx.session, ctx.instance_id)
+    if record is None or submission is None or submission.tahap != tahap:
+        raise Refused("Pengajuan untuk proses ini tidak ditemukan.")
+    approve_submission(ctx.session, ctx)
+    attach_document(ctx.session, record, tahap, submission.data)
+    if tahap != "PEMUTAKHIRAN":
+        record.tahap = tahap
+    set_status(ctx.session, record, status, ctx)
+    return {"record_id": record.id, "status": status}

@@ -1,0 +1,82 @@
+"""The writes every record flow shares: status changes, documents, submissions."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from engine import ServiceContext, utcnow
+from processes.errors import Refused
+from processes.records.models import Record, RecordDocument, StatusChange, Submission
+
+WAITING, APPROVED = "MENUNGGU", "DISETUJUI"
+DOCUMENT_FIELDS = ("dokumen_nomor", "dokumen_jenis", "dokumen_tanggal", "dokumen_perihal", "dokumen_file")
+
+
+def set_status(session: Session, record: Record, status: str, ctx: ServiceContext) -> None:
+    record.status = status
+    record.updated_at = utcnow()
+    session.add(
+        StatusChange(
+            record_id=record.id, status=status, changed_by=ctx.actor.id,
+            instance_id=ctx.instance_id,
+        )
+    )
+
+
+def attach_document(session: Session, record: Record, stage: str, data: dict[str, Any]) -> None:
+    doc = session.scalar(
+        select(RecordDocument).where(
+            RecordDocument.record_id == record.id, RecordDocument.stage == stage
+        )
+    )
+    if doc is None:
+        doc = RecordDocument(record_id=record.id, stage=stage)
+        session.add(doc)
+    doc.nomor = data["dokumen_nomor"]
+    doc.jenis = data["dokumen_jenis"]
+    doc.tanggal = date.fromisoformat(data["dokumen_tanggal"])
+    doc.perihal = data["dokumen_perihal"]
+    doc.file_hash = data["dokumen_file"]
+
+
+def submission_of(session: Session, instance_id: int) -> Submission | None:
+    return session.scalar(select(Submission).where(Submission.instance_id == instance_id))
+
+
+def record_of_instance(session: Session, instance_id: int) -> Record | None:
+    submission = submission_of(session, instance_id)
+    return session.get(Record, submission.record_id) if submission else None
+
+
+def open_submission(
+    session: Session, record: Record, tahap: str, ctx: ServiceContext, data: dict[str, Any]
+) -> Submission:
+    """Record (or, after a correction, refresh) this instance's waiting submission."""
+    submission = submission_of(session, ctx.instance_id)
+    if submission is None:
+        submission = Submission(
+            record_id=record.id, instance_id=ctx.instance_id, tahap=tahap,
+            submitted_by=ctx.started_by, state=WAITING,
+        )
+        session.add(submission)
+    submission.data = data
+    try:
+        session.flush()
+    except IntegrityError:
+        # Another submission for this record is waiting; the caller rolls everything back.
+        raise Refused("Catatan ini masih memiliki pengajuan yang menunggu persetujuan.") from None
+    return submission
+
+
+def approve_submission(session: Session, ctx: ServiceContext) -> Submission:
+    submission = submission_of(session, ctx.instance_id)
+    if submission is None or submission.state != WAITING:
+        raise Refused("Pengajuan untuk proses ini tidak ditemukan.")
+    submission.state = APPROVED
+    submission.decided_at = utcnow()
+    return submission

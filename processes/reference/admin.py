@@ -1,0 +1,112 @@
+"""The administrator keeps the reference lists (Modul Setting: CRUD data)."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from processes.accounts.admin import require_admin
+from processes.accounts.models import Unit
+from processes.db.uow import UnitOfWork
+from processes.errors import Refused
+from processes.reference.lists import EDITABLE_LISTS
+from processes.reference.models import ReferenceItem
+
+CODE = re.compile(r"^[A-Z0-9][A-Z0-9_./-]{0,59}$")
+#: Lists an office may extend; the others' codes are used by rules and diagrams, so only
+#: their labels and active flags change.
+ADDABLE_LISTS = {"wujud_perbuatan", "pasal", "jenis_dokumen", "sanksi", "peruntukan", "agama"}
+#: Lists whose items carry the jenis/personel they apply to (used to filter choices).
+SCOPED_LISTS = {"pasal", "sanksi"}
+JENIS = {"", "DISIPLIN", "KEPP", "PIDANA"}
+PERSONEL = {"", "POLRI", "ASN"}
+
+
+def items(session: Session, list_name: str) -> list[ReferenceItem]:
+    if list_name not in EDITABLE_LISTS:
+        raise Refused("Daftar tidak dikenal.")
+    return list(
+        session.scalars(
+            select(ReferenceItem).where(ReferenceItem.list_name == list_name)
+            .order_by(ReferenceItem.sort_order, ReferenceItem.id)
+        )
+    )
+
+
+def _attrs(list_name: str, data: dict[str, str]) -> dict[str, str | None]:
+    if list_name not in SCOPED_LISTS:
+        return {}
+    jenis, personel = data.get("jenis", ""), data.get("personel", "")
+    if jenis not in JENIS or personel not in PERSONEL:
+        raise Refused("Jenis atau personel tidak dikenal.")
+    return {"jenis": jenis or None, "personel": personel or None}
+
+
+def _label(data: dict[str, str]) -> str:
+    label = data.get("label", "").strip()
+    if not label or len(label) > 300:
+        raise Refused("Keterangan wajib diisi (paling banyak 300 karakter).")
+    return label
+
+
+def add_item(uow: UnitOfWork, admin, list_name: str, data: dict[str, str]) -> None:
+    require_admin(admin)
+    code = data.get("code", "").strip().upper()
+    if list_name not in ADDABLE_LISTS:
+        raise Refused("Daftar ini tidak dapat ditambah; kodenya dipakai aturan dan diagram.")
+    if not CODE.match(code):
+        raise Refused("Kode hanya huruf besar, angka, titik, garis miring, - atau _ (maks. 60).")
+    label, attrs = _label(data), _attrs(list_name, data)
+    with uow:
+        session = uow.session
+        taken = session.scalar(
+            select(ReferenceItem.id).where(
+                ReferenceItem.list_name == list_name, ReferenceItem.code == code)
+        )
+        if taken:
+            raise Refused(f"Kode {code} sudah ada di daftar ini.")
+        last = session.scalar(
+            select(func.max(ReferenceItem.sort_order)).where(ReferenceItem.list_name == list_name)
+        )
+        session.add(ReferenceItem(list_name=list_name, code=code, label=label, attrs=attrs,
+                                  sort_order=(last or 0) + 1, active=True))
+        uow.commit()
+
+
+def update_item(uow: UnitOfWork, admin, item_id: int, data: dict[str, str]) -> str:
+    """Relabel or (de)activate an item; codes stay, since records refer to them."""
+    require_admin(admin)
+    label = _label(data)
+    with uow:
+        item = uow.session.get(ReferenceItem, item_id)
+        if item is None or item.list_name not in EDITABLE_LISTS:
+            raise Refused("Butir tidak ditemukan.")
+        item.label = label
+        item.active = data.get("active") == "1"
+        if item.list_name in SCOPED_LISTS:
+            item.attrs = _attrs(item.list_name, data)
+        uow.commit()
+        return item.list_name
+
+
+def units(session: Session) -> list[Unit]:
+    return list(session.scalars(select(Unit).order_by(Unit.path)))
+
+
+def add_unit(uow: UnitOfWork, admin, data: dict[str, str]) -> None:
+    """A new Polres or satker directly under the Polda."""
+    require_admin(admin)
+    code, name = data.get("code", "").strip().upper(), data.get("name", "").strip()
+    kind = data.get("kind", "")
+    if not CODE.match(code) or not name or kind not in ("POLRES", "SATKER"):
+        raise Refused("Isi kode (huruf besar, angka, -), nama dan jenis satuan (POLRES/SATKER).")
+    with uow:
+        session = uow.session
+        if session.scalar(select(Unit.id).where(Unit.code == code)):
+            raise Refused(f"Kode satuan {code} sudah ada.")
+        root = session.scalar(select(Unit).where(Unit.parent_id.is_(None)))
+        session.add(Unit(code=code, name=name, kind=kind, parent_id=root.id,
+                         path=f"{root.path}{code}/"))
+        uow.commit()

@@ -1,0 +1,140 @@
+"""Reference lists: seeding them, and serving them as pick-list options."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from processes.accounts.models import Unit
+from processes.reference import seed
+from processes.reference.models import ReferenceItem
+
+PERSONEL = [{"code": "POLRI", "label": "POLRI"}, {"code": "ASN", "label": "ASN (PNS Polri)"}]
+
+#: Stage labels; the KEPP reading of Update III/IV is ours, so an office may relabel them.
+TAHAP = [
+    {"code": "PENCATATAN", "label": "Pencatatan"},
+    {"code": "UPDATE_I", "label": "Update I (DP3D/BP3KEPP)"},
+    {"code": "UPDATE_II", "label": "Update II (Putusan sidang)"},
+    {"code": "UPDATE_III", "label": "Update III (Putusan banding KEPP)"},
+    {"code": "UPDATE_IV", "label": "Update IV (Peninjauan kembali KEPP)"},
+    {"code": "PEMUTAKHIRAN", "label": "Pemutakhiran"},
+]
+
+PEMUTAKHIRAN = [
+    {"code": "BERAKHIRNYA_HUKUMAN", "label": "Berakhirnya hukuman"},
+    {"code": "TIDAK_TERBUKTI", "label": "Tidak terbukti"},
+    {"code": "TIDAK_BERSALAH", "label": "Tidak bersalah"},
+    {"code": "DIHENTIKAN", "label": "Dihentikan"},
+]
+
+ALASAN_DIHENTIKAN = [
+    {"code": "PERDAMAIAN_RJ", "label": "Perdamaian (RJ)"},
+    {"code": "MENINGGAL", "label": "Meninggal dunia"},
+    {"code": "PENSIUN", "label": "Pensiun"},
+    {"code": "LAINNYA", "label": "Lainnya"},
+]
+
+PERUNTUKAN = [
+    {"code": "KENAIKAN_PANGKAT", "label": "Kenaikan pangkat"},
+    {"code": "PENDIDIKAN", "label": "Pendidikan"},
+    {"code": "JABATAN", "label": "Jabatan"},
+    {"code": "SELEKSI", "label": "Seleksi"},
+    {"code": "LAINNYA", "label": "Lainnya"},
+]
+
+AGAMA = [
+    {"code": c, "label": c}
+    for c in ("Islam", "Kristen Protestan", "Katolik", "Hindu", "Buddha", "Konghucu")
+]
+
+#: list name used by forms -> seed rows
+_SEEDED_LISTS: dict[str, list[dict]] = {
+    "personel": PERSONEL,
+    "pangkat": seed.PANGKAT,
+    "jenis_pelanggaran": seed.JENIS_PELANGGARAN,
+    "wujud_perbuatan": seed.WUJUD_PERBUATAN,
+    "pasal": seed.PASAL,
+    "jenis_dokumen": seed.JENIS_DOKUMEN,
+    "sanksi": seed.SANKSI,
+    "ditangani_oleh": seed.DITANGANI_OLEH,
+    "tahap": TAHAP,
+    "pemutakhiran": PEMUTAKHIRAN,
+    "alasan_dihentikan": ALASAN_DIHENTIKAN,
+    "peruntukan": PERUNTUKAN,
+    "agama": AGAMA,
+}
+
+
+#: Lists the administrator may edit (units have their own screen; POLRI/ASN is fixed).
+EDITABLE_LISTS = tuple(name for name in _SEEDED_LISTS if name != "personel")
+
+
+def seed_reference(session: Session) -> None:
+    """Insert seed rows that are not there yet; never overwrite an office's edits."""
+    have = set(session.execute(select(ReferenceItem.list_name, ReferenceItem.code)).all())
+    for list_name, rows in _SEEDED_LISTS.items():
+        for order, row in enumerate(rows, start=1):
+            if (list_name, row["code"]) in have:
+                continue
+            attrs = {k: v for k, v in row.items() if k not in ("code", "label", "name")}
+            label = row.get("label") or row["name"]
+            session.add(
+                ReferenceItem(
+                    list_name=list_name, code=row["code"], label=label, attrs=attrs,
+                    sort_order=order,
+                )
+            )
+    _seed_units(session)
+
+
+def _seed_units(session: Session) -> None:
+    by_code = {u.code: u for u in session.scalars(select(Unit))}
+    for row in seed.UNITS:
+        if row["code"] in by_code:
+            continue
+        parent = by_code.get(row["parent"]) if row["parent"] else None
+        path = (parent.path if parent else "/") + row["code"] + "/"
+        unit = Unit(code=row["code"], name=row["name"], kind=row["kind"], path=path,
+                    parent_id=parent.id if parent else None)
+        session.add(unit)
+        session.flush()
+        by_code[unit.code] = unit
+
+
+def options(
+    session: Session, list_name: str, where: dict[str, Any] | None = None
+) -> list[tuple[str, str]]:
+    """Active items of a list; `where` keeps items whose attribute equals the value or is unset."""
+    if list_name == "unit":
+        rows = session.execute(select(Unit.code, Unit.name).order_by(Unit.path))
+        return [(code, name) for code, name in rows]
+    rows = session.execute(
+        select(ReferenceItem.code, ReferenceItem.label, ReferenceItem.attrs)
+        .where(ReferenceItem.list_name == list_name, ReferenceItem.active.is_(True))
+        .order_by(ReferenceItem.sort_order, ReferenceItem.id)
+    )
+    return [(code, label) for code, label, attrs in rows if _matches(attrs or {}, where or {})]
+
+
+def _matches(attrs: dict[str, Any], where: dict[str, Any]) -> bool:
+    return all(attrs.get(key) in (None, value) for key, value in where.items())
+
+
+def options_source(session: Session):
+    return lambda name, where=None: options(session, name, where)
+
+
+def item(session: Session, list_name: str, code: str) -> ReferenceItem | None:
+    return session.scalar(
+        select(ReferenceItem).where(ReferenceItem.list_name == list_name, ReferenceItem.code == code)
+    )
+
+
+def label_of(session: Session, list_name: str, code: str) -> str:
+    if list_name == "unit":
+        return session.scalar(select(Unit.name).where(Unit.code == code)) or code
+    found = item(session, list_name, code)
+    return found.label if found else code

@@ -1,0 +1,34 @@
+"""Bringing a database to a working state: schema, reference lists, deployed diagrams."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from engine import Deployed, deploy_directory
+from processes.db.database import make_engine, make_session_factory, upgrade
+from processes.reference.lists import seed_reference
+from processes.setup.demo import load_demo_users
+from processes.workflow.paths import BPMN_DIR, FORMS_DIR
+
+
+def install(session: Session) -> list[Deployed]:
+    """Seed missing reference rows and deploy every diagram (a no-op when unchanged)."""
+    seed_reference(session)
+    return deploy_directory(session, BPMN_DIR, FORMS_DIR)
+
+
+def prepare(url: str, demo_password: str | None = None) -> None:
+    """Migrate, install and (with a password) load the demo users: a database ready to use."""
+    upgrade(url)
+    engine = make_engine(url)
+    try:
+        with make_session_factory(engine)() as session:
+            install(session)
+            if demo_password is not None:
+                load_demo_users(session, password=demo_password)
+            session.commit()
+    finally:
+        engine.dispose()
+
+
+__all__ = ["install", "prepare", "upgrade"]

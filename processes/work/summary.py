@@ -1,0 +1,40 @@
+"""A read-only summary of a submission, for the approver's task page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+import engine
+import forms
+from processes.reference import lists as reference
+
+
+@dataclass(frozen=True)
+class SummaryLine:
+    name: str
+    title: str
+    value: str
+    widget: str
+
+
+def submission_summary(session: Session, page: Any) -> list[SummaryLine]:
+    """The start form's fields with the values the instance holds now, choices as labels.
+
+    Empty for the task that is itself the start form (the form shows everything).
+    """
+    version = engine.instance_version(session, page.task.instance_id)
+    if not version.start_form or version.start_form == page.task.form:
+        return []
+    start = engine.form_of(version, version.start_form)
+    lines = []
+    views = forms.layout(start, page.context, {}, reference.options_source(session), page.context)
+    for section in views:
+        for field in section.fields:
+            value = field.value
+            if field.choices:
+                value = dict(field.choices).get(value, value)
+            lines.append(SummaryLine(field.name, field.title, str(value or "–"), field.widget))
+    return lines

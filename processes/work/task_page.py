@@ -1,0 +1,73 @@
+"""The task page: what it shows, and the reads it makes (each logged as a read of the person)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+import engine
+from engine import TaskInfo
+from forms import file_fields
+from processes.access.grounds import MENANGANI
+from processes.access.read_log import log_read
+from processes.accounts.models import User
+from processes.accounts.users import actor_for
+from processes.db.uow import UnitOfWork
+from processes.errors import Forbidden
+from processes.records import documents
+from processes.records.models import StoredFile
+
+
+@dataclass
+class TaskPage:
+    task: TaskInfo
+    form: dict
+    values: dict[str, Any]
+    context: dict[str, Any]
+    history: list[engine.HistoryEntry]
+
+
+def open_task_page(session: Session, user: User, task_id: str) -> TaskPage:
+    """What the task page shows; refuses users who may not take the task."""
+    task = engine.task_for(session, actor_for(user), task_id)
+    form = engine.task_form(session, task)
+    data = engine.instance_data(session, task.instance_id, task_id)
+    prefill = form.get("ui", {}).get("prefill", True)
+    values = {k: v for k, v in data.items() if prefill and not k.startswith("hasil_")}
+    return TaskPage(task, form, values, data, engine.timeline(session, task.instance_id))
+
+
+def task_file(session: Session, user: User, task_id: str, field: str) -> documents.StoredFile:
+    """A PDF named by a file field of an open task, for whoever may take that task."""
+    task = engine.task_for(session, actor_for(user), task_id)
+    version = engine.instance_version(session, task.instance_id)
+    start = engine.form_of(version, version.start_form)
+    if field not in file_fields(start):
+        raise Forbidden("Berkas tidak ditemukan.")
+    digest = engine.instance_data(session, task.instance_id, task_id).get(field)
+    stored = documents.load(session, digest) if digest else None
+    if stored is None:
+        raise Forbidden("Berkas tidak ditemukan.")
+    return stored
+
+
+def log_task_view(uow: UnitOfWork, user: User, task: TaskInfo) -> None:
+    """A task page shows the submission about a person: that is a read too."""
+    if not task.business_key:
+        return
+    with uow:
+        log_read(uow.session, user, task.business_key, "TUGAS", task.instance_id, MENANGANI)
+        uow.commit()
+
+
+def read_task_file(uow: UnitOfWork, user: User, task_id: str, field: str) -> StoredFile:
+    """The PDF of a submission waiting for `user`; logged like any read of the person."""
+    with uow:
+        stored = task_file(uow.session, user, task_id, field)
+        task = engine.task_for(uow.session, actor_for(user), task_id)
+        if task.business_key:
+            log_read(uow.session, user, task.business_key, "DOKUMEN_TUGAS", task.instance_id, MENANGANI)
+        uow.commit()
+        return stored

@@ -1,0 +1,183 @@
+"""Use cases around tasks: start a submission, open a task, complete it.
+
+Each function that writes takes a unit of work and commits it once; on any refusal
+the transaction is rolled back and nothing is half-written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+import engine
+from engine import Conflict, EngineError, FormInvalid, TaskInfo
+from forms import file_fields
+from processes.access.grounds import readable_record
+from processes.accounts.models import User
+from processes.accounts.users import actor_for
+from processes.db.uow import UnitOfWork
+from processes.errors import Forbidden
+from processes.letters import issue as letter_issue
+from processes.records import documents
+from processes.records.models import Record
+from processes.work import record_flows
+from processes.work.record_flows import RECORD_FLOWS
+from processes.work.runtime import RUNTIME
+
+
+@dataclass(frozen=True)
+class Upload:
+    filename: str
+    content: bytes
+
+
+@dataclass
+class Outcome:
+    """What a submission came to: done, or errors to show with the typed values kept."""
+
+    ok: bool
+    instance_id: int | None = None
+    message: str | None = None
+    errors: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Startable:
+    process_id: str
+    name: str
+    form: str
+
+
+def startable(session: Session, user: User) -> list[Startable]:
+    lanes = actor_for(user).lanes
+    rows = session.scalars(
+        select(engine.models.ProcessVersion)
+        .where(engine.models.ProcessVersion.is_current.is_(True))
+        .order_by(engine.models.ProcessVersion.name)
+    )
+    return [
+        Startable(v.process_id, v.name, v.start_form)
+        for v in rows
+        if v.start_lane in lanes and v.start_form and v.process_id not in RECORD_FLOWS
+    ]
+
+
+def start_form(
+    session: Session, user: User, process_id: str, record: Record | None = None
+) -> tuple[str, dict]:
+    """The process name and the form of its first task, if `user` may start it (on `record`)."""
+    if record is not None:
+        problem = record_flows.refusal(session, user, record, process_id)
+        if problem:
+            raise Forbidden(problem)
+        version = engine.current_version(session, process_id)
+        return version.name, engine.form_of(version, version.start_form)
+    for item in startable(session, user):
+        if item.process_id == process_id:
+            version = engine.current_version(session, process_id)
+            return item.name, engine.form_of(version, item.form)
+    raise Forbidden("Anda tidak berwenang memulai proses ini.")
+
+
+def _with_uploads(
+    session: Session,
+    user: User,
+    form: dict,
+    data: dict[str, Any],
+    uploads: dict[str, Upload],
+    current: dict[str, Any],
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """Store each uploaded PDF and put its hash in the data.
+
+    A file field never takes a hash from the caller: without a new upload it keeps the
+    value the task already holds, so nobody can attach a file they never uploaded.
+    """
+    data = dict(data)
+    errors: dict[str, str] = {}
+    for name in file_fields(form):
+        data.pop(name, None)
+        if current.get(name):
+            data[name] = current[name]
+        upload = uploads.get(name)
+        if upload is None or not upload.content:
+            continue
+        problem = documents.check_pdf(upload.content)
+        if problem:
+            errors[name] = problem
+            continue
+        data[name] = documents.store_pdf(session, upload.content, upload.filename, user.id)
+    return data, errors
+
+
+def start_submission(
+    uow: UnitOfWork,
+    user: User,
+    process_id: str,
+    data: dict[str, Any],
+    uploads: dict[str, Upload],
+    record_id: int | None = None,
+) -> Outcome:
+    """Start `process_id` (about record `record_id`, for the record flows) and submit its form."""
+    outcome = _start_submission(uow, user, process_id, data, uploads, record_id)
+    if outcome.ok:
+        letter_issue.render_pending(uow)  # letters are made after the issuing commit
+    return outcome
+
+
+def _start_submission(uow, user, process_id, data, uploads, record_id) -> Outcome:
+    with uow:
+        session = uow.session
+        try:
+            record = readable_record(session, user, record_id) if record_id else None
+            _, form = start_form(session, user, process_id, record)
+            actor = actor_for(user)
+            unit_path = record.unit_path if record else actor.unit_path
+            seed = record_flows.start_data(record) if record else None
+            first = RUNTIME.start(session, actor, process_id, unit_path, seed)
+            return _complete(uow, user, first, form, data, uploads, current={})
+        except EngineError as err:
+            return Outcome(ok=False, message=str(err))
+
+
+def complete_task(
+    uow: UnitOfWork, user: User, task_id: str, data: dict[str, Any], uploads: dict[str, Upload]
+) -> Outcome:
+    outcome = _complete_task(uow, user, task_id, data, uploads)
+    if outcome.ok:
+        letter_issue.render_pending(uow)  # letters are made after the issuing commit
+    return outcome
+
+
+def _complete_task(uow, user, task_id, data, uploads) -> Outcome:
+    with uow:
+        session = uow.session
+        try:
+            task = engine.task_for(session, actor_for(user), task_id)
+            form = engine.task_form(session, task)
+            current = engine.instance_data(session, task.instance_id, task_id) if file_fields(form) else {}
+            return _complete(uow, user, task, form, data, uploads, current)
+        except Conflict:
+            uow.rollback()
+            return Outcome(ok=False, message=engine.completion_message(uow.session, task_id))
+        except EngineError as err:
+            return Outcome(ok=False, message=str(err))
+
+
+def _complete(uow, user, task: TaskInfo, form, data, uploads, current) -> Outcome:
+    session = uow.session
+    data, upload_errors = _with_uploads(session, user, form, data, uploads, current)
+    try:
+        RUNTIME.complete_task(session, actor_for(user), task.id, data)
+    except FormInvalid as err:
+        errors = {**err.errors, **upload_errors}
+        for name in uploads:
+            # The transaction is rolled back, so an accepted upload was not kept either.
+            errors.setdefault(name, "Pilih ulang berkas PDF: berkas belum tersimpan.")
+        return Outcome(ok=False, message=str(err), errors=errors)
+    if upload_errors:
+        return Outcome(ok=False, message="Periksa kembali isian yang ditandai.", errors=upload_errors)
+    uow.commit()
+    return Outcome(ok=True, instance_id=task.instance_id)

@@ -1,0 +1,51 @@
+"""Waking instances whose timers are due: run by `flask --app web run-timers` (cron/systemd).
+
+Timer steps act as the inactive user `sistem`, so whatever they write (a status change,
+say) names a real user.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+import engine
+from processes.accounts.models import Unit, User
+from processes.accounts.users import create_user
+from processes.db.uow import UnitOfWork
+from processes.work.runtime import RUNTIME
+
+SYSTEM_USERNAME = "sistem"
+
+
+def system_user(session: Session) -> User:
+    user = session.scalar(select(User).where(User.username == SYSTEM_USERNAME))
+    if user is None:
+        root = session.scalar(select(Unit).where(Unit.parent_id.is_(None)))
+        user = create_user(session, SYSTEM_USERNAME, "Sistem (pengingat waktu)",
+                           secrets.token_urlsafe(32), "ADMIN", root.code)
+        user.is_active = False  # it never signs in
+    return user
+
+
+def fire_due_timers(new_uow: Callable[[], UnitOfWork], now: datetime | None = None) -> int:
+    """Wake every due instance, each in its own transaction; returns how many woke."""
+    now = now or datetime.now(UTC)
+    with new_uow() as uow:
+        due = engine.due_instances(uow.session, now)
+    woken = 0
+    for instance_id in due:
+        with new_uow() as uow:
+            user = system_user(uow.session)
+            actor = engine.Actor(user.id, user.full_name, frozenset(), "/")
+            try:
+                RUNTIME.fire_timers(uow.session, actor, instance_id)
+            except engine.Conflict:
+                continue  # someone advanced it meanwhile; it is looked at again next run
+            uow.commit()
+            woken += 1
+    return woken
