@@ -15,7 +15,7 @@ from processes.access.grounds import PEMOHON, person_ground
 from processes.access.models import AccessRequest
 from processes.access.read_log import log_read
 from processes.accounts.models import User
-from processes.accounts.roles import VIEW_ALL_ROLES
+from processes.accounts.roles import DIREKTUR, VIEW_ALL_ROLES
 from processes.db.uow import UnitOfWork
 from processes.errors import Forbidden, Refused
 from processes.letters.content import office_today
@@ -110,7 +110,7 @@ def verify(session: Session, token: str) -> Verification | None:
 
 def revoke(uow: UnitOfWork, user: User, letter_id: int, reason: str) -> None:
     """Kabid Propam withdraws a letter; its verification page says so from then on."""
-    if user.role != "DIREKTUR":
+    if user.role != DIREKTUR:
         raise Forbidden("Hanya Kabid Propam yang dapat mencabut surat.")
     if len(reason.strip()) < 5:
         raise Refused("Alasan pencabutan wajib diisi (minimal 5 karakter).")

@@ -13,10 +13,8 @@ from processes.access.models import AccessRequest
 from processes.accounts.models import User
 from processes.accounts.roles import VIEW_ALL_ROLES
 from processes.records import statuses as st
-from processes.reference.models import ReferenceItem
-
-GROUPS = ("PATI", "PAMEN", "PAMA", "BINTARA", "TAMTAMA", "PNS")
-IN_PROCESS = (st.PROSES, st.PENGAWASAN, st.DIAJUKAN_UPDATE, st.DIAJUKAN_PEMUTAKHIRAN)
+from processes.records.stages import PENCATATAN
+from processes.reference.ranks import RANK_GROUPS, group_of_pangkat
 
 
 @dataclass
@@ -34,10 +32,7 @@ def _persons(session: Session, records, *conditions) -> int:
 
 def summary(session: Session, user: User) -> Dashboard:
     records = readable_records(user).subquery()
-    groups = {
-        item.code: item.attrs.get("group")
-        for item in session.scalars(select(ReferenceItem).where(ReferenceItem.list_name == "pangkat"))
-    }
+    groups = group_of_pangkat(session)
     by_pangkat = session.execute(
         select(records.c.pangkat, func.count()).group_by(records.c.pangkat)
     ).all()
@@ -45,8 +40,8 @@ def summary(session: Session, user: User) -> Dashboard:
     for pangkat, count in by_pangkat:
         by_group[groups.get(pangkat, "PNS")] += count
     violators = {
-        "Diproses": _persons(session, records, records.c.status.in_(IN_PROCESS)),
-        "Diupdate": _persons(session, records, records.c.tahap != "PENCATATAN"),
+        "Diproses": _persons(session, records, records.c.status.in_(st.in_phase(st.AKTIF))),
+        "Diupdate": _persons(session, records, records.c.tahap != PENCATATAN),
         "Selesai": _persons(session, records, records.c.status == st.SELESAI),
         "Tidak terbukti": _persons(session, records, records.c.status == st.TIDAK_TERBUKTI),
         "Tidak bersalah": _persons(session, records, records.c.status == st.TIDAK_BERSALAH),
@@ -60,7 +55,7 @@ def summary(session: Session, user: User) -> Dashboard:
     if user.role not in VIEW_ALL_ROLES:
         requests = requests.where(AccessRequest.requested_by == user.id)
     return Dashboard(
-        {g: by_group.get(g, 0) for g in GROUPS}, violators,
+        {g: by_group.get(g, 0) for g in RANK_GROUPS}, violators,
         {j: by_jenis.get(j, 0) for j in ("DISIPLIN", "KEPP", "PIDANA")},
         dict(session.execute(requests).all()),
     )

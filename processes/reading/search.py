@@ -11,10 +11,9 @@ from sqlalchemy.orm import Session
 from processes.access.grounds import ground_of_row, readable_records
 from processes.accounts.models import User
 from processes.records.models import Person, Record
-from processes.reference.models import ReferenceItem
+from processes.reference.ranks import pangkat_in_group
 
 PAGE_SIZE = 25
-PANGKAT_GROUPS = ("PATI", "PAMEN", "PAMA", "BINTARA", "TAMTAMA", "PNS")
 
 
 @dataclass
@@ -41,11 +40,6 @@ class RecordPage:
         return max(1, -(-self.total // PAGE_SIZE))
 
 
-def _pangkat_codes(session: Session, group: str) -> list[str]:
-    items = session.scalars(select(ReferenceItem).where(ReferenceItem.list_name == "pangkat"))
-    return [i.code for i in items if i.attrs.get("group") == group]
-
-
 def search(session: Session, user: User, f: RecordFilter) -> RecordPage:
     query = readable_records(user)
     if f.status:
@@ -55,7 +49,7 @@ def search(session: Session, user: User, f: RecordFilter) -> RecordPage:
     if f.unit:
         query = query.where(Record.unit_kerja == f.unit)
     if f.kelompok:
-        query = query.where(Record.pangkat.in_(_pangkat_codes(session, f.kelompok)))
+        query = query.where(Record.pangkat.in_(pangkat_in_group(session, f.kelompok)))
     if f.dari:
         query = query.where(Record.created_at >= datetime.combine(f.dari, time.min))
     if f.sampai:

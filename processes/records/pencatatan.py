@@ -11,6 +11,7 @@ from engine import ServiceContext
 from processes.errors import Refused
 from processes.records import statuses
 from processes.records.models import Person, Record
+from processes.records.stages import PENCATATAN
 from processes.records.writes import (
     approve_submission,
     attach_document,
@@ -19,8 +20,6 @@ from processes.records.writes import (
     set_status,
 )
 from processes.workflow.services import SERVICES
-
-STAGE_PENCATATAN = "PENCATATAN"
 
 _RECORD_FIELDS = (
     "pangkat", "jabatan", "unit_kerja", "jenis_pelanggaran", "wujud_perbuatan", "pasal",
@@ -52,7 +51,7 @@ def ajukan_pencatatan(ctx: ServiceContext) -> dict[str, Any]:
         record = Record(
             person_id=person.id, instance_id=ctx.instance_id, unit_path=ctx.unit_path,
             submitted_by=ctx.started_by, status=statuses.DIAJUKAN_DICATAT,
-            tahap=STAGE_PENCATATAN,
+            tahap=PENCATATAN,
         )
         session.add(record)
     record.person_id = person.id
@@ -60,8 +59,8 @@ def ajukan_pencatatan(ctx: ServiceContext) -> dict[str, Any]:
         setattr(record, field, data[field])
     record.uraian = data.get("uraian", "")
     session.flush()
-    open_submission(session, record, STAGE_PENCATATAN, ctx, {})
-    attach_document(session, record, STAGE_PENCATATAN, data)
+    open_submission(session, record, PENCATATAN, ctx, {})
+    attach_document(session, record, PENCATATAN, data)
     set_status(session, record, statuses.DIAJUKAN_DICATAT, ctx)
     ctx.business_key = person.nomor_identitas
     return {"record_id": record.id}

@@ -1,26 +1,34 @@
-"""Record statuses of the SOP, with their colour and kind (semi-final / final)."""
+"""Record statuses of the SOP: the one table of each status's colour, jenis and phase.
+
+Two facts about a status, each asked in one way:
+- its **jenis** is the spec's own: SEMI FINAL while a submission waits for approval
+  (the three DIAJUKAN), FINAL otherwise;
+- its **phase** is where the case stands in its life: MENUNGGU until the pencatatan is
+  approved, AKTIF while the case runs (an update may be waiting meanwhile), TUTUP once it
+  has ended (SELESAI, TIDAK TERBUKTI, TIDAK BERSALAH, DIHENTIKAN) and accepts no update.
+The diagrams' gateways, the dashboard and the SKHP findings table derive from these.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+SEMI_FINAL, FINAL = "SEMI FINAL", "FINAL"
+MENUNGGU, AKTIF, TUTUP = "MENUNGGU", "AKTIF", "TUTUP"
 
 
 @dataclass(frozen=True)
 class Status:
     code: str
     colour: str
-    kind: str
+    jenis: str
+    phase: str
     description: str
 
     @property
     def waiting(self) -> bool:
-        """A submission waits for approval (the semi-final statuses)."""
-        return self.kind == "SEMI FINAL"
-
-    @property
-    def closed(self) -> bool:
-        """The record's life is over: it accepts no update."""
-        return self.code in CLOSED
+        """A submission waits for approval (the spec's SEMI FINAL)."""
+        return self.jenis == SEMI_FINAL
 
 
 DIAJUKAN_DICATAT = "DIAJUKAN (DICATAT)"
@@ -33,19 +41,25 @@ TIDAK_TERBUKTI = "TIDAK TERBUKTI"
 TIDAK_BERSALAH = "TIDAK BERSALAH"
 DIHENTIKAN = "DIHENTIKAN"
 
-CLOSED = frozenset({SELESAI, TIDAK_TERBUKTI, TIDAK_BERSALAH, DIHENTIKAN})
-
 STATUSES: dict[str, Status] = {
     s.code: s
     for s in [
-        Status(DIAJUKAN_DICATAT, "#f0ad4e", "SEMI FINAL", "Diajukan oleh operator, menunggu persetujuan"),
-        Status(PROSES, "#0275d8", "FINAL", "Catatan sudah disetujui dan berproses"),
-        Status(DIAJUKAN_UPDATE, "#f7c873", "SEMI FINAL", "Update data diajukan oleh operator"),
-        Status(DIAJUKAN_PEMUTAKHIRAN, "#e8a33d", "SEMI FINAL", "Pemutakhiran diajukan oleh operator"),
-        Status(PENGAWASAN, "#d9534f", "FINAL", "Sudah disidang dan sedang menjalani hukuman"),
-        Status(SELESAI, "#5cb85c", "FINAL", "Catatan telah berakhir"),
-        Status(TIDAK_TERBUKTI, "#5bc0de", "FINAL", "Hasil pemutakhiran: tidak terbukti"),
-        Status(TIDAK_BERSALAH, "#20c997", "FINAL", "Hasil pemutakhiran: tidak bersalah"),
-        Status(DIHENTIKAN, "#6c757d", "FINAL", "Dihentikan (perdamaian/RJ, meninggal, pensiun)"),
+        Status(DIAJUKAN_DICATAT, "#f0ad4e", SEMI_FINAL, MENUNGGU,
+               "Diajukan oleh operator, menunggu persetujuan"),
+        Status(PROSES, "#0275d8", FINAL, AKTIF, "Catatan sudah disetujui dan berproses"),
+        Status(DIAJUKAN_UPDATE, "#f7c873", SEMI_FINAL, AKTIF, "Update data diajukan oleh operator"),
+        Status(DIAJUKAN_PEMUTAKHIRAN, "#e8a33d", SEMI_FINAL, AKTIF,
+               "Pemutakhiran diajukan oleh operator"),
+        Status(PENGAWASAN, "#d9534f", FINAL, AKTIF, "Sudah disidang dan sedang menjalani hukuman"),
+        Status(SELESAI, "#5cb85c", FINAL, TUTUP, "Catatan telah berakhir"),
+        Status(TIDAK_TERBUKTI, "#5bc0de", FINAL, TUTUP, "Hasil pemutakhiran: tidak terbukti"),
+        Status(TIDAK_BERSALAH, "#20c997", FINAL, TUTUP, "Hasil pemutakhiran: tidak bersalah"),
+        Status(DIHENTIKAN, "#6c757d", FINAL, TUTUP,
+               "Dihentikan (perdamaian/RJ, meninggal, pensiun)"),
     ]
 }
+
+
+def in_phase(phase: str) -> frozenset[str]:
+    """The codes of the statuses in `phase`."""
+    return frozenset(code for code, status in STATUSES.items() if status.phase == phase)

@@ -12,7 +12,7 @@ from engine import ServiceContext
 from processes.errors import Refused
 from processes.records import statuses
 from processes.records.models import Record
-from processes.records.stages import STAGE_FIELDS
+from processes.records.stages import PEMUTAKHIRAN, STAGE_FIELDS
 from processes.records.writes import (
     DOCUMENT_FIELDS,
     approve_submission,
@@ -45,7 +45,7 @@ def record_facts(record: Record) -> dict[str, Any]:
         "tahap": record.tahap,
         "status": record.status,
         "menunggu": status.waiting,
-        "tertutup": status.closed,
+        "fase": status.phase,
     }
 
 
@@ -79,17 +79,26 @@ def ajukan_update(ctx: ServiceContext, tahap: str, status: str) -> dict[str, Any
     return {"record_id": record.id}
 
 
+def approved_phase(tahap: str) -> str:
+    """An approved update keeps the case running; an approved pemutakhiran ends it."""
+    return statuses.TUTUP if tahap == PEMUTAKHIRAN else statuses.AKTIF
+
+
 @SERVICES.register("catpers.setujui_update")
 def setujui_update(ctx: ServiceContext, tahap: str, status: str) -> dict[str, Any]:
-    if status not in statuses.STATUSES:
-        raise Refused(f"Status {status} tidak dikenal.")
+    """Both approvers agreed: the record takes `status`, which the diagram names."""
+    found = statuses.STATUSES.get(status)
+    if found is None or found.waiting or found.phase != approved_phase(tahap):
+        # The diagram's parameter (or its pemutakhiran mapping) names a status that does
+        # not fit this tahap: a diagram error, so nothing is written.
+        raise Refused(f"Status {status} tidak sesuai untuk {tahap}.")
     record = record_of_instance(ctx.session, ctx.instance_id)
     submission = submission_of(ctx.session, ctx.instance_id)
     if record is None or submission is None or submission.tahap != tahap:
         raise Refused("Pengajuan untuk proses ini tidak ditemukan.")
     approve_submission(ctx.session, ctx)
     attach_document(ctx.session, record, tahap, submission.data)
-    if tahap != "PEMUTAKHIRAN":
+    if tahap != PEMUTAKHIRAN:
         record.tahap = tahap
     set_status(ctx.session, record, status, ctx)
     return {"record_id": record.id, "status": status}

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from engine import inbox
 from processes.accounts.models import User
+from processes.accounts.roles import ADMIN, ALL_VIEW, DIREKTUR, MANAGER, OPERATOR, SUPERVISOR
 from processes.accounts.users import actor_for, create_user
 from processes.records import documents
 from processes.records.models import Record
@@ -32,29 +33,29 @@ DEMO_USERS = [
         "operator",
         "Bripka Andi Saputra",
         "Banum Urlitpers",
-        "OPERATOR",
+        OPERATOR,
         "POLDA-KALTENG",
         "85061122",
     ),
     DemoUser(
-        "kaurlitpers", "Iptu Rina Marlina", "Kaurlitpers", "SUPERVISOR", "POLDA-KALTENG", "88030911"
+        "kaurlitpers", "Iptu Rina Marlina", "Kaurlitpers", SUPERVISOR, "POLDA-KALTENG", "88030911"
     ),
     DemoUser(
         "kasubbid",
         "Kompol Hendra Wijaya",
         "Kasubbid Paminal",
-        "MANAGER",
+        MANAGER,
         "POLDA-KALTENG",
         "79080523",
     ),
     DemoUser(
-        "kabid", "Kombes Pol Budi Santoso", "Kabid Propam", "DIREKTUR", "POLDA-KALTENG", "73110408"
+        "kabid", "Kombes Pol Budi Santoso", "Kabid Propam", DIREKTUR, "POLDA-KALTENG", "73110408"
     ),
     DemoUser(
         "kapolda",
         "Irjen Pol Agus Pranoto",
         "Kapolda Kalteng",
-        "ALL_VIEW",
+        ALL_VIEW,
         "POLDA-KALTENG",
         "68050102",
     ),
@@ -62,7 +63,7 @@ DEMO_USERS = [
         "admin",
         "Penata Dewi Lestari",
         "Administrator Sistem",
-        "ADMIN",
+        ADMIN,
         "POLDA-KALTENG",
         "197904152005012002",
     ),
@@ -70,7 +71,7 @@ DEMO_USERS = [
         "op.kapuas",
         "Brigpol Yoga Pratama",
         "Operator Si Propam",
-        "OPERATOR",
+        OPERATOR,
         "POLRES-KAPUAS",
         "91020345",
     ),
@@ -78,7 +79,7 @@ DEMO_USERS = [
         "op.barsel",
         "Bripda Sari Utami",
         "Operator Si Propam",
-        "OPERATOR",
+        OPERATOR,
         "POLRES-BARITO-SELATAN",
         "93070512",
     ),

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 import engine
 from processes.accounts.models import Unit, User
+from processes.accounts.roles import ADMIN
 from processes.accounts.users import create_user
 from processes.db.uow import UnitOfWork
 from processes.work.runtime import RUNTIME
@@ -27,7 +28,7 @@ def system_user(session: Session) -> User:
     if user is None:
         root = session.scalar(select(Unit).where(Unit.parent_id.is_(None)))
         user = create_user(session, SYSTEM_USERNAME, "Sistem (pengingat waktu)",
-                           secrets.token_urlsafe(32), "ADMIN", root.code)
+                           secrets.token_urlsafe(32), ADMIN, root.code)
         user.is_active = False  # it never signs in
     return user
 

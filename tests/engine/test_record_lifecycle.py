@@ -138,7 +138,7 @@ def test_pemutakhiran_closes_the_record_and_then_nothing_more_is_offered(session
     session.refresh(record)
     assert record.status == final
     assert offered(session, record) == []
-    with pytest.raises(engine.EngineError, match="sudah final"):
+    with pytest.raises(engine.EngineError, match="sudah ditutup"):
         submit_update(session, "update_i", record, UPDATE_I)
     session.rollback()
     changes = session.scalars(

@@ -6,6 +6,7 @@ import pytest
 
 from engine.decisions import decide
 from processes.letters.findings import RecordFact, findings
+from processes.records.statuses import AKTIF, MENUNGGU, STATUSES, TUTUP, in_phase
 
 TABLE = {"temuan_skhp.dmn": (Path(__file__).parents[2] / "bpmn-models" / "temuan_skhp.dmn").read_bytes()}
 
@@ -28,6 +29,15 @@ def by_area(records):
 )
 def test_the_decision_table_classifies_every_status(status, temuan):
     assert counts_as(status) == temuan
+
+
+def test_the_open_findings_are_the_active_phase():
+    # A case counts as "masih dalam proses" exactly while it is active, an update waiting
+    # or not; before approval and once cleared it is no finding, once SELESAI it is done.
+    by_temuan = {t: {s for s in STATUSES if counts_as(s) == t} for t in ("OPEN", "DONE", "")}
+    assert by_temuan["OPEN"] == in_phase(AKTIF)
+    assert by_temuan["DONE"] <= in_phase(TUTUP)
+    assert in_phase(MENUNGGU) <= by_temuan[""]
 
 
 def test_an_unknown_table_is_a_clear_error():

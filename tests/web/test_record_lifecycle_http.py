@@ -376,7 +376,7 @@ def test_pemutakhiran_closes_the_record_and_it_refuses_any_further_update(
         assert client.get(start_url(process_id, record.id)).status_code == 403, process_id
     response = start_update(client, "update_ii", record.id, putusan("DISIPLIN_DEMOSI"))
     assert response.status_code == 403
-    assert "sudah final" in text_by_id(parse(response), "error-message")
+    assert "sudah ditutup" in text_by_id(parse(response), "error-message")
     assert footprint(session) == before
     assert refreshed(session, record).status == final
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, request, url_for
 
 from processes.accounts import admin as accounts_admin
-from processes.accounts.roles import ROLES
+from processes.accounts.roles import ADMIN, ROLES
 from processes.errors import Refused
 from processes.letters import settings as office_settings
 from processes.reference import admin as reference_admin
@@ -17,7 +17,7 @@ from . import bp
 
 
 @bp.route("/pengguna", methods=["GET", "POST"])
-@role_required("ADMIN")
+@role_required(ADMIN)
 def users():
     typed = {}
     if request.method == "POST":
@@ -37,7 +37,7 @@ def users():
 
 
 @bp.route("/pengguna/<int:user_id>", methods=["POST"])
-@role_required("ADMIN")
+@role_required(ADMIN)
 def update_user(user_id: int):
     try:
         accounts_admin.update_user(
@@ -51,7 +51,7 @@ def update_user(user_id: int):
 
 
 @bp.route("/pengaturan", methods=["GET", "POST"])
-@role_required("ADMIN")
+@role_required(ADMIN)
 def settings():
     if request.method == "POST":
         try:
@@ -77,14 +77,14 @@ LIST_TITLES = {
 
 
 @bp.route("/daftar")
-@role_required("ADMIN")
+@role_required(ADMIN)
 def lists():
     return render_template("admin/lists.html", titles=LIST_TITLES,
                            units=reference_admin.units(db.session()))
 
 
 @bp.route("/daftar/<list_name>", methods=["GET", "POST"])
-@role_required("ADMIN")
+@role_required(ADMIN)
 def list_items(list_name: str):
     if list_name not in LIST_TITLES:
         abort(404)
@@ -106,7 +106,7 @@ def list_items(list_name: str):
 
 
 @bp.route("/butir/<int:item_id>", methods=["POST"])
-@role_required("ADMIN")
+@role_required(ADMIN)
 def update_item(item_id: int):
     try:
         list_name = reference_admin.update_item(db.unit_of_work(), me(), item_id, request.form.to_dict())
@@ -118,7 +118,7 @@ def update_item(item_id: int):
 
 
 @bp.route("/satuan", methods=["POST"])
-@role_required("ADMIN")
+@role_required(ADMIN)
 def add_unit():
     try:
         reference_admin.add_unit(db.unit_of_work(), me(), request.form.to_dict())

@@ -8,6 +8,7 @@ from flask import abort, flash, jsonify, redirect, render_template, request, url
 from flask_login import login_required
 
 from processes.access import read_log
+from processes.accounts.roles import DIREKTUR
 from processes.errors import Forbidden, Refused
 from processes.letters import issue
 from processes.records.identity import check_identity, nip_birth_date, nip_gender
@@ -37,7 +38,7 @@ def letter_pdf(letter_id: int):
 
 
 @bp.route("/surat/<int:letter_id>/cabut", methods=["POST"])
-@role_required("DIREKTUR")
+@role_required(DIREKTUR)
 def revoke(letter_id: int):
     try:
         issue.revoke(db.unit_of_work(), me(), letter_id, request.form.get("alasan", ""))
@@ -58,7 +59,7 @@ def verify(token: str):
 
 
 @bp.route("/log-akses")
-@role_required("DIREKTUR")
+@role_required(DIREKTUR)
 def read_log_page():
     args = request.args
     page = read_log.search(

@@ -12,6 +12,7 @@ from processes.errors import Forbidden
 from processes.reading import reads, record_view, search
 from processes.reading.dashboard import summary as dashboard_summary
 from processes.reference import lists as reference
+from processes.reference.ranks import RANK_GROUPS
 from processes.work import record_flows
 
 from .. import db
@@ -92,7 +93,7 @@ def record_list():
     page = reads.list_records(db.unit_of_work(), me(), form)
     return render_template(
         "records/list.html", page=page, f=form, errors=errors,
-        groups=search.PANGKAT_GROUPS,
+        groups=RANK_GROUPS,
         jenis=reference.options(session, "jenis_pelanggaran"),
         units=reference.options(session, "unit"),
     )
