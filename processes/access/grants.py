@@ -36,12 +36,12 @@ def beri_akses_khusus(ctx: ServiceContext) -> dict[str, Any]:
             expires_at=expires,
         )
     )
-    request.state, request.decided_at = APPROVED, utcnow()
+    request.status, request.decided_at = APPROVED, utcnow()
     return {"sampai": expires.isoformat()}
 
 
 @SERVICES.register("catpers.tolak_akses_khusus")
 def tolak_akses_khusus(ctx: ServiceContext) -> dict[str, Any]:
     request = waiting_request(ctx)
-    request.state, request.decided_at = REFUSED, utcnow()
+    request.status, request.decided_at = REFUSED, utcnow()
     return {}

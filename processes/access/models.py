@@ -20,7 +20,7 @@ class AccessRequest(DomainBase):
     jenis: Mapped[str] = mapped_column(String(20), index=True)
     nomor_identitas: Mapped[str] = mapped_column(String(18), index=True)
     nama: Mapped[str] = mapped_column(String(120))
-    state: Mapped[str] = mapped_column(String(20), default="MENUNGGU")
+    status: Mapped[str] = mapped_column(String(20), default="MENUNGGU")
     otoritas: Mapped[str | None] = mapped_column(String(30))
     data: Mapped[dict] = mapped_column(JSON, default=dict)
     requested_by: Mapped[int] = mapped_column(ForeignKey("app_user.id"))

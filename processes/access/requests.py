@@ -21,7 +21,7 @@ def request_of(ctx: ServiceContext) -> AccessRequest | None:
 def waiting_request(ctx: ServiceContext) -> AccessRequest:
     """The instance's request, which must still wait for its decision."""
     request = request_of(ctx)
-    if request is None or request.state != WAITING:
+    if request is None or request.status != WAITING:
         raise Refused("Permohonan untuk proses ini tidak ditemukan.")
     return request
 
@@ -36,7 +36,7 @@ def upsert_request(ctx: ServiceContext, jenis: str, fields: tuple[str, ...]) -> 
     request.jenis = jenis
     request.nomor_identitas = data["nomor_identitas"]
     request.nama = data["nama"]
-    request.state = WAITING
+    request.status = WAITING
     request.data = {k: data[k] for k in fields if data.get(k) is not None}
     ctx.business_key = data["nomor_identitas"]
     ctx.session.flush()

@@ -22,10 +22,10 @@ from processes.letters.pdf import (
     RekamJejakLetter,
     Signatory,
     SkhpLetter,
-    StageLine,
+    TahapLine,
 )
 from processes.records.models import Person, Record, RecordDocument, Submission
-from processes.records.stages import STAGE_DATA
+from processes.records.stages import TAHAP_DATA
 from processes.records.writes import APPROVED
 from processes.reference import lists as reference
 
@@ -127,22 +127,22 @@ def skhp_letter(
     )
 
 
-def _stage_lines(session: Session, record: Record) -> list[StageLine]:
+def _tahap_lines(session: Session, record: Record) -> list[TahapLine]:
     docs = {
-        d.stage: d for d in session.scalars(
+        d.tahap: d for d in session.scalars(
             select(RecordDocument).where(RecordDocument.record_id == record.id))
     }
     lines = []
     for sub in session.scalars(
-        select(Submission).where(Submission.record_id == record.id, Submission.state == APPROVED)
+        select(Submission).where(Submission.record_id == record.id, Submission.status == APPROVED)
         .order_by(Submission.decided_at, Submission.id)
     ):
         doc = docs.get(sub.tahap)
         decision = "; ".join(
             f"{title}: {reference.label_of(session, lst, v) if lst else v}"
-            for key, (title, lst) in STAGE_DATA.items() if (v := sub.data.get(key))
+            for key, (title, lst) in TAHAP_DATA.items() if (v := sub.data.get(key))
         )
-        lines.append(StageLine(
+        lines.append(TahapLine(
             reference.label_of(session, "tahap", sub.tahap),
             sub.decided_at.date() if sub.decided_at else None,
             f"{doc.nomor} ({doc.tanggal.strftime('%d-%m-%Y')})" if doc else "-",
@@ -160,7 +160,7 @@ def rekam_jejak_letter(
             satker=reference.label_of(session, "unit", r.unit_kerja),
             wujud=reference.label_of(session, "wujud_perbuatan", r.wujud_perbuatan),
             pasal=reference.label_of(session, "pasal", r.pasal),
-            status=r.status, tahapan=_stage_lines(session, r),
+            status=r.status, tahapan=_tahap_lines(session, r),
         )
         for r in person_records(session, request.nomor_identitas)
         if r.status != "DIAJUKAN (DICATAT)"
@@ -170,7 +170,7 @@ def rekam_jejak_letter(
         + (" — dicabut" if letter.revoked_at else "")
         for letter in session.scalars(
             select(Letter).where(Letter.nomor_identitas == request.nomor_identitas,
-                                 Letter.kind == "SKHP").order_by(Letter.issued_on, Letter.id))
+                                 Letter.jenis == "SKHP").order_by(Letter.issued_on, Letter.id))
     ]
     return RekamJejakLetter(
         nomor=nomor, tanggal_terbit=office_today(), tempat=settings.get(session, "tempat_surat"),

@@ -31,7 +31,7 @@ def render(letter: Letter) -> None:
     """Make the PDF from the frozen content; an issued PDF is never made again."""
     if letter.pdf_sha256:
         return
-    pdf = RENDER[letter.kind](from_json(letter.kind, letter.content))
+    pdf = RENDER[letter.jenis](from_json(letter.jenis, letter.content))
     letter.pdf, letter.pdf_sha256 = pdf, hashlib.sha256(pdf).hexdigest()
 
 
@@ -70,7 +70,7 @@ def read_letter(uow: UnitOfWork, user: User, letter_id: int) -> Letter:
         if ground is None:
             raise Forbidden("Anda tidak berwenang membaca surat ini.")
         render(letter)
-        log_read(session, user, letter.nomor_identitas, f"SURAT_{letter.kind}", letter.nomor, ground)
+        log_read(session, user, letter.nomor_identitas, f"SURAT_{letter.jenis}", letter.nomor, ground)
         uow.commit()
         return letter
 
@@ -90,7 +90,7 @@ class Verification:
     pangkat: str
     issued_on: date
     valid_until: date | None
-    state: str  # BERLAKU | KEDALUWARSA | DICABUT
+    status: str  # BERLAKU | KEDALUWARSA | DICABUT
 
 
 def verify(session: Session, token: str) -> Verification | None:
@@ -99,13 +99,13 @@ def verify(session: Session, token: str) -> Verification | None:
     if letter is None:
         return None
     if letter.revoked_at is not None:
-        state = "DICABUT"
+        status = "DICABUT"
     elif letter.valid_until is not None and letter.valid_until < office_today():
-        state = "KEDALUWARSA"
+        status = "KEDALUWARSA"
     else:
-        state = "BERLAKU"
+        status = "BERLAKU"
     return Verification(letter.nomor, letter.nama, letter.pangkat, letter.issued_on,
-                        letter.valid_until, state)
+                        letter.valid_until, status)
 
 
 def revoke(uow: UnitOfWork, user: User, letter_id: int, reason: str) -> None:

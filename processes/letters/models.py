@@ -16,7 +16,7 @@ class Letter(DomainBase):
     __tablename__ = "letter"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    kind: Mapped[str] = mapped_column(String(20))
+    jenis: Mapped[str] = mapped_column(String(20))
     nomor: Mapped[str] = mapped_column(String(80), unique=True)
     request_id: Mapped[int] = mapped_column(ForeignKey("access_request.id"), unique=True)
     nomor_identitas: Mapped[str] = mapped_column(String(18), index=True)
@@ -35,11 +35,11 @@ class Letter(DomainBase):
 
 
 class LetterSequence(DomainBase):
-    """The yearly number sequence of each kind of letter."""
+    """The yearly number sequence of each jenis of letter."""
 
     __tablename__ = "letter_sequence"
 
-    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    jenis: Mapped[str] = mapped_column(String(20), primary_key=True)
     year: Mapped[int] = mapped_column(Integer, primary_key=True)
     last_number: Mapped[int] = mapped_column(Integer, default=0)
 

@@ -1,4 +1,4 @@
-"""Letter numbers: a yearly sequence per kind, formatted as the office configures."""
+"""Letter numbers: a yearly sequence per jenis of letter, formatted as the office configures."""
 
 from __future__ import annotations
 
@@ -21,8 +21,8 @@ def _insert(session: Session):
     return postgresql_insert if dialect == "postgresql" else sqlite_insert
 
 
-def next_number(session: Session, kind: str, on: date) -> int:
-    """Take the next number of `kind` for `on`'s year.
+def next_number(session: Session, jenis: str, on: date) -> int:
+    """Take the next number of `jenis` for `on`'s year.
 
     The year's row is created if missing (a concurrent creator is not an error), then the
     UPDATE takes the row lock, so two issuers at once get different numbers (PostgreSQL
@@ -31,17 +31,17 @@ def next_number(session: Session, kind: str, on: date) -> int:
     insert = _insert(session)
     session.execute(
         insert(LetterSequence)
-        .values(kind=kind, year=on.year, last_number=0)
-        .on_conflict_do_nothing(index_elements=["kind", "year"])
+        .values(jenis=jenis, year=on.year, last_number=0)
+        .on_conflict_do_nothing(index_elements=["jenis", "year"])
     )
     session.execute(
         update(LetterSequence)
-        .where(LetterSequence.kind == kind, LetterSequence.year == on.year)
+        .where(LetterSequence.jenis == jenis, LetterSequence.year == on.year)
         .values(last_number=LetterSequence.last_number + 1)
     )
     return session.scalar(
         select(LetterSequence.last_number).where(
-            LetterSequence.kind == kind, LetterSequence.year == on.year
+            LetterSequence.jenis == jenis, LetterSequence.year == on.year
         )
     )
 
@@ -50,6 +50,6 @@ def format_number(pattern: str, n: int, on: date) -> str:
     return pattern.format(n=n, bulan=ROMAN_MONTHS[on.month - 1], tahun=on.year)
 
 
-def letter_number(session: Session, kind: str, on: date) -> str:
-    pattern = settings.get(session, FORMAT_KEYS[kind])
-    return format_number(pattern, next_number(session, kind, on), on)
+def letter_number(session: Session, jenis: str, on: date) -> str:
+    pattern = settings.get(session, FORMAT_KEYS[jenis])
+    return format_number(pattern, next_number(session, jenis, on), on)

@@ -60,12 +60,12 @@ def terbitkan_surat(ctx: ServiceContext, jenis: str) -> dict[str, Any]:
     valid_until = getattr(letter, "berlaku_sampai", None)
     ctx.session.add(
         Letter(
-            kind=jenis, nomor=nomor, request_id=request.id, nomor_identitas=request.nomor_identitas,
+            jenis=jenis, nomor=nomor, request_id=request.id, nomor_identitas=request.nomor_identitas,
             nama=request.nama, pangkat=letter.identitas.pangkat, issued_on=today,
             valid_until=valid_until, issued_by=ctx.actor.id, verify_token=token,
             content=to_json(letter),
         )
     )
-    request.state = APPROVED
+    request.status = APPROVED
     request.decided_at = utcnow()
     return {"nomor": nomor}

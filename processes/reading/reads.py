@@ -35,13 +35,13 @@ def read_record(uow: UnitOfWork, user: User, record_id: int) -> RecordView:
         return view
 
 
-def read_record_document(uow: UnitOfWork, user: User, record_id: int, stage: str) -> StoredFile:
+def read_record_document(uow: UnitOfWork, user: User, record_id: int, tahap: str) -> StoredFile:
     with uow:
         session = uow.session
         record = readable_record(session, user, record_id)
-        stored = record_document(session, record, stage)
+        stored = record_document(session, record, tahap)
         ground = record_ground(session, user, record)
-        log_read(session, user, record.person.nomor_identitas, "DOKUMEN", f"{record.id}/{stage}", ground)
+        log_read(session, user, record.person.nomor_identitas, "DOKUMEN", f"{record.id}/{tahap}", ground)
         uow.commit()
         return stored
 

@@ -11,7 +11,7 @@ from processes.access.grounds import can_view_instance, record_ground
 from processes.accounts.models import User
 from processes.errors import Forbidden
 from processes.records.models import Record, RecordDocument, StatusChange, StoredFile, Submission
-from processes.records.stages import STAGE_DATA
+from processes.records.stages import TAHAP_DATA
 from processes.records.statuses import STATUSES, Status
 from processes.records.writes import APPROVED, WAITING, record_of_instance
 from processes.reference import lists as reference
@@ -27,7 +27,7 @@ _LABELLED = {
 
 
 @dataclass
-class StageView:
+class TahapView:
     submission: Submission
     title: str
     submitted_by: str
@@ -43,14 +43,14 @@ class RecordView:
     documents: list[RecordDocument]
     document_kinds: dict[str, str]
     changes: list[tuple[StatusChange, str]]
-    stages: list[StageView]
-    waiting: StageView | None
+    tahapan: list[TahapView]
+    waiting: TahapView | None
 
 
-def stage_views(
+def tahap_views(
     session: Session, record: Record, documents: list[RecordDocument]
-) -> list[StageView]:
-    by_stage = {d.stage: d for d in documents}
+) -> list[TahapView]:
+    by_tahap = {d.tahap: d for d in documents}
     rows = session.execute(
         select(Submission, User.full_name)
         .join(User, User.id == Submission.submitted_by)
@@ -61,17 +61,17 @@ def stage_views(
     for submission, name in rows:
         lines = [
             (title, reference.label_of(session, lst, value) if lst else str(value))
-            for key, (title, lst) in STAGE_DATA.items()
+            for key, (title, lst) in TAHAP_DATA.items()
             if (value := submission.data.get(key))
         ]
-        approved = submission.state == APPROVED
+        approved = submission.status == APPROVED
         views.append(
-            StageView(
+            TahapView(
                 submission,
                 reference.label_of(session, "tahap", submission.tahap),
                 name,
                 lines,
-                by_stage.get(submission.tahap) if approved else None,
+                by_tahap.get(submission.tahap) if approved else None,
             )
         )
     return views
@@ -96,8 +96,8 @@ def build_record_view(session: Session, record: Record) -> RecordView:
         .where(StatusChange.record_id == record.id)
         .order_by(StatusChange.changed_at, StatusChange.id)
     ).all()
-    stages = stage_views(session, record, documents)
-    waiting = next((s for s in stages if s.submission.state == WAITING), None)
+    tahapan = tahap_views(session, record, documents)
+    waiting = next((s for s in tahapan if s.submission.status == WAITING), None)
     return RecordView(
         record,
         STATUSES[record.status],
@@ -105,7 +105,7 @@ def build_record_view(session: Session, record: Record) -> RecordView:
         documents,
         kinds,
         [tuple(c) for c in changes],
-        [s for s in stages if s.submission.state == APPROVED],
+        [s for s in tahapan if s.submission.status == APPROVED],
         waiting,
     )
 
@@ -116,10 +116,10 @@ def readable_record_of_instance(session: Session, user: User, instance_id: int) 
     return record if record is not None and record_ground(session, user, record) else None
 
 
-def record_document(session: Session, record: Record, stage: str) -> StoredFile:
+def record_document(session: Session, record: Record, tahap: str) -> StoredFile:
     doc = session.scalar(
         select(RecordDocument).where(
-            RecordDocument.record_id == record.id, RecordDocument.stage == stage
+            RecordDocument.record_id == record.id, RecordDocument.tahap == tahap
         )
     )
     if doc is None:

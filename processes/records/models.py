@@ -47,7 +47,7 @@ class Record(DomainBase):
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
     instance_id: Mapped[int] = mapped_column(Integer, unique=True)
     status: Mapped[str] = mapped_column(String(40), index=True)
-    # The last approved stage: PENCATATAN, UPDATE_I .. UPDATE_IV.
+    # The last approved tahap: PENCATATAN, UPDATE_I .. UPDATE_IV.
     tahap: Mapped[str] = mapped_column(String(20), default="PENCATATAN")
     pangkat: Mapped[str] = mapped_column(String(20))
     jabatan: Mapped[str] = mapped_column(String(120))
@@ -76,7 +76,7 @@ class Submission(DomainBase):
     __table_args__ = (
         Index(
             "uq_submission_one_waiting", "record_id", unique=True,
-            sqlite_where=text("state = 'MENUNGGU'"), postgresql_where=text("state = 'MENUNGGU'"),
+            sqlite_where=text("status = 'MENUNGGU'"), postgresql_where=text("status = 'MENUNGGU'"),
         ),
     )
 
@@ -84,7 +84,7 @@ class Submission(DomainBase):
     record_id: Mapped[int] = mapped_column(ForeignKey("record.id"), index=True)
     instance_id: Mapped[int] = mapped_column(Integer, unique=True)
     tahap: Mapped[str] = mapped_column(String(20))
-    state: Mapped[str] = mapped_column(String(20), default="MENUNGGU")
+    status: Mapped[str] = mapped_column(String(20), default="MENUNGGU")
     data: Mapped[dict] = mapped_column(JSON, default=dict)
     submitted_by: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
     submitted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
@@ -92,14 +92,14 @@ class Submission(DomainBase):
 
 
 class RecordDocument(DomainBase):
-    """A dokumen referensi attached to a record at one stage (pencatatan, update ...)."""
+    """A dokumen referensi attached to a record at one tahap (pencatatan, update ...)."""
 
     __tablename__ = "record_document"
-    __table_args__ = (UniqueConstraint("record_id", "stage"),)
+    __table_args__ = (UniqueConstraint("record_id", "tahap"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     record_id: Mapped[int] = mapped_column(ForeignKey("record.id"), index=True)
-    stage: Mapped[str] = mapped_column(String(40))
+    tahap: Mapped[str] = mapped_column(String(40))
     nomor: Mapped[str] = mapped_column(String(80))
     jenis: Mapped[str] = mapped_column(String(60))
     tanggal: Mapped[date] = mapped_column(Date)

@@ -9,8 +9,8 @@ from __future__ import annotations
 PENCATATAN = "PENCATATAN"
 PEMUTAKHIRAN = "PEMUTAKHIRAN"
 
-#: What each stage keeps of its form, beside the reference document.
-STAGE_FIELDS = {
+#: What each tahap keeps of its form, beside the reference document.
+TAHAP_FIELDS = {
     "UPDATE_I": ("nomor_berkas", "limpah"),
     "UPDATE_II": ("putusan_nomor", "putusan_tanggal", "putusan_isi", "hukuman"),
     "UPDATE_III": ("putusan_nomor", "putusan_tanggal", "putusan_isi", "hukuman"),
@@ -18,8 +18,8 @@ STAGE_FIELDS = {
     "PEMUTAKHIRAN": ("jenis_pemutakhiran", "alasan_dihentikan", "keterangan"),
 }
 
-#: Stage data: field -> (title, reference list for its label or None)
-STAGE_DATA = {
+#: Tahap data: field -> (title, reference list for its label or None)
+TAHAP_DATA = {
     "nomor_berkas": ("Nomor DP3D/BP3KEPP", None),
     "limpah": ("Limpah", "ditangani_oleh"),
     "putusan_nomor": ("Nomor putusan", None),

@@ -12,7 +12,7 @@ from engine import ServiceContext
 from processes.errors import Refused
 from processes.records import statuses
 from processes.records.models import Record
-from processes.records.stages import PEMUTAKHIRAN, STAGE_FIELDS
+from processes.records.stages import PEMUTAKHIRAN, TAHAP_FIELDS
 from processes.records.writes import (
     DOCUMENT_FIELDS,
     approve_submission,
@@ -71,7 +71,7 @@ def ajukan_update(ctx: ServiceContext, tahap: str, status: str) -> dict[str, Any
     record = _record(ctx)
     if record.id != ctx.data.get(FACTS, {}).get("id"):
         raise Refused("Data catatan pada pengajuan tidak cocok.")
-    fields = {k: ctx.data.get(k) for k in STAGE_FIELDS[tahap] if ctx.data.get(k) is not None}
+    fields = {k: ctx.data.get(k) for k in TAHAP_FIELDS[tahap] if ctx.data.get(k) is not None}
     fields.update({k: ctx.data[k] for k in DOCUMENT_FIELDS})
     open_submission(ctx.session, record, tahap, ctx, fields)
     if record.status != status:

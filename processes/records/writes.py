@@ -28,14 +28,14 @@ def set_status(session: Session, record: Record, status: str, ctx: ServiceContex
     )
 
 
-def attach_document(session: Session, record: Record, stage: str, data: dict[str, Any]) -> None:
+def attach_document(session: Session, record: Record, tahap: str, data: dict[str, Any]) -> None:
     doc = session.scalar(
         select(RecordDocument).where(
-            RecordDocument.record_id == record.id, RecordDocument.stage == stage
+            RecordDocument.record_id == record.id, RecordDocument.tahap == tahap
         )
     )
     if doc is None:
-        doc = RecordDocument(record_id=record.id, stage=stage)
+        doc = RecordDocument(record_id=record.id, tahap=tahap)
         session.add(doc)
     doc.nomor = data["dokumen_nomor"]
     doc.jenis = data["dokumen_jenis"]
@@ -61,7 +61,7 @@ def open_submission(
     if submission is None:
         submission = Submission(
             record_id=record.id, instance_id=ctx.instance_id, tahap=tahap,
-            submitted_by=ctx.started_by, state=WAITING,
+            submitted_by=ctx.started_by, status=WAITING,
         )
         session.add(submission)
     submission.data = data
@@ -75,8 +75,8 @@ def open_submission(
 
 def approve_submission(session: Session, ctx: ServiceContext) -> Submission:
     submission = submission_of(session, ctx.instance_id)
-    if submission is None or submission.state != WAITING:
+    if submission is None or submission.status != WAITING:
         raise Refused("Pengajuan untuk proses ini tidak ditemukan.")
-    submission.state = APPROVED
+    submission.status = APPROVED
     submission.decided_at = utcnow()
     return submission

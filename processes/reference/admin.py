@@ -99,14 +99,14 @@ def add_unit(uow: UnitOfWork, admin, data: dict[str, str]) -> None:
     """A new Polres or satker directly under the Polda."""
     require_admin(admin)
     code, name = data.get("code", "").strip().upper(), data.get("name", "").strip()
-    kind = data.get("kind", "")
-    if not CODE.match(code) or not name or kind not in ("POLRES", "SATKER"):
+    jenis = data.get("jenis", "")
+    if not CODE.match(code) or not name or jenis not in ("POLRES", "SATKER"):
         raise Refused("Isi kode (huruf besar, angka, -), nama dan jenis satuan (POLRES/SATKER).")
     with uow:
         session = uow.session
         if session.scalar(select(Unit.id).where(Unit.code == code)):
             raise Refused(f"Kode satuan {code} sudah ada.")
         root = session.scalar(select(Unit).where(Unit.parent_id.is_(None)))
-        session.add(Unit(code=code, name=name, kind=kind, parent_id=root.id,
+        session.add(Unit(code=code, name=name, jenis=jenis, parent_id=root.id,
                          path=f"{root.path}{code}/"))
         uow.commit()

@@ -97,7 +97,7 @@ def _seed_units(session: Session) -> None:
             continue
         parent = by_code.get(row["parent"]) if row["parent"] else None
         path = (parent.path if parent else "/") + row["code"] + "/"
-        unit = Unit(code=row["code"], name=row["name"], kind=row["kind"], path=path,
+        unit = Unit(code=row["code"], name=row["name"], jenis=row["jenis"], path=path,
                     parent_id=parent.id if parent else None)
         session.add(unit)
         session.flush()

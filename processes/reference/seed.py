@@ -77,14 +77,14 @@ UNITS: list[dict] = [
         "code": ROOT_UNIT_CODE,
         "name": "Polda Kalimantan Tengah",
         "parent": None,
-        "kind": "POLDA",
+        "jenis": "POLDA",
     },
     *(
         {
             "code": _slug(name),
             "name": name,
             "parent": ROOT_UNIT_CODE,
-            "kind": "POLRES",
+            "jenis": "POLRES",
         }
         for name in _POLRES_NAMES
     ),
@@ -93,7 +93,7 @@ UNITS: list[dict] = [
             "code": "SATKER-" + "".join(name.upper().split()),
             "name": name,
             "parent": ROOT_UNIT_CODE,
-            "kind": "SATKER",
+            "jenis": "SATKER",
         }
         for name in _SATKER_NAMES
     ),
@@ -345,14 +345,14 @@ JENIS_DOKUMEN: list[dict] = [
 # ---------------------------------------------------------------------------
 
 
-def _sanksi(jenis: str, personel: str | None, kind: str, rows: list[tuple[str, str]]) -> list[dict]:
+def _sanksi(jenis: str, personel: str | None, sifat: str, rows: list[tuple[str, str]]) -> list[dict]:
     return [
         {
             "code": code,
             "label": label,
             "jenis": jenis,
             "personel": personel,
-            "kind": kind,
+            "sifat": sifat,
         }
         for code, label in rows
     ]

@@ -1,6 +1,6 @@
 """The flows that act on an existing record, and which of them a user may start now.
 
-When each is allowed (jenis, stage, waiting submission, final status) is decided by the
+When each is allowed (jenis, tahap, waiting submission, closed status) is decided by the
 diagrams' own gateways: `offered` runs each start in memory and keeps what passes.
 """
 

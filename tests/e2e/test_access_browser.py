@@ -146,7 +146,7 @@ def test_skhp_request_to_verified_and_revoked_letter(desk, browser, live_server,
     context, public = public_page(browser, live_server)
     try:
         public.goto(f"/verifikasi/{token}")
-        expect(public.locator("#state")).to_have_text("BERLAKU")
+        expect(public.locator("#status")).to_have_text("BERLAKU")
         expect(public.locator("#nomor")).to_have_text(letter.nomor)
         verification = public.inner_text("#verification")
         assert NAMA_AIPDA in verification and "MASIH DALAM PROSES" not in verification
@@ -161,7 +161,7 @@ def test_skhp_request_to_verified_and_revoked_letter(desk, browser, live_server,
         expect(kabid.page.locator(f"#letter-{letter.id}")).to_contain_text("Data identitas keliru")
 
         public.reload()
-        expect(public.locator("#state")).to_have_text("DICABUT")
+        expect(public.locator("#status")).to_have_text("DICABUT")
         public.goto(f"/verifikasi/{token[:-1]}")
         expect(public.locator("h1")).to_have_text("Surat tidak ditemukan")
         assert letter.nomor not in public.content()

@@ -111,7 +111,7 @@ def approve_both(kaur, kasubbid, process_title):
 
 
 def stage_titles(page) -> list[str]:
-    return page.locator("ol.stages > li > strong").all_inner_texts()
+    return page.locator("ol.tahapan > li > strong").all_inner_texts()
 
 
 def test_update_i_goes_back_from_both_approvers_and_ends_in_proses(desk, session_factory):
@@ -151,7 +151,7 @@ def test_update_i_goes_back_from_both_approvers_and_ends_in_proses(desk, session
     operator.page.goto(f"/catatan/{record_id}")
     assert operator.page.inner_text("#record-status") == "PROSES"
     assert stage_titles(operator.page) == [TITLE["PENCATATAN"], TITLE["UPDATE_I"]]
-    stages = operator.page.inner_text("ol.stages")
+    stages = operator.page.inner_text("ol.tahapan")
     assert "DP3D/123/XI/2026" in stages and "Mabes Polri" in stages
     assert "SPRIN/45/XI/2026" in stages
     history = operator.page.locator("#status-history .status").all_inner_texts()
@@ -188,7 +188,7 @@ def test_update_ii_puts_the_record_under_pengawasan_and_berakhirnya_hukuman_ends
     operator.page.goto(f"/catatan/{record_id}")
     assert operator.page.inner_text("#record-status") == "PENGAWASAN"
     assert stage_titles(operator.page)[-1] == TITLE["UPDATE_II"]
-    assert "paling lama 21 hari" in operator.page.inner_text("ol.stages")
+    assert "paling lama 21 hari" in operator.page.inner_text("ol.tahapan")
     assert offer_texts(operator.page) == [OFFER["pemutakhiran"]]
 
     start_from_record(operator.page, record_id, "pemutakhiran")
@@ -203,7 +203,7 @@ def test_update_ii_puts_the_record_under_pengawasan_and_berakhirnya_hukuman_ends
     assert operator.page.inner_text("#record-status") == "SELESAI"
     assert operator.page.locator("#offers").count() == 0
     assert stage_titles(operator.page)[-1] == TITLE["PEMUTAKHIRAN"]
-    assert "SKEP/8/XI/2026" in operator.page.inner_text("ol.stages")
+    assert "SKEP/8/XI/2026" in operator.page.inner_text("ol.tahapan")
     operator.page.goto(f"/ajukan/update_iii?catatan={record_id}")
     assert operator.page.inner_text("h1") == "Akses ditolak"
 
@@ -231,7 +231,7 @@ def test_kepp_record_goes_through_update_iii_and_iv(desk, session_factory):
     assert stage_titles(operator.page) == [
         TITLE["PENCATATAN"], TITLE["UPDATE_II"], TITLE["UPDATE_III"], TITLE["UPDATE_IV"],
     ]
-    stages = operator.page.inner_text("ol.stages")
+    stages = operator.page.inner_text("ol.tahapan")
     assert "PUT-BDG/2/XI/2026" in stages and "PUT-PK/3/XI/2026" in stages
     assert "Pemberhentian tidak dengan hormat (PTDH)" in stages
     assert offer_texts(operator.page) == [OFFER["pemutakhiran"]]
@@ -256,7 +256,7 @@ def test_pemutakhiran_dihentikan_asks_for_its_reason_then_closes_the_record(desk
     operator.page.goto(f"/catatan/{record_id}")
     assert operator.page.inner_text("#record-status") == "DIHENTIKAN"
     assert operator.page.locator("#offers").count() == 0
-    stages = operator.page.inner_text("ol.stages")
+    stages = operator.page.inner_text("ol.tahapan")
     assert "Dihentikan" in stages and "Perdamaian (RJ)" in stages
 
 
@@ -288,13 +288,13 @@ def test_person_page_shows_each_record_with_its_status_and_stages(desk, session_
 
     one = operator.page.locator(f"#record-{first}")
     assert one.locator("h2 .status").inner_text() == "PENGAWASAN"
-    assert one.locator("ol.stages > li > strong").all_inner_texts() == [
+    assert one.locator("ol.tahapan > li > strong").all_inner_texts() == [
         TITLE["PENCATATAN"], TITLE["UPDATE_I"], TITLE["UPDATE_II"],
     ]
     assert "Penundaan kenaikan gaji berkala" in one.inner_text()
     two = operator.page.locator(f"#record-{second}")
     assert two.locator("h2 .status").inner_text() == "TIDAK TERBUKTI"
-    assert two.locator("ol.stages > li > strong").all_inner_texts() == [
+    assert two.locator("ol.tahapan > li > strong").all_inner_texts() == [
         TITLE["PENCATATAN"], TITLE["PEMUTAKHIRAN"],
     ]
     two.locator("h2 a").click()

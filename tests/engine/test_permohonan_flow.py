@@ -52,7 +52,7 @@ def test_skhp_for_an_aipda_is_approved_by_kasubbid_and_signed_atas_nama(session,
                      "a.n. KEPALA BIDANG PROPAM", "MASIH DALAM PROSES", "TIDAK ADA",
                      "Kenaikan pangkat periode 1 Januari 2027", "sampai dengan"):
         assert expected in text, expected
-    assert letter_issue.verify(session, letter.verify_token).state == "BERLAKU"
+    assert letter_issue.verify(session, letter.verify_token).status == "BERLAKU"
 
 
 def test_skhp_for_an_akp_goes_to_kabid_and_numbers_follow_each_other(session, session_factory):
@@ -102,7 +102,7 @@ def test_rekam_jejak_lists_records_stages_and_issued_skhp(session, session_facto
         session, session_factory, submit_permohonan(session, jenis_permohonan="REKAM_JEJAK"),
         "Kasubbid Paminal",
     )
-    assert letter.kind == "REKAM_JEJAK" and letter.valid_until is None
+    assert letter.jenis == "REKAM_JEJAK" and letter.valid_until is None
     text = pdf_text(letter)
     for expected in ("BUDI HARTONO", "Tidak masuk dinas tanpa keterangan", "PROSES", skhp.nomor,
                      "LP/A/12/X/2026/Yanduan"):
@@ -124,7 +124,7 @@ def test_verification_expired_revoked_and_tampered(session, session_factory):
     assert letter_issue.verify(session, "x" * 32) is None
     letter.valid_until = date.today() - timedelta(days=1)
     session.commit()
-    assert letter_issue.verify(session, token).state == "KEDALUWARSA"
+    assert letter_issue.verify(session, token).status == "KEDALUWARSA"
     from tests.support.actors import user
 
     with pytest.raises(Exception, match="Hanya Kabid Propam"):
@@ -133,4 +133,4 @@ def test_verification_expired_revoked_and_tampered(session, session_factory):
                         "Data identitas keliru")
     session.expire_all()
     found = letter_issue.verify(session, token)
-    assert found.state == "DICABUT" and found.nomor == letter.nomor
+    assert found.status == "DICABUT" and found.nomor == letter.nomor

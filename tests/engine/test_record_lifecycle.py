@@ -65,7 +65,7 @@ def test_update_i_then_update_ii_puts_a_disiplin_record_under_pengawasan(session
     stages = session.scalars(
         select(Submission).where(Submission.record_id == record.id).order_by(Submission.id)
     ).all()
-    assert [(s.tahap, s.state) for s in stages] == [
+    assert [(s.tahap, s.status) for s in stages] == [
         ("PENCATATAN", "DISETUJUI"), ("UPDATE_I", "DISETUJUI"), ("UPDATE_II", "DISETUJUI"),
     ]
     assert stages[1].data["nomor_berkas"] == "DP3D/13/XI/2026"
@@ -107,13 +107,13 @@ def test_a_second_submission_while_one_waits_is_refused(session):
     with pytest.raises(engine.EngineError, match="masih memiliki pengajuan"):
         submit_update(session, "update_ii", record, putusan("DISIPLIN_DEMOSI"))
     session.rollback()
-    assert len(session.scalars(select(Submission).where(Submission.state == "MENUNGGU")).all()) == 1
+    assert len(session.scalars(select(Submission).where(Submission.status == "MENUNGGU")).all()) == 1
 
 
 def test_the_database_itself_refuses_two_waiting_submissions(session):
     record = record_in_proses(session)
     submit_update(session, "update_i", record, UPDATE_I)
-    waiting = session.scalar(select(Submission).where(Submission.state == "MENUNGGU"))
+    waiting = session.scalar(select(Submission).where(Submission.status == "MENUNGGU"))
     session.add(Submission(record_id=record.id, instance_id=waiting.instance_id + 1000,
                            tahap="UPDATE_II", submitted_by=waiting.submitted_by))
     with pytest.raises(IntegrityError):

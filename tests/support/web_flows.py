@@ -129,7 +129,7 @@ class RecordPage:
     offer_labels: list[str]
     waiting: str | None
     stages: list[Stage]
-    documents: list[tuple[str, str]]  # (stage, nomor)
+    documents: list[tuple[str, str]]  # (tahap, nomor)
     history: list[str]  # statuses, oldest first
 
     @property
@@ -144,7 +144,7 @@ class RecordPage:
 
 def stages_in(element) -> list[Stage]:
     stages = []
-    for li in element.xpath('.//ol[contains(@class, "stages")]/li'):
+    for li in element.xpath('.//ol[contains(@class, "tahapan")]/li'):
         dts = [squash(d.text_content()) for d in li.xpath("./dl/dt")]
         dds = [squash(d.text_content()) for d in li.xpath("./dl/dd")]
         doc = li.xpath('./p[@class="doc"]')

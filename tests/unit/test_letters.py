@@ -20,7 +20,7 @@ from processes.letters.pdf import (
     RekamJejakLetter,
     Signatory,
     SkhpLetter,
-    StageLine,
+    TahapLine,
     format_tanggal,
     qr_svg,
     rekam_jejak_html,
@@ -104,10 +104,10 @@ def sample_rekam_jejak() -> RekamJejakLetter:
                 pasal="PP 2/2003 Pasal 4 huruf f",
                 status="SELESAI",
                 tahapan=[
-                    StageLine("Pencatatan", date(2024, 1, 8), "LP/3/I/2024/Provos", "Dicatat"),
-                    StageLine("Update I", date(2024, 1, 20), "DP3D/5/I/2024", "Limpah Polda"),
-                    StageLine("Update II", date(2024, 2, 12), "KHD/7/II/2024", "Teguran tertulis"),
-                    StageLine("Pemutakhiran", date(2024, 8, 12), "-", "Berakhirnya hukuman"),
+                    TahapLine("Pencatatan", date(2024, 1, 8), "LP/3/I/2024/Provos", "Dicatat"),
+                    TahapLine("Update I", date(2024, 1, 20), "DP3D/5/I/2024", "Limpah Polda"),
+                    TahapLine("Update II", date(2024, 2, 12), "KHD/7/II/2024", "Teguran tertulis"),
+                    TahapLine("Pemutakhiran", date(2024, 8, 12), "-", "Berakhirnya hukuman"),
                 ],
             ),
             RecordEntry(
@@ -117,7 +117,7 @@ def sample_rekam_jejak() -> RekamJejakLetter:
                 pasal="Perpol 7/2022 Pasal 10 ayat (1) huruf a",
                 status="PROSES",
                 tahapan=[
-                    StageLine("Pencatatan", date(2026, 4, 2), "LP-A/12/IV/2026/Wabprof", "Dicatat"),
+                    TahapLine("Pencatatan", date(2026, 4, 2), "LP-A/12/IV/2026/Wabprof", "Dicatat"),
                 ],
             ),
         ],

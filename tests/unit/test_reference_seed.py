@@ -44,11 +44,11 @@ def test_single_root_unit() -> None:
     assert len(roots) == 1
     assert roots[0]["code"] == "POLDA-KALTENG"
     assert roots[0]["name"] == "Polda Kalimantan Tengah"
-    assert roots[0]["kind"] == "POLDA"
+    assert roots[0]["jenis"] == "POLDA"
 
 
 def test_fourteen_polres() -> None:
-    polres = [u for u in seed.UNITS if u["kind"] == "POLRES"]
+    polres = [u for u in seed.UNITS if u["jenis"] == "POLRES"]
     assert len(polres) == 14
     names = {u["name"] for u in polres}
     assert "Polresta Palangka Raya" in names
@@ -59,7 +59,7 @@ def test_fourteen_polres() -> None:
 
 
 def test_satker_present() -> None:
-    satker = {u["code"]: u for u in seed.UNITS if u["kind"] == "SATKER"}
+    satker = {u["code"]: u for u in seed.UNITS if u["jenis"] == "SATKER"}
     assert "SATKER-BIDPROPAM" in satker
     assert satker["SATKER-BIDPROPAM"]["name"] == "Bidpropam"
     assert "SATKER-ITWASDA" in satker
@@ -70,9 +70,9 @@ def test_satker_present() -> None:
 def test_unit_parents_exist_and_kinds_known() -> None:
     codes = {u["code"] for u in seed.UNITS}
     for unit in seed.UNITS:
-        assert set(unit) == {"code", "name", "parent", "kind"}
-        assert unit["kind"] in {"POLDA", "POLRES", "SATKER"}
-        if unit["kind"] != "POLDA":
+        assert set(unit) == {"code", "name", "parent", "jenis"}
+        assert unit["jenis"] in {"POLDA", "POLRES", "SATKER"}
+        if unit["jenis"] != "POLDA":
             assert unit["parent"] == "POLDA-KALTENG"
         assert unit["parent"] is None or unit["parent"] in codes
 
@@ -186,7 +186,7 @@ def test_pasal_structure() -> None:
 
 
 def test_sanksi_kinds() -> None:
-    kepp_kinds = {s["kind"] for s in seed.SANKSI if s["jenis"] == "KEPP"}
+    kepp_kinds = {s["sifat"] for s in seed.SANKSI if s["jenis"] == "KEPP"}
     assert kepp_kinds == {"ETIKA", "ADMINISTRATIF"}
     labels = {s["label"] for s in seed.SANKSI if s["jenis"] == "PIDANA"}
     assert labels == {"Pidana penjara", "Pidana bersyarat", "Bebas/lepas"}

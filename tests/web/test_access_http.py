@@ -104,7 +104,7 @@ def test_skhp_for_an_aipda_goes_kaurlitpers_then_kasubbid_and_the_letter_says_it
         assert field in page, field
     instance_id = instance_of(submit_permohonan(client))
     request = request_of(session, instance_id)
-    assert (request.jenis, request.state, request.otoritas) == ("SKHP", "MENUNGGU", "KASUBBID_PAMINAL")
+    assert (request.jenis, request.status, request.otoritas) == ("SKHP", "MENUNGGU", "KASUBBID_PAMINAL")
     assert request.nomor_identitas == NRP_AIPDA
 
     auth.login("kaurlitpers")
@@ -123,10 +123,10 @@ def test_skhp_for_an_aipda_goes_kaurlitpers_then_kasubbid_and_the_letter_says_it
     decide(client, instance_id, "SETUJU", title=TASK_KASUBBID)
 
     letter = letter_of(session, instance_id)
-    assert letter is not None and letter.kind == "SKHP"
+    assert letter is not None and letter.jenis == "SKHP"
     assert letter.nomor == skhp_number(1, today)
     assert (letter.issued_on, letter.valid_until) == (today, six_months_after(today))
-    assert request_of(session, instance_id).state == "DISETUJUI"
+    assert request_of(session, instance_id).status == "DISETUJUI"
     assert count(session, OpenTask) == 0
 
     auth.login("operator")
@@ -275,7 +275,7 @@ def test_rekam_jejak_lists_every_record_and_the_skhp_issued(client, auth, sessio
     skhp = issue_letter(client, auth, session)
     letter = issue_letter(client, auth, session, jenis_permohonan="REKAM_JEJAK",
                           dokumen_perihal="Permintaan rekam jejak")
-    assert letter.kind == "REKAM_JEJAK" and letter.valid_until is None
+    assert letter.jenis == "REKAM_JEJAK" and letter.valid_until is None
     assert letter.nomor != skhp.nomor
 
     auth.login("operator")
@@ -313,7 +313,7 @@ def test_verification_needs_no_login_and_shows_only_the_letter_facts(client, aut
     response = verification(client, letter.verify_token)
     assert response.status_code == 200
     page = parse(response)
-    assert squash(page.xpath('//*[@id="state"]')[0].text_content()) == "BERLAKU"
+    assert squash(page.xpath('//*[@id="status"]')[0].text_content()) == "BERLAKU"
     facts = dict(zip(
         (squash(d.text_content()) for d in page.xpath('//*[@id="verification"]//dt')),
         (squash(d.text_content()) for d in page.xpath('//*[@id="verification"]//dd')),
@@ -339,7 +339,7 @@ def test_an_expired_letter_verifies_as_kedaluwarsa(client, auth, session):
     session.commit()
     client.post("/keluar")
     page = parse(verification(client, letter.verify_token))
-    assert squash(page.xpath('//*[@id="state"]')[0].text_content()) == "KEDALUWARSA"
+    assert squash(page.xpath('//*[@id="status"]')[0].text_content()) == "KEDALUWARSA"
     assert squash(page.xpath('//*[@id="nomor"]')[0].text_content()) == letter.nomor
 
 
@@ -348,7 +348,7 @@ def test_a_letter_on_its_last_valid_day_still_verifies_as_berlaku(client, auth, 
     session.execute(update(Letter).where(Letter.id == letter.id).values(valid_until=office_today()))
     session.commit()
     page = parse(verification(client, letter.verify_token))
-    assert squash(page.xpath('//*[@id="state"]')[0].text_content()) == "BERLAKU"
+    assert squash(page.xpath('//*[@id="status"]')[0].text_content()) == "BERLAKU"
 
 
 def test_kabid_revokes_with_a_reason_and_the_letter_verifies_as_dicabut(client, auth, session):
@@ -366,7 +366,7 @@ def test_kabid_revokes_with_a_reason_and_the_letter_verifies_as_dicabut(client, 
 
     client.post("/keluar")
     page = parse(verification(client, letter.verify_token))
-    assert squash(page.xpath('//*[@id="state"]')[0].text_content()) == "DICABUT"
+    assert squash(page.xpath('//*[@id="status"]')[0].text_content()) == "DICABUT"
     assert squash(page.xpath('//*[@id="nomor"]')[0].text_content()) == letter.nomor
 
     auth.login("kabid")  # a second revocation is refused, the first reason stays
@@ -385,7 +385,7 @@ def test_a_revoked_letter_that_also_expired_says_dicabut(client, auth, session):
                     .values(valid_until=office_today() - timedelta(days=3)))
     session.commit()
     page = parse(verification(client, letter.verify_token))
-    assert squash(page.xpath('//*[@id="state"]')[0].text_content()) == "DICABUT"
+    assert squash(page.xpath('//*[@id="status"]')[0].text_content()) == "DICABUT"
 
 
 TAMPERS = {
@@ -432,7 +432,7 @@ def test_only_kabid_may_revoke_and_a_reason_is_required(client, auth, session):
     assert session.get(Letter, letter.id).revoked_at is None
     client.post("/keluar")
     page = parse(verification(client, letter.verify_token))
-    assert squash(page.xpath('//*[@id="state"]')[0].text_content()) == "BERLAKU"
+    assert squash(page.xpath('//*[@id="status"]')[0].text_content()) == "BERLAKU"
 
 
 def test_revoking_an_unknown_letter_is_refused(client, auth):
@@ -572,7 +572,7 @@ def test_akses_khusus_approved_grants_one_person_for_the_days_given(client, auth
     assert client.get("/ajukan/akses_khusus").status_code == 200
     instance_id = instance_of(submit_akses_khusus(client))
     request = request_of(session, instance_id)
-    assert (request.jenis, request.state, request.nomor_identitas) == ("AKSES_KHUSUS", "MENUNGGU", NRP_AIPDA)
+    assert (request.jenis, request.status, request.nomor_identitas) == ("AKSES_KHUSUS", "MENUNGGU", NRP_AIPDA)
     assert reads(client, record.id, NRP_AIPDA) == REFUSED  # asking is not being granted
 
     for username in ("kaurlitpers", "kasubbid"):
@@ -588,7 +588,7 @@ def test_akses_khusus_approved_grants_one_person_for_the_days_given(client, auth
     assert grant.nomor_identitas == NRP_AIPDA and grant.basis == "PERMINTAAN_KHUSUS_KAPOLDA"
     expires = grant.expires_at if grant.expires_at.tzinfo else grant.expires_at.replace(tzinfo=before.tzinfo)
     assert before + timedelta(days=7) - timedelta(minutes=1) < expires < utcnow() + timedelta(days=7, minutes=1)
-    assert request_of(session, instance_id).state == "DISETUJUI"
+    assert request_of(session, instance_id).status == "DISETUJUI"
 
     auth.login("op.barsel")
     assert reads(client, record.id, NRP_AIPDA) == ALLOWED
@@ -611,7 +611,7 @@ def test_akses_khusus_refused_grants_nothing(client, auth, session):
     auth.login("kabid")
     decide(client, instance_id, "TOLAK", title=TASK_AKSES_KHUSUS, catatan="Dasar permintaan tidak cukup")
     assert count(session, AccessGrant) == 0
-    assert request_of(session, instance_id).state == "DITOLAK"
+    assert request_of(session, instance_id).status == "DITOLAK"
     auth.login("op.barsel")
     assert reads(client, record.id, NRP_AIPDA) == REFUSED
 
@@ -628,7 +628,7 @@ def test_kabid_must_give_a_period_of_1_to_30_days_or_a_reason_to_refuse(client, 
         assert response.status_code == 422, data
         assert 'class="error"' in response.get_data(as_text=True), data
     assert count(session, AccessGrant) == 0
-    assert request_of(session, instance_id).state == "MENUNGGU"
+    assert request_of(session, instance_id).status == "MENUNGGU"
     assert task_of(client, instance_id, TASK_AKSES_KHUSUS).task_id == task.task_id
 
 

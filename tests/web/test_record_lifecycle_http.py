@@ -425,7 +425,7 @@ def test_while_one_submission_waits_a_second_is_refused_and_nothing_is_written(
         assert "masih memiliki pengajuan" in text_by_id(parse(response), "error-message")
     assert footprint(session) == before
     waiting = session.scalars(
-        select(Submission).where(Submission.record_id == record.id, Submission.state == "MENUNGGU")
+        select(Submission).where(Submission.record_id == record.id, Submission.status == "MENUNGGU")
     ).all()
     assert [s.tahap for s in waiting] == ["UPDATE_I"]
     assert read_record(client, record.id).status == statuses.DIAJUKAN_UPDATE

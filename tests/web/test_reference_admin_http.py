@@ -62,7 +62,7 @@ def test_codes_used_by_rules_cannot_be_added_and_bad_codes_are_explained(client,
 
 def test_a_new_polres_can_be_chosen_as_unit_kerja(client, auth):
     auth.login("admin")
-    client.post("/admin/satuan", data={"code": "POLRES-UJI", "name": "Polres Uji", "kind": "POLRES"})
+    client.post("/admin/satuan", data={"code": "POLRES-UJI", "name": "Polres Uji", "jenis": "POLRES"})
     auth.login("operator")
     assert 'value="POLRES-UJI"' in client.get("/ajukan/pencatatan").get_data(as_text=True)
 

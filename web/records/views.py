@@ -32,14 +32,14 @@ def record(record_id: int):
     return render_template("records/record.html", view=view, offers=offers)
 
 
-@bp.route("/catatan/<int:record_id>/dokumen/<stage>")
+@bp.route("/catatan/<int:record_id>/dokumen/<tahap>")
 @login_required
-def record_document(record_id: int, stage: str):
+def record_document(record_id: int, tahap: str):
     try:
-        stored = reads.read_record_document(db.unit_of_work(), me(), record_id, stage)
+        stored = reads.read_record_document(db.unit_of_work(), me(), record_id, tahap)
     except Forbidden as err:
         abort(403, str(err))
-    return pdf_response(stored.content, f"{stage.lower()}-{record_id}.pdf")
+    return pdf_response(stored.content, f"{tahap.lower()}-{record_id}.pdf")
 
 
 def _instance_or_abort(instance_id: int) -> engine.InstanceInfo:

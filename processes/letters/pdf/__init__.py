@@ -14,7 +14,7 @@ from .model import (
     RekamJejakLetter,
     Signatory,
     SkhpLetter,
-    StageLine,
+    TahapLine,
 )
 from .render import (
     format_tanggal,
@@ -35,7 +35,7 @@ __all__ = [
     "RekamJejakLetter",
     "Signatory",
     "SkhpLetter",
-    "StageLine",
+    "TahapLine",
     "format_tanggal",
     "qr_svg",
     "rekam_jejak_html",

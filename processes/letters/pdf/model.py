@@ -91,8 +91,8 @@ class SkhpLetter:
 
 
 @dataclass(frozen=True)
-class StageLine:
-    """One stage of a record: Pencatatan, Update I-IV or Pemutakhiran."""
+class TahapLine:
+    """One tahap of a record: Pencatatan, Update I-IV or Pemutakhiran."""
 
     tahap: str
     tanggal: date | None
@@ -102,14 +102,14 @@ class StageLine:
 
 @dataclass(frozen=True)
 class RecordEntry:
-    """One catatan personel with its stages, as printed in a rekam jejak."""
+    """One catatan personel with its tahapan, as printed in a rekam jejak."""
 
     jenis: str
     satker: str
     wujud: str
     pasal: str
     status: str
-    tahapan: list[StageLine]
+    tahapan: list[TahapLine]
 
 
 @dataclass(frozen=True)

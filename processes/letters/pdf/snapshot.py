@@ -9,7 +9,7 @@ from typing import Any
 
 from .model import RekamJejakLetter, SkhpLetter
 
-KINDS: dict[str, type] = {"SKHP": SkhpLetter, "REKAM_JEJAK": RekamJejakLetter}
+LETTERS: dict[str, type] = {"SKHP": SkhpLetter, "REKAM_JEJAK": RekamJejakLetter}
 
 
 def to_json(letter: Any) -> dict[str, Any]:
@@ -25,8 +25,8 @@ def to_json(letter: Any) -> dict[str, Any]:
     return encode(dataclasses.asdict(letter))
 
 
-def from_json(kind: str, data: dict[str, Any]) -> Any:
-    return _build(KINDS[kind], data)
+def from_json(jenis: str, data: dict[str, Any]) -> Any:
+    return _build(LETTERS[jenis], data)
 
 
 def _build(cls: type, data: dict[str, Any]) -> Any:
