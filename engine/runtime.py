@@ -32,6 +32,7 @@ from .services import ScriptEngine, ServiceContext, ServiceRegistry
 from .tasks import open_task_for, ready_user_tasks, sync_open_tasks, to_info, visible_to
 from .timers import next_timer_at
 from .values import Actor, TaskInfo
+from .versions import bundled_form, current_row
 
 #: validate(session, form_name, form_definition, data, task_data) -> (clean, {field: message})
 FormValidator = Callable[[Session, str, dict, dict, dict], tuple[dict, dict[str, str]]]
@@ -60,7 +61,7 @@ class Runtime:
 
         `data` is the instance's starting data (for example which record it is about).
         """
-        version = current_version(session, process_id)
+        version = current_row(session, process_id)
         if not actor.covers(unit_path):
             raise NotAllowed(OUTSIDE_UNIT)
         workflow = _seeded(new_workflow(version.spec_json), data)
@@ -95,7 +96,7 @@ class Runtime:
         Lets a page offer exactly what the diagram's own gateways allow. The steps before
         the first user task must only read: anything they write is an error.
         """
-        version = current_version(session, process_id)
+        version = current_row(session, process_id)
         if not actor.covers(unit_path):
             return OUTSIDE_UNIT
         workflow = _seeded(new_workflow(version.spec_json), data)
@@ -122,7 +123,7 @@ class Runtime:
         row = open_task_for(session, actor, task_id)
         instance = session.get(Instance, row.instance_id)
         version = session.get(ProcessVersion, instance.version_id)
-        form = form_of(version, row.form)
+        form = bundled_form(version.forms_json, row.form)
         workflow = self._load(instance, version, session, actor)
         task = workflow.get_task_from_id(_uuid(task_id))
         if task is None or task.state != TaskState.READY:
@@ -228,35 +229,6 @@ def instance_data(session: Session, instance_id: int, task_id: str | None = None
     ready = ready_user_tasks(workflow)
     source = ready[0] if ready else workflow.last_task
     return dict(source.data) if source is not None else {}
-
-
-def current_version(session: Session, process_id: str) -> ProcessVersion:
-    version = session.scalar(
-        select(ProcessVersion).where(
-            ProcessVersion.process_id == process_id, ProcessVersion.is_current.is_(True)
-        )
-    )
-    if version is None:
-        raise NotFound(f"Proses '{process_id}' belum dipasang.")
-    return version
-
-
-def instance_version(session: Session, instance_id: int) -> ProcessVersion:
-    instance = session.get(Instance, instance_id)
-    if instance is None:
-        raise NotFound("Proses tidak ditemukan.")
-    return session.get(ProcessVersion, instance.version_id)
-
-
-def task_form(session: Session, task: TaskInfo) -> dict:
-    """The form definition of an open task, from the version its instance runs."""
-    return form_of(instance_version(session, task.instance_id), task.form)
-
-
-def form_of(version: ProcessVersion, name: str | None) -> dict:
-    if name is None:
-        return {"schema": {"type": "object", "properties": {}}}
-    return json.loads(version.forms_json)[name]
 
 
 @lru_cache(maxsize=64)
