@@ -61,18 +61,7 @@ class Runtime:
 
         `data` is the instance's starting data (for example which record it is about).
         """
-        version = current_row(session, process_id)
-        if not actor.covers(unit_path):
-            raise NotAllowed(OUTSIDE_UNIT)
-        workflow = _seeded(new_workflow(version.spec_json), data)
-        instance = Instance(
-            process_id=process_id,
-            version_id=version.id,
-            started_by=actor.id,
-            unit_path=unit_path,
-            serializer_version=SERIALIZER_VERSION,
-            state_json="{}",
-        )
+        instance, workflow = self._opening(session, actor, process_id, unit_path, data)
         session.add(instance)
         session.flush()
         self._advance(session, instance, workflow, actor)
@@ -96,15 +85,12 @@ class Runtime:
         Lets a page offer exactly what the diagram's own gateways allow. The steps before
         the first user task must only read: anything they write is an error.
         """
-        version = current_row(session, process_id)
-        if not actor.covers(unit_path):
-            return OUTSIDE_UNIT
-        workflow = _seeded(new_workflow(version.spec_json), data)
-        context = ServiceContext(
-            session, 0, process_id, unit_path, actor.id, actor,
-            decisions=bundled_decisions(version.decisions_json),
-        )
-        workflow.script_engine = ScriptEngine(self.services, context)
+        try:
+            instance, workflow = self._opening(session, actor, process_id, unit_path, data)
+        except NotAllowed as err:
+            return str(err)
+        instance.id = 0  # never stored: the services run for no instance
+        workflow.script_engine = self._engine(session, instance, actor)
         try:
             with session.no_autoflush:
                 workflow.do_engine_steps()
@@ -114,6 +100,24 @@ class Runtime:
             raise RuntimeError(f"{process_id}: steps before the first user task wrote data")
         lanes = {task.task_spec.lane for task in ready_user_tasks(workflow)}
         return None if lanes & actor.lanes else "Anda tidak berwenang memulai proses ini."
+
+    def _opening(
+        self, session: Session, actor: Actor, process_id: str, unit_path: str, data: dict | None
+    ) -> tuple[Instance, BpmnWorkflow]:
+        """What a start and its preview share: the current version, the unit check, the new
+        (not yet stored) instance row and its workflow seeded with the starting data."""
+        version = current_row(session, process_id)
+        if not actor.covers(unit_path):
+            raise NotAllowed(OUTSIDE_UNIT)
+        instance = Instance(
+            process_id=process_id,
+            version_id=version.id,
+            started_by=actor.id,
+            unit_path=unit_path,
+            serializer_version=SERIALIZER_VERSION,
+            state_json="{}",
+        )
+        return instance, _seeded(new_workflow(version.spec_json), data)
 
     # -- completing -----------------------------------------------------------
     def complete_task(
