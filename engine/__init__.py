@@ -14,6 +14,7 @@ from .errors import (
     FormInvalid,
     NotAllowed,
     NotFound,
+    SerializerVersionError,
     ServiceError,
     TaskNotOpen,
 )
@@ -55,6 +56,7 @@ __all__ = [
     "NotAllowed",
     "NotFound",
     "Runtime",
+    "SerializerVersionError",
     "ServiceContext",
     "ServiceError",
     "ServiceRegistry",

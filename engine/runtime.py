@@ -181,7 +181,9 @@ class Runtime:
         return ScriptEngine(self.services, ctx)
 
     def _load(self, instance, version, session, actor) -> BpmnWorkflow:
-        workflow = workflow_from_json(instance.state_json, version.spec_json)
+        workflow = workflow_from_json(
+            instance.state_json, instance.serializer_version, version.spec_json
+        )
         workflow.script_engine = self._engine(session, instance, actor)
         return workflow
 
@@ -192,6 +194,7 @@ class Runtime:
         ctx = workflow.script_engine.context
         instance.business_key = ctx.business_key
         instance.state_json = state_to_json(workflow)
+        instance.serializer_version = SERIALIZER_VERSION
         instance.status = "complete" if workflow.completed else "running"
         instance.next_timer_at = next_timer_at(workflow)
         instance.updated_at = utcnow()
@@ -226,7 +229,9 @@ def instance_data(session: Session, instance_id: int, task_id: str | None = None
     if instance is None:
         raise NotFound("Proses tidak ditemukan.")
     version = session.get(ProcessVersion, instance.version_id)
-    workflow = workflow_from_json(instance.state_json, version.spec_json)
+    workflow = workflow_from_json(
+        instance.state_json, instance.serializer_version, version.spec_json
+    )
     if task_id is not None:
         task = workflow.get_task_from_id(_uuid(task_id))
         return dict(task.data) if task else {}
