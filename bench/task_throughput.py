@@ -40,11 +40,10 @@ from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 from SpiffWorkflow.spiff.parser.process import SpiffBpmnParser
 from SpiffWorkflow.task import Task
 from SpiffWorkflow.util.task import TaskState
-from sqlalchemy import event, func, select
+from sqlalchemy import event, select
 
 import engine
 from engine import runtime as engine_runtime
-from engine.models import Instance
 from engine.sandbox import RestrictedEnvironment
 from engine.serialization import SERIALIZER
 from engine.services import ScriptEngine
@@ -229,9 +228,7 @@ def run_database(label: str, url: str, instances: int) -> DbResult:
         counter.close()
 
         with factory() as session:
-            done = session.scalar(
-                select(func.count()).select_from(Instance).where(Instance.status == "complete")
-            )
+            done = engine.count_instances(session, "complete")
         if done != instances + 1:
             raise SystemExit(f"{label}: {done} instances complete, expected {instances + 1}")
     finally:

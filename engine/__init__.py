@@ -2,7 +2,8 @@
 
 Deploys versioned diagrams, starts and advances instances inside the caller's
 transaction, keeps the open-task table that inboxes read, and records history.
-Callers get plain dataclasses; nothing outside this package needs SpiffWorkflow.
+Callers get plain dataclasses; nothing outside this package needs SpiffWorkflow or
+queries the engine's tables (`engine.models` is for the schema and the engine's own tests).
 """
 
 from .deploy import Deployed, deploy_bpmn, deploy_directory
@@ -13,31 +14,33 @@ from .errors import (
     FormInvalid,
     NotAllowed,
     NotFound,
+    SerializerVersionError,
     ServiceError,
     TaskNotOpen,
 )
-from .history import instance_info, timeline
+from .history import count_instances, instance_info, timeline
 from .models import EngineBase, utcnow
-from .runtime import (
-    FormValidator,
-    Runtime,
-    current_version,
-    form_of,
-    instance_data,
-    instance_version,
-    task_form,
-)
+from .runtime import FormValidator, Runtime, instance_data
 from .services import ServiceContext, ServiceRegistry
 from .tasks import (
     completion_message,
     inbox,
     inbox_count,
     instance_tasks,
+    open_business_keys,
     task_for,
-    visible_to,
+    worked_or_can_take,
 )
 from .timers import due_instances
-from .values import Actor, HistoryEntry, InstanceInfo, TaskInfo
+from .values import Actor, HistoryEntry, InstanceInfo, TaskInfo, VersionInfo
+from .versions import (
+    current_version,
+    current_versions,
+    diagram_xml,
+    form_of,
+    instance_version,
+    task_form,
+)
 
 __all__ = [
     "Actor",
@@ -53,15 +56,20 @@ __all__ = [
     "NotAllowed",
     "NotFound",
     "Runtime",
+    "SerializerVersionError",
     "ServiceContext",
     "ServiceError",
     "ServiceRegistry",
     "TaskInfo",
     "TaskNotOpen",
+    "VersionInfo",
     "completion_message",
+    "count_instances",
     "current_version",
+    "current_versions",
     "deploy_bpmn",
     "deploy_directory",
+    "diagram_xml",
     "due_instances",
     "form_of",
     "inbox",
@@ -70,9 +78,10 @@ __all__ = [
     "instance_info",
     "instance_tasks",
     "instance_version",
+    "open_business_keys",
     "task_for",
     "task_form",
     "timeline",
     "utcnow",
-    "visible_to",
+    "worked_or_can_take",
 ]

@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session
 
 from .decisions import decision_ids
 from .errors import DeployError
-from .models import ProcessVersion
-from .serialization import spec_to_json
+from .models import Instance, ProcessVersion
+from .serialization import SERIALIZER_VERSION, bundle_version, spec_to_json, with_spec
 
 FORM_PROPERTY = "formJsonSchemaFilename"
 
@@ -115,6 +115,8 @@ def _store(session, process_id, spec, subs, bpmn_xml, source_file, dmn_files, fo
     )
     if existing is not None:
         existing.is_current = True
+        if bundle_version(existing.spec_json) != SERIALIZER_VERSION:
+            _rewrite_bundle(session, existing, spec_to_json(spec, subs))
         return Deployed(process_id, existing.id, content_hash, created=False)
     first = first_user_task(spec)
     version = ProcessVersion(
@@ -133,6 +135,18 @@ def _store(session, process_id, spec, subs, bpmn_xml, source_file, dmn_files, fo
     session.add(version)
     session.flush()
     return Deployed(process_id, version.id, content_hash, created=True)
+
+
+def _rewrite_bundle(session: Session, version: ProcessVersion, spec_json: str) -> None:
+    """Store an unchanged diagram's spec again, in the format SpiffWorkflow writes now.
+
+    Instances that read their spec from the old bundle get it put into their own state
+    first: they are migrated with it when next loaded (see engine.serialization).
+    """
+    for instance in session.scalars(select(Instance).where(Instance.version_id == version.id)):
+        state, label = instance.state_json, instance.serializer_version
+        instance.state_json = with_spec(state, label, version.spec_json)
+    version.spec_json = spec_json
 
 
 def _called_decisions(bpmn_xml: bytes) -> set[str]:

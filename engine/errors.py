@@ -35,3 +35,7 @@ class DeployError(EngineError):
 
 class ServiceError(EngineError):
     """A service task failed; carries the real cause (SpiffWorkflow's own path loses it)."""
+
+
+class SerializerVersionError(EngineError):
+    """Stored state or a stored spec in a SpiffWorkflow format this engine cannot read."""

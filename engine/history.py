@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from .errors import NotFound
@@ -53,3 +53,11 @@ def instance_info(session: Session, instance_id: int) -> InstanceInfo:
         created_at=inst.created_at,
         updated_at=inst.updated_at,
     )
+
+
+def count_instances(session: Session, status: str | None = None) -> int:
+    """How many instances there are (with the given status: "running" or "complete")."""
+    query = select(func.count()).select_from(Instance)
+    if status is not None:
+        query = query.where(Instance.status == status)
+    return session.scalar(query)

@@ -32,6 +32,7 @@ from .services import ScriptEngine, ServiceContext, ServiceRegistry
 from .tasks import open_task_for, ready_user_tasks, sync_open_tasks, to_info, visible_to
 from .timers import next_timer_at
 from .values import Actor, TaskInfo
+from .versions import bundled_form, current_row
 
 #: validate(session, form_name, form_definition, data, task_data) -> (clean, {field: message})
 FormValidator = Callable[[Session, str, dict, dict, dict], tuple[dict, dict[str, str]]]
@@ -60,18 +61,7 @@ class Runtime:
 
         `data` is the instance's starting data (for example which record it is about).
         """
-        version = current_version(session, process_id)
-        if not actor.covers(unit_path):
-            raise NotAllowed(OUTSIDE_UNIT)
-        workflow = _seeded(new_workflow(version.spec_json), data)
-        instance = Instance(
-            process_id=process_id,
-            version_id=version.id,
-            started_by=actor.id,
-            unit_path=unit_path,
-            serializer_version=SERIALIZER_VERSION,
-            state_json="{}",
-        )
+        instance, workflow = self._opening(session, actor, process_id, unit_path, data)
         session.add(instance)
         session.flush()
         self._advance(session, instance, workflow, actor)
@@ -95,15 +85,12 @@ class Runtime:
         Lets a page offer exactly what the diagram's own gateways allow. The steps before
         the first user task must only read: anything they write is an error.
         """
-        version = current_version(session, process_id)
-        if not actor.covers(unit_path):
-            return OUTSIDE_UNIT
-        workflow = _seeded(new_workflow(version.spec_json), data)
-        context = ServiceContext(
-            session, 0, process_id, unit_path, actor.id, actor,
-            decisions=bundled_decisions(version.decisions_json),
-        )
-        workflow.script_engine = ScriptEngine(self.services, context)
+        try:
+            instance, workflow = self._opening(session, actor, process_id, unit_path, data)
+        except NotAllowed as err:
+            return str(err)
+        instance.id = 0  # never stored: the services run for no instance
+        workflow.script_engine = self._engine(session, instance, actor)
         try:
             with session.no_autoflush:
                 workflow.do_engine_steps()
@@ -114,6 +101,24 @@ class Runtime:
         lanes = {task.task_spec.lane for task in ready_user_tasks(workflow)}
         return None if lanes & actor.lanes else "Anda tidak berwenang memulai proses ini."
 
+    def _opening(
+        self, session: Session, actor: Actor, process_id: str, unit_path: str, data: dict | None
+    ) -> tuple[Instance, BpmnWorkflow]:
+        """What a start and its preview share: the current version, the unit check, the new
+        (not yet stored) instance row and its workflow seeded with the starting data."""
+        version = current_row(session, process_id)
+        if not actor.covers(unit_path):
+            raise NotAllowed(OUTSIDE_UNIT)
+        instance = Instance(
+            process_id=process_id,
+            version_id=version.id,
+            started_by=actor.id,
+            unit_path=unit_path,
+            serializer_version=SERIALIZER_VERSION,
+            state_json="{}",
+        )
+        return instance, _seeded(new_workflow(version.spec_json), data)
+
     # -- completing -----------------------------------------------------------
     def complete_task(
         self, session: Session, actor: Actor, task_id: str, data: dict[str, Any]
@@ -122,7 +127,7 @@ class Runtime:
         row = open_task_for(session, actor, task_id)
         instance = session.get(Instance, row.instance_id)
         version = session.get(ProcessVersion, instance.version_id)
-        form = form_of(version, row.form)
+        form = bundled_form(version.forms_json, row.form)
         workflow = self._load(instance, version, session, actor)
         task = workflow.get_task_from_id(_uuid(task_id))
         if task is None or task.state != TaskState.READY:
@@ -176,7 +181,9 @@ class Runtime:
         return ScriptEngine(self.services, ctx)
 
     def _load(self, instance, version, session, actor) -> BpmnWorkflow:
-        workflow = workflow_from_json(instance.state_json, version.spec_json)
+        workflow = workflow_from_json(
+            instance.state_json, instance.serializer_version, version.spec_json
+        )
         workflow.script_engine = self._engine(session, instance, actor)
         return workflow
 
@@ -187,6 +194,7 @@ class Runtime:
         ctx = workflow.script_engine.context
         instance.business_key = ctx.business_key
         instance.state_json = state_to_json(workflow)
+        instance.serializer_version = SERIALIZER_VERSION
         instance.status = "complete" if workflow.completed else "running"
         instance.next_timer_at = next_timer_at(workflow)
         instance.updated_at = utcnow()
@@ -221,42 +229,15 @@ def instance_data(session: Session, instance_id: int, task_id: str | None = None
     if instance is None:
         raise NotFound("Proses tidak ditemukan.")
     version = session.get(ProcessVersion, instance.version_id)
-    workflow = workflow_from_json(instance.state_json, version.spec_json)
+    workflow = workflow_from_json(
+        instance.state_json, instance.serializer_version, version.spec_json
+    )
     if task_id is not None:
         task = workflow.get_task_from_id(_uuid(task_id))
         return dict(task.data) if task else {}
     ready = ready_user_tasks(workflow)
     source = ready[0] if ready else workflow.last_task
     return dict(source.data) if source is not None else {}
-
-
-def current_version(session: Session, process_id: str) -> ProcessVersion:
-    version = session.scalar(
-        select(ProcessVersion).where(
-            ProcessVersion.process_id == process_id, ProcessVersion.is_current.is_(True)
-        )
-    )
-    if version is None:
-        raise NotFound(f"Proses '{process_id}' belum dipasang.")
-    return version
-
-
-def instance_version(session: Session, instance_id: int) -> ProcessVersion:
-    instance = session.get(Instance, instance_id)
-    if instance is None:
-        raise NotFound("Proses tidak ditemukan.")
-    return session.get(ProcessVersion, instance.version_id)
-
-
-def task_form(session: Session, task: TaskInfo) -> dict:
-    """The form definition of an open task, from the version its instance runs."""
-    return form_of(instance_version(session, task.instance_id), task.form)
-
-
-def form_of(version: ProcessVersion, name: str | None) -> dict:
-    if name is None:
-        return {"schema": {"type": "object", "properties": {}}}
-    return json.loads(version.forms_json)[name]
 
 
 @lru_cache(maxsize=64)

@@ -40,6 +40,18 @@ class TaskInfo:
 
 
 @dataclass(frozen=True)
+class VersionInfo:
+    """A deployed version of a diagram; its forms are read through `form_of`."""
+
+    id: int
+    process_id: str
+    name: str
+    #: The lane and form of the first user task: who may start it, and with what.
+    start_lane: str | None
+    start_form: str | None
+
+
+@dataclass(frozen=True)
 class HistoryEntry:
     task_id: str
     task_name: str

@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, Select, case, exists, false, literal, or_, select, true
+from sqlalchemy import ColumnElement, Select, case, false, literal, or_, select, true
 from sqlalchemy.orm import Session
 
-from engine import Actor, visible_to
-from engine.models import OpenTask, TaskHistory, utcnow
+import engine
+from engine import utcnow
 from processes.access.models import AccessGrant
 from processes.accounts.models import User
 from processes.accounts.roles import VIEW_ALL_ROLES
@@ -37,15 +37,9 @@ def _submitter(user: User, _now: datetime, _nomor: ColumnElement[str]) -> Column
     return Record.submitted_by == user.id
 
 
-def handling(actor: Actor) -> Select:
-    """Persons (NRP/NIP) the actor has an open task about."""
-    return select(OpenTask.business_key).where(
-        OpenTask.business_key.is_not(None), visible_to(actor)
-    )
-
-
 def _handling(user: User, _now: datetime, nomor: ColumnElement[str]) -> ColumnElement[bool]:
-    return nomor.in_(handling(actor_for(user)))
+    # Persons (NRP/NIP) the user has an open task about, as a subquery: still one condition.
+    return nomor.in_(engine.open_business_keys(actor_for(user)))
 
 
 def _granted(user: User, now: datetime, nomor: ColumnElement[str]) -> ColumnElement[bool]:
@@ -107,7 +101,4 @@ def can_view_instance(session: Session, user: User, instance_id: int, started_by
     """An instance's timeline: view-all roles, its starter, and those who work or worked it."""
     if user.role in VIEW_ALL_ROLES or user.id == started_by:
         return True
-    actor = actor_for(user)
-    worked = exists().where(TaskHistory.instance_id == instance_id, TaskHistory.user_id == actor.id)
-    waiting = exists().where(OpenTask.instance_id == instance_id, visible_to(actor))
-    return bool(session.scalar(select(or_(worked, waiting))))
+    return engine.worked_or_can_take(session, actor_for(user), instance_id)

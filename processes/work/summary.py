@@ -28,7 +28,7 @@ def submission_summary(session: Session, page: Any) -> list[SummaryLine]:
     version = engine.instance_version(session, page.task.instance_id)
     if not version.start_form or version.start_form == page.task.form:
         return []
-    start = engine.form_of(version, version.start_form)
+    start = engine.form_of(session, version, version.start_form)
     lines = []
     views = forms.layout(start, page.context, {}, reference.options_source(session), page.context)
     for section in views:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import engine
@@ -53,14 +52,9 @@ class Startable:
 
 def startable(session: Session, user: User) -> list[Startable]:
     lanes = actor_for(user).lanes
-    rows = session.scalars(
-        select(engine.models.ProcessVersion)
-        .where(engine.models.ProcessVersion.is_current.is_(True))
-        .order_by(engine.models.ProcessVersion.name)
-    )
     return [
         Startable(v.process_id, v.name, v.start_form)
-        for v in rows
+        for v in engine.current_versions(session)
         if v.start_lane in lanes and v.start_form and v.process_id not in RECORD_FLOWS
     ]
 
@@ -74,11 +68,11 @@ def start_form(
         if problem:
             raise Forbidden(problem)
         version = engine.current_version(session, process_id)
-        return version.name, engine.form_of(version, version.start_form)
+        return version.name, engine.form_of(session, version, version.start_form)
     for item in startable(session, user):
         if item.process_id == process_id:
             version = engine.current_version(session, process_id)
-            return item.name, engine.form_of(version, item.form)
+            return item.name, engine.form_of(session, version, item.form)
     raise Forbidden("Anda tidak berwenang memulai proses ini.")
 
 

@@ -122,3 +122,34 @@ def test_processes_has_only_areas_and_errors_at_its_top():
     for area in AREAS:
         face = ast.parse((ROOT / "processes" / area / "__init__.py").read_text("utf-8"))
         assert ast.get_docstring(face), f"processes/{area}/__init__.py says what the area owns"
+
+
+def engine_table_uses(source: str) -> list[int]:
+    """Lines that import `engine.models` or reach it as `engine.models`."""
+    tree = ast.parse(source)
+    lines = [
+        node.lineno for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute) and node.attr == "models"
+        and isinstance(node.value, ast.Name) and node.value.id == "engine"
+    ]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            names = imports_of(ast.unparse(node))
+            lines += [node.lineno] * any(n.startswith("engine.models") for n in names)
+    return sorted(set(lines))
+
+
+@pytest.mark.parametrize("package", ["processes", "web", "bench"])
+def test_only_the_engine_touches_its_tables(package):
+    offending = {
+        str(path.relative_to(ROOT)): lines
+        for path in (ROOT / package).rglob("*.py")
+        if (lines := engine_table_uses(path.read_text("utf-8")))
+    }
+    assert offending == {}
+
+
+def test_a_planted_use_of_engine_tables_is_caught():
+    assert engine_table_uses("import engine\nengine.models.OpenTask\n") == [2]
+    assert engine_table_uses("from engine.models import OpenTask\n") == [1]
+    assert engine_table_uses("from engine import inbox\n") == []

@@ -71,7 +71,7 @@ def instance(instance_id: int):
 @login_required
 def instance_diagram(instance_id: int):
     _instance_or_abort(instance_id)
-    xml = engine.instance_version(db.session(), instance_id).bpmn_xml
+    xml = engine.diagram_xml(db.session(), instance_id)
     return Response(xml, mimetype="application/xml", headers={"Cache-Control": "private"})
 
 
