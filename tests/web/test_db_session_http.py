@@ -58,19 +58,22 @@ def test_completing_a_task_that_issues_a_letter_uses_one_session(app, client, au
     assert session.scalar(select(Letter.pdf_sha256)) is not None
 
 
-def test_reading_a_record_uses_one_session_and_logs_the_read(app, client, auth, session):
+def record_page_as(username: str, app, client, auth, session):
+    """A Kapuas record's page as `username` gets it, and the sessions and connections used."""
     record = record_in_proses(session, username="op.kapuas")
-    auth.login("kabid")
-    response, used = opened_by(app, lambda: client.get(f"/catatan/{record.id}"))
+    auth.login(username)
+    return opened_by(app, lambda: client.get(f"/catatan/{record.id}"))
+
+
+def test_reading_a_record_uses_one_session_and_logs_the_read(app, client, auth, session):
+    response, used = record_page_as("kabid", app, client, auth, session)
     assert response.status_code == 200
     assert used == (1, 1)
     assert session.scalars(select(ReadLog.what)).all() == ["CATATAN"]
 
 
 def test_a_refused_read_writes_nothing_and_its_page_still_knows_the_user(app, client, auth, session):
-    record = record_in_proses(session, username="op.kapuas")
-    auth.login("op.barsel")
-    response, used = opened_by(app, lambda: client.get(f"/catatan/{record.id}"))
+    response, used = record_page_as("op.barsel", app, client, auth, session)
     assert response.status_code == 403
     assert used == (1, 1)
     page = response.get_data(as_text=True)
