@@ -21,7 +21,7 @@ def init_app(app: Flask) -> None:
 @click.command("run-timers")
 def run_timers() -> None:
     """Wake the instances whose timer events are due (run it every minute from cron)."""
-    woken = timers.fire_due_timers(db.unit_of_work)
+    woken = timers.fire_due_timers(db.standalone_unit_of_work)
     click.echo(f"{woken} proses dibangunkan.")
 
 
@@ -30,7 +30,7 @@ def run_timers() -> None:
 def setup(with_demo: bool) -> None:
     """Migrate the database, seed reference lists, deploy every diagram."""
     upgrade(current_app.config["DATABASE_URL"])
-    with db.unit_of_work() as uow:
+    with db.standalone_unit_of_work() as uow:
         deployed = install(uow.session)
         if with_demo:
             demo.load_demo_users(uow.session)

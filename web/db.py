@@ -1,4 +1,4 @@
-"""Database wiring: one engine per app, a read session per request, units of work for writes."""
+"""Database wiring: one engine per app, one session per request, shared by reads and writes."""
 
 from __future__ import annotations
 
@@ -17,14 +17,42 @@ def init_app(app: Flask) -> None:
 
 
 def session() -> Session:
-    """The request's session for reads (and for loading the current user)."""
+    """The request's one session: the signed-in user, the page's reads and its use case."""
     if "db" not in g:
         g.db = current_app.extensions["ecatpers_db"]()
     return g.db
 
 
+class RequestUnitOfWork(UnitOfWork):
+    """A unit of work on the request's session.
+
+    Sharing the session means one connection per request, and the use case sees the very
+    user object the request signed in with. Leaving the block still rolls back what was not
+    committed, but does not close the session: the page rendered afterwards reads through it
+    (objects a rollback expired are loaded again on first use).
+    """
+
+    def __init__(self) -> None:
+        super().__init__(session)
+
+    def __exit__(self, *exc: object) -> None:
+        self.session.rollback()
+
+
 def unit_of_work() -> UnitOfWork:
+    """The unit of work for a request's write use case."""
+    return RequestUnitOfWork()
+
+
+def standalone_unit_of_work() -> UnitOfWork:
+    """A unit of work with a session of its own, for commands run outside a request."""
     return UnitOfWork(current_app.extensions["ecatpers_db"])
+
+
+def rollback() -> None:
+    """Undo whatever the request left uncommitted (before an error page is shown)."""
+    if "db" in g:
+        g.db.rollback()
 
 
 def _close(_exc: BaseException | None) -> None:

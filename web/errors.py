@@ -1,9 +1,14 @@
-"""Error pages in Bahasa Indonesia."""
+"""Error pages in Bahasa Indonesia, and the domain refusals mapped to them."""
 
 from __future__ import annotations
 
 from flask import Flask, render_template
 from flask_wtf.csrf import CSRFError
+
+from engine import NotAllowed, NotFound, TaskNotOpen
+from processes.errors import Forbidden
+
+from . import db
 
 MESSAGES = {
     400: "Permintaan tidak valid.",
@@ -13,10 +18,16 @@ MESSAGES = {
     500: "Terjadi kesalahan pada sistem; tidak ada data yang tersimpan. Silakan coba lagi.",
 }
 
+#: A use case that says no raises; the page says why, with the status it deserves. A view
+#: catches a refusal itself only to do more than show it (re-show a form, redirect).
+REFUSALS = {Forbidden: 403, NotAllowed: 403, TaskNotOpen: 403, NotFound: 404}
+
 
 def init_app(app: Flask) -> None:
     for code in MESSAGES:
         app.register_error_handler(code, _page(code))
+    for refusal, code in REFUSALS.items():
+        app.register_error_handler(refusal, _refused(code))
     app.register_error_handler(CSRFError, _csrf)
 
 
@@ -25,11 +36,24 @@ def _page(code: int):
         message = getattr(err, "description", None) if code == 403 else None
         if not message or message.startswith("You don't"):
             message = MESSAGES[code]
-        return render_template("errors/error.html", code=code, message=message), code
+        return _render(code, message)
+
+    return handler
+
+
+def _refused(code: int):
+    def handler(err):
+        return _render(code, str(err) or MESSAGES[code])
 
     return handler
 
 
 def _csrf(_err):
     message = "Sesi formulir kedaluwarsa atau tidak sah. Muat ulang halaman lalu coba lagi."
-    return render_template("errors/error.html", code=400, message=message), 400
+    return _render(400, message)
+
+
+def _render(code: int, message: str):
+    # Whatever failed or was refused is not kept, and the page may then read afresh.
+    db.rollback()
+    return render_template("errors/error.html", code=code, message=message), code

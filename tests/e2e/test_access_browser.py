@@ -12,27 +12,23 @@ from playwright.sync_api import expect
 from sqlalchemy import select
 
 from processes.letters.models import Letter
-from tests.support.access_flows import (
+from tests.support.access_flows import TASK_KABID, TASK_KASUBBID, TASK_KAURLITPERS
+from tests.support.browser import attach_pdf, decide_in_browser, open_task
+from tests.support.data import (
     NAMA_AIPDA,
     NAMA_AKP,
     NRP_AIPDA,
     NRP_AKP,
-    TASK_KABID,
-    TASK_KASUBBID,
-    TASK_KAURLITPERS,
     akses_khusus_fields,
-    pdf_text,
     permohonan_fields,
-    verify_token_in,
 )
-from tests.support.data import MINIMAL_PDF
 from tests.support.flows import record_in_proses
+from tests.support.letters import pdf_text, verify_token_in
 
 pytestmark = pytest.mark.e2e
 
 SELECTS = {"peruntukan", "dokumen_jenis", "personel", "pangkat", "kesatuan", "agama"}
 RADIOS = {"jenis_permohonan", "jenis_kelamin", "dasar"}
-PDF_FILE = {"name": "surat-permintaan.pdf", "mimeType": "application/pdf", "buffer": MINIMAL_PDF}
 
 
 def fill_form(page, data: dict[str, str]) -> None:
@@ -43,7 +39,7 @@ def fill_form(page, data: dict[str, str]) -> None:
             page.check(f"input[name={name}][value={value}]")
         else:
             page.fill(f"#f-{name}", value)
-    page.set_input_files("#f-dokumen_file", files=[PDF_FILE])
+    attach_pdf(page, "surat-permintaan.pdf")
 
 
 def cek(page, nomor: str) -> str:
@@ -54,21 +50,6 @@ def cek(page, nomor: str) -> str:
     page.click("button.check-button[data-target=f-nomor_identitas]")
     expect(out).not_to_have_text(previous or re.compile(r"^$"))
     return out.inner_text()
-
-
-def open_task(page, title: str) -> None:
-    page.goto("/")
-    page.click(f"#inbox tbody tr td:first-child a:text-is('{title}')")
-    expect(page.locator("h1")).to_have_text(title)
-
-
-def decide(page, title: str, keputusan: str = "SETUJU", **fields: str) -> None:
-    open_task(page, title)
-    page.check(f"input[name=keputusan][value={keputusan}]")
-    for name, value in fields.items():
-        page.fill(f"#f-{name}", value)
-    page.click("button:has-text('Kirim')")
-    expect(page.locator(".flash-success")).to_contain_text("selesai")
 
 
 def request_skhp(desk, **overrides: str):
@@ -117,13 +98,13 @@ def test_skhp_request_to_verified_and_revoked_letter(desk, browser, live_server,
     open_task(kaur.page, TASK_KAURLITPERS)
     summary = kaur.page.inner_text("#summary")
     assert NAMA_AIPDA in summary and NRP_AIPDA in summary
-    decide(kaur.page, TASK_KAURLITPERS)
+    decide_in_browser(kaur.page, TASK_KAURLITPERS)
 
     kabid = desk("kabid")
     expect(kabid.page.locator("#inbox-count")).to_have_text("0")  # an AIPDA is not Kabid's
     kasubbid = desk("kasubbid")
     expect(kasubbid.page.locator("#inbox-count")).to_have_text("1")
-    decide(kasubbid.page, TASK_KASUBBID)
+    decide_in_browser(kasubbid.page, TASK_KASUBBID)
     expect(kasubbid.page.locator("#inbox-count")).to_have_text("0")
 
     letter = the_letter(session_factory)
@@ -172,7 +153,7 @@ def test_skhp_request_to_verified_and_revoked_letter(desk, browser, live_server,
 def test_an_akp_request_reaches_kabid_and_the_letter_is_signed_by_kabid(desk, session_factory):
     request_skhp(desk, nomor_identitas=NRP_AKP, nama=NAMA_AKP, pangkat="AKP")
     kaur = desk("kaurlitpers")
-    decide(kaur.page, TASK_KAURLITPERS)
+    decide_in_browser(kaur.page, TASK_KAURLITPERS)
 
     kasubbid = desk("kasubbid")
     expect(kasubbid.page.locator("#inbox-count")).to_have_text("0")  # an AKP is not Kasubbid's
@@ -181,7 +162,7 @@ def test_an_akp_request_reaches_kabid_and_the_letter_is_signed_by_kabid(desk, se
     row = kabid.page.locator("#inbox tbody tr").first
     expect(row).to_contain_text(TASK_KABID)
     expect(row).to_contain_text(NRP_AKP)
-    decide(kabid.page, TASK_KABID)
+    decide_in_browser(kabid.page, TASK_KABID)
 
     letter = the_letter(session_factory)
     operator = desk("operator")

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.data import MINIMAL_PDF, pencatatan_data
+from tests.support.browser import attach_pdf
+from tests.support.data import pencatatan_data
 
 pytestmark = pytest.mark.e2e
 
@@ -20,13 +21,9 @@ def fill_pencatatan(page, **overrides):
     for name, value in data.items():
         if name in SELECTS:
             page.select_option(f"#f-{name}", value)
-        elif name == "dokumen_tanggal":
-            page.fill(f"#f-{name}", value)
         else:
             page.fill(f"#f-{name}", value)
-    page.set_input_files(
-        "#f-dokumen_file", files=[{"name": "lp.pdf", "mimeType": "application/pdf", "buffer": MINIMAL_PDF}]
-    )
+    attach_pdf(page, "lp.pdf")
 
 
 def open_first_task(page):

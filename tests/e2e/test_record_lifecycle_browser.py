@@ -12,15 +12,12 @@ import re
 
 import pytest
 
-from tests.support.data import MINIMAL_PDF
+from tests.support.browser import attach_pdf, decide_in_browser, open_task
+from tests.support.data import KEPP, UPDATE_I, pemutakhiran, putusan
 from tests.support.flows import approve, record_in_proses, submit_update
-from tests.support.web_flows import TITLE, UPDATE_I, pemutakhiran, putusan
+from tests.support.web_flows import TITLE
 
 pytestmark = pytest.mark.e2e
-
-KEPP = {"nomor_identitas": "90030456", "nama": "Andika Prasetyo", "pangkat": "BRIPTU",
-        "jenis_pelanggaran": "KEPP", "wujud_perbuatan": "PENYALAHGUNAAN_WEWENANG",
-        "pasal": "PERPOL7-2022-P10"}
 
 
 def make_record(session_factory, *updates, **overrides) -> int:
@@ -39,13 +36,6 @@ def fill_document(page, nomor, jenis="SURAT_PERINTAH", tanggal="2026-11-05",
     page.fill("#f-dokumen_tanggal", tanggal)
     page.fill("#f-dokumen_perihal", perihal)
     attach_pdf(page)
-
-
-def attach_pdf(page):
-    page.set_input_files(
-        "#f-dokumen_file",
-        files=[{"name": "dokumen.pdf", "mimeType": "application/pdf", "buffer": MINIMAL_PDF}],
-    )
 
 
 def fill_putusan(page, hukuman, nomor="KEP/77/XI/2026", tanggal="2026-11-10",
@@ -90,24 +80,9 @@ def submit_start(page, record_id, expected_status) -> str:
     return landed
 
 
-def open_task(page, title):
-    page.goto("/")
-    page.click(f"#inbox a:text-is('{title}')")
-    assert page.inner_text("h1") == title
-
-
-def decide(page, title, keputusan, catatan=""):
-    open_task(page, title)
-    page.check(f"input[name=keputusan][value={keputusan}]")
-    if catatan:
-        page.fill("#f-catatan", catatan)
-    page.click("button:has-text('Kirim')")
-    assert "selesai" in page.inner_text(".flash-success")
-
-
 def approve_both(kaur, kasubbid, process_title):
-    decide(kaur.page, f"Periksa {process_title} (Kaurlitpers)", "SETUJU")
-    decide(kasubbid.page, "Persetujuan Kasubbid Paminal", "SETUJU")
+    decide_in_browser(kaur.page, f"Periksa {process_title} (Kaurlitpers)", "SETUJU")
+    decide_in_browser(kasubbid.page, "Persetujuan Kasubbid Paminal", "SETUJU")
 
 
 def stage_titles(page) -> list[str]:
@@ -127,7 +102,9 @@ def test_update_i_goes_back_from_both_approvers_and_ends_in_proses(desk, session
     kaur = desk("kaurlitpers")
     open_task(kaur.page, "Periksa Update I (Kaurlitpers)")
     assert "DP3D/12/XI/2026" in kaur.page.inner_text("#summary")
-    decide(kaur.page, "Periksa Update I (Kaurlitpers)", "KEMBALIKAN", "Nomor DP3D kurang satu digit")
+    decide_in_browser(
+        kaur.page, "Periksa Update I (Kaurlitpers)", "KEMBALIKAN", "Nomor DP3D kurang satu digit"
+    )
 
     open_task(operator.page, "Perbaiki data Update I")
     assert "Nomor DP3D kurang satu digit" in operator.page.inner_text("#return-reason")
@@ -136,11 +113,13 @@ def test_update_i_goes_back_from_both_approvers_and_ends_in_proses(desk, session
     operator.page.fill("#f-nomor_berkas", "DP3D/123/XI/2026")
     operator.page.click("button:has-text('Kirim')")
 
-    decide(kaur.page, "Periksa Update I (Kaurlitpers)", "SETUJU")
+    decide_in_browser(kaur.page, "Periksa Update I (Kaurlitpers)", "SETUJU")
     kasubbid = desk("kasubbid")
     open_task(kasubbid.page, "Persetujuan Kasubbid Paminal")
     assert "DP3D/123/XI/2026" in kasubbid.page.inner_text("#summary")
-    decide(kasubbid.page, "Persetujuan Kasubbid Paminal", "KOREKSI", "Limpah seharusnya ke Mabes")
+    decide_in_browser(
+        kasubbid.page, "Persetujuan Kasubbid Paminal", "KOREKSI", "Limpah seharusnya ke Mabes"
+    )
 
     open_task(operator.page, "Perbaiki data Update I")
     assert "Limpah seharusnya ke Mabes" in operator.page.inner_text("#return-reason")

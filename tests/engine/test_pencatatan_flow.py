@@ -7,22 +7,11 @@ from sqlalchemy import select
 
 import engine
 from processes.accounts.users import actor_for
-from processes.records import documents, statuses
+from processes.records import statuses
 from processes.records.models import Record, StatusChange
 from processes.work.runtime import RUNTIME
 from tests.support.actors import user
-from tests.support.data import MINIMAL_PDF, pencatatan_data
-
-
-def submit(session, username="operator", **overrides):
-    operator = user(session, username)
-    actor = actor_for(operator)
-    first = RUNTIME.start(session, actor, "pencatatan", actor.unit_path)
-    data = pencatatan_data(**overrides)
-    data["dokumen_file"] = documents.store_pdf(session, MINIMAL_PDF, "lp.pdf", operator.id)
-    RUNTIME.complete_task(session, actor, first.id, data)
-    session.commit()
-    return first.instance_id
+from tests.support.flows import decide, submitted_record
 
 
 def only_task(session, username):
@@ -31,14 +20,9 @@ def only_task(session, username):
     return tasks[0]
 
 
-def decide(session, username, keputusan, catatan=""):
-    task = only_task(session, username)
-    RUNTIME.complete_task(
-        session, actor_for(user(session, username)), task.id,
-        {"keputusan": keputusan, "catatan": catatan},
-    )
-    session.commit()
-    return task
+def decide_only_task(session, username, keputusan, catatan=""):
+    """`username` decides the one task in their inbox; returns that task."""
+    return decide(session, username, only_task(session, username).instance_id, keputusan, catatan)
 
 
 def record(session, instance_id):
@@ -46,7 +30,7 @@ def record(session, instance_id):
 
 
 def test_operator_submits_and_the_record_is_diajukan_dicatat(session):
-    instance_id = submit(session)
+    instance_id = submitted_record(session).instance_id
     assert record(session, instance_id).status == statuses.DIAJUKAN_DICATAT
     task = only_task(session, "kaurlitpers")
     assert task.lane == "Kaurlitpers" and task.form == "persetujuan.json"
@@ -54,8 +38,8 @@ def test_operator_submits_and_the_record_is_diajukan_dicatat(session):
 
 
 def test_returned_twice_then_approved_by_both_reaches_proses(session):
-    instance_id = submit(session)
-    decide(session, "kaurlitpers", "KEMBALIKAN", "Nomor LP salah ketik")
+    instance_id = submitted_record(session).instance_id
+    decide_only_task(session, "kaurlitpers", "KEMBALIKAN", "Nomor LP salah ketik")
     fix = only_task(session, "operator")
     assert fix.task_name == "Task_Perbaiki"
     assert fix.assignee_id == user(session, "operator").id
@@ -65,16 +49,16 @@ def test_returned_twice_then_approved_by_both_reaches_proses(session):
     data["dokumen_nomor"] = "LP/A/13/X/2026/Yanduan"
     RUNTIME.complete_task(session, actor_for(user(session, "operator")), fix.id, data)
     session.commit()
-    decide(session, "kaurlitpers", "SETUJU")
-    decide(session, "kasubbid", "KOREKSI", "Pasal belum tepat")
+    decide_only_task(session, "kaurlitpers", "SETUJU")
+    decide_only_task(session, "kasubbid", "KOREKSI", "Pasal belum tepat")
     only_task(session, "operator")  # back for correction
     fix = only_task(session, "operator")
     data = RUNTIME.task_data(session, actor_for(user(session, "operator")), fix.id)
     data = {k: v for k, v in data.items() if k not in ("keputusan", "catatan", "hasil_ajukan")}
     RUNTIME.complete_task(session, actor_for(user(session, "operator")), fix.id, data)
     session.commit()
-    decide(session, "kaurlitpers", "SETUJU")
-    decide(session, "kasubbid", "SETUJU")
+    decide_only_task(session, "kaurlitpers", "SETUJU")
+    decide_only_task(session, "kasubbid", "SETUJU")
 
     rec = record(session, instance_id)
     assert rec.status == statuses.PROSES
@@ -88,21 +72,21 @@ def test_returned_twice_then_approved_by_both_reaches_proses(session):
 
 
 def test_operator_cannot_approve_and_other_polres_cannot_see(session):
-    submit(session, username="op.kapuas")
+    submitted_record(session, username="op.kapuas")
     task = only_task(session, "kaurlitpers")
     with pytest.raises(engine.NotAllowed):
         RUNTIME.complete_task(
             session, actor_for(user(session, "operator")), task.id, {"keputusan": "SETUJU"}
         )
     session.rollback()
-    decide(session, "kaurlitpers", "KEMBALIKAN", "Lengkapi uraian")
+    decide_only_task(session, "kaurlitpers", "KEMBALIKAN", "Lengkapi uraian")
     assert engine.inbox(session, actor_for(user(session, "op.barsel"))) == []
     assert engine.inbox(session, actor_for(user(session, "operator"))) == []  # assigned to starter
     assert len(engine.inbox(session, actor_for(user(session, "op.kapuas")))) == 1
 
 
 def test_submitter_holding_an_approver_role_cannot_approve_own_submission(session):
-    instance_id = submit(session)
+    instance_id = submitted_record(session).instance_id
     operator = user(session, "operator")
     both = engine.Actor(operator.id, "Operator ganda", frozenset({"Operator", "Kaurlitpers"}), "/")
     assert engine.inbox(session, both) == []
@@ -112,7 +96,7 @@ def test_submitter_holding_an_approver_role_cannot_approve_own_submission(sessio
 
 
 def test_extra_keys_are_ignored_and_bad_form_data_writes_nothing(session):
-    instance_id = submit(session)
+    instance_id = submitted_record(session).instance_id
     task = only_task(session, "kaurlitpers")
     kaur = actor_for(user(session, "kaurlitpers"))
     with pytest.raises(engine.FormInvalid) as err:
@@ -131,8 +115,8 @@ def test_extra_keys_are_ignored_and_bad_form_data_writes_nothing(session):
 
 
 def test_replaying_a_completed_task_is_refused_with_who_did_it(session):
-    submit(session)
-    task = decide(session, "kaurlitpers", "SETUJU")
+    submitted_record(session)
+    task = decide_only_task(session, "kaurlitpers", "SETUJU")
     with pytest.raises(engine.TaskNotOpen, match="sudah diselesaikan oleh Iptu Rina"):
         RUNTIME.complete_task(
             session, actor_for(user(session, "kaurlitpers")), task.id, {"keputusan": "SETUJU"}
@@ -142,7 +126,7 @@ def test_replaying_a_completed_task_is_refused_with_who_did_it(session):
 def test_two_approvers_completing_the_same_task_exactly_one_wins(session_factory, monkeypatch):
     """The second approver loaded the instance before the first committed: the lock refuses."""
     with session_factory() as s:
-        submit(s)
+        submitted_record(s)
         task_id = only_task(s, "kaurlitpers").id
     real_load = engine.runtime.workflow_from_json
 

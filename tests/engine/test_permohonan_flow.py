@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from pypdf import PdfReader
 from sqlalchemy import select
 
 import engine
@@ -13,10 +12,8 @@ from processes.access.models import AccessRequest
 from processes.db.uow import UnitOfWork
 from processes.letters import issue as letter_issue
 from processes.letters.content import office_today
-from processes.letters.models import Letter
-from tests.support.flows import decide, record_in_proses, submit_permohonan
-
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+from tests.support.flows import decide, letter_of, record_in_proses, submit_permohonan
+from tests.support.letters import pdf_text, skhp_number
 
 
 def lanes_waiting(session, instance_id):
@@ -29,25 +26,16 @@ def issue(session, session_factory, instance_id, authority):
     decide(session, {"Kasubbid Paminal": "kasubbid", "Kabid Propam": "kabid"}[authority],
            instance_id, "SETUJU")
     letter_issue.render_pending(UnitOfWork(session_factory))
-    session.expire_all()
-    request = session.scalar(select(AccessRequest).where(AccessRequest.instance_id == instance_id))
-    return session.scalar(select(Letter).where(Letter.request_id == request.id))
-
-
-def pdf_text(letter) -> str:
-    import io
-
-    pages = PdfReader(io.BytesIO(letter.pdf)).pages
-    return " ".join(" ".join(page.extract_text() for page in pages).split())
+    return letter_of(session, instance_id)
 
 
 def test_skhp_for_an_aipda_is_approved_by_kasubbid_and_signed_atas_nama(session, session_factory):
     record_in_proses(session)  # a disiplin record still in process
     letter = issue(session, session_factory, submit_permohonan(session), "Kasubbid Paminal")
     today = office_today()
-    assert letter.nomor == f"SKHP/1/{ROMAN[today.month - 1]}/{today.year}/LITPERS"
+    assert letter.nomor == skhp_number(1, today)
     assert letter.valid_until.month == (today.month + 5) % 12 + 1
-    text = pdf_text(letter)
+    text = pdf_text(letter.pdf)
     for expected in (letter.nomor, "BUDI HARTONO", "85051234", "RAHASIA", "KASUBBID PAMINAL",
                      "a.n. KEPALA BIDANG PROPAM", "MASIH DALAM PROSES", "TIDAK ADA",
                      "Kenaikan pangkat periode 1 Januari 2027", "sampai dengan"):
@@ -63,7 +51,7 @@ def test_skhp_for_an_akp_goes_to_kabid_and_numbers_follow_each_other(session, se
         "Kabid Propam",
     )
     assert second.nomor.startswith("SKHP/2/") and first.nomor.startswith("SKHP/1/")
-    text = pdf_text(second)
+    text = pdf_text(second.pdf)
     assert "KEPALA BIDANG PROPAM" in text and "a.n." not in text
     assert text.count("TIDAK ADA") == 3  # no catpers at all
 
@@ -103,7 +91,7 @@ def test_rekam_jejak_lists_records_stages_and_issued_skhp(session, session_facto
         "Kasubbid Paminal",
     )
     assert letter.jenis == "REKAM_JEJAK" and letter.valid_until is None
-    text = pdf_text(letter)
+    text = pdf_text(letter.pdf)
     for expected in ("BUDI HARTONO", "Tidak masuk dinas tanpa keterangan", "PROSES", skhp.nomor,
                      "LP/A/12/X/2026/Yanduan"):
         assert expected in text, expected

@@ -12,6 +12,7 @@ from processes.records.models import StatusChange, Submission
 from processes.work import record_flows
 from processes.work.runtime import RUNTIME
 from tests.support.actors import user
+from tests.support.data import UPDATE_I, putusan
 from tests.support.flows import (
     actor,
     approve,
@@ -20,15 +21,6 @@ from tests.support.flows import (
     submit_update,
     task_of,
 )
-
-UPDATE_I = {"nomor_berkas": "DP3D/12/XI/2026", "limpah": "POLDA"}
-
-
-def putusan(hukuman: str) -> dict[str, str]:
-    return {
-        "putusan_nomor": "KEP/77/XI/2026", "putusan_tanggal": "2026-11-10",
-        "putusan_isi": "Terbukti melanggar; dijatuhi hukuman.", "hukuman": hukuman,
-    }
 
 
 def offered(session, record, username="operator"):

@@ -1,20 +1,23 @@
-"""Valid submissions and files the tests start from."""
+"""Valid submissions and files the tests start from: what a user types into each form."""
 
 from __future__ import annotations
 
-MINIMAL_PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n"
-    b"trailer<</Root 1 0 R>>\n%%EOF\n"
-)
+from processes.setup.demo import DEMO_PDF
+
+#: The smallest PDF the upload check accepts: the demo data's one-page document.
+MINIMAL_PDF = DEMO_PDF
+
+#: The person most tests are about (the one `pencatatan_data` records), and two others.
+NRP_AIPDA, NAMA_AIPDA = "85051234", "Budi Hartono"
+NRP_AKP, NAMA_AKP = "88110987", "Rudi Santoso"
+NRP_OTHER = "90030456"
 
 
 def pencatatan_data(**overrides: str) -> dict[str, str]:
     data = {
         "personel": "POLRI",
-        "nomor_identitas": "85051234",
-        "nama": "Budi Hartono",
+        "nomor_identitas": NRP_AIPDA,
+        "nama": NAMA_AIPDA,
         "pangkat": "AIPDA",
         "jabatan": "Banit Reskrim",
         "unit_kerja": "POLRES-KAPUAS",
@@ -27,6 +30,88 @@ def pencatatan_data(**overrides: str) -> dict[str, str]:
         "dokumen_perihal": "Laporan tidak masuk dinas",
         "uraian": "Tidak masuk dinas 5 hari berturut-turut tanpa keterangan.",
         "ditangani_oleh": "POLDA",
+    }
+    data.update(overrides)
+    return data
+
+
+#: `pencatatan_data` overrides for a KEPP record of another member.
+KEPP = {"nomor_identitas": NRP_OTHER, "nama": "Andika Prasetyo", "pangkat": "BRIPTU",
+        "jenis_pelanggaran": "KEPP", "wujud_perbuatan": "PENYALAHGUNAAN_WEWENANG",
+        "pasal": "PERPOL7-2022-P10"}
+
+
+def reference_document(
+    nomor: str = "SPRIN/45/XI/2026", jenis: str = "SURAT_PERINTAH",
+    tanggal: str = "2026-11-05", perihal: str = "Dokumen tahap",
+) -> dict[str, str]:
+    """The reference document's fields of a start form (its PDF goes separately)."""
+    return {
+        "dokumen_nomor": nomor, "dokumen_jenis": jenis,
+        "dokumen_tanggal": tanggal, "dokumen_perihal": perihal,
+    }
+
+
+# -- a record's updates ---------------------------------------------------------------
+
+UPDATE_I = {"nomor_berkas": "DP3D/12/XI/2026", "limpah": "POLDA"}
+
+
+def putusan(
+    hukuman: str, nomor: str = "KEP/77/XI/2026", tanggal: str = "2026-11-10",
+    isi: str = "Terbukti melanggar; dijatuhi hukuman.",
+) -> dict[str, str]:
+    return {
+        "putusan_nomor": nomor, "putusan_tanggal": tanggal, "putusan_isi": isi,
+        "hukuman": hukuman,
+    }
+
+
+def pemutakhiran(jenis: str, alasan: str | None = None, keterangan: str | None = None) -> dict:
+    data = {"jenis_pemutakhiran": jenis}
+    if alasan:
+        data["alasan_dihentikan"] = alasan
+    if keterangan:
+        data["keterangan"] = keterangan
+    return data
+
+
+# -- access requests ------------------------------------------------------------------
+
+
+def permohonan_fields(**overrides: str) -> dict[str, str]:
+    """A complete permohonan SKHP for the AIPDA Budi Hartono, as the form posts it."""
+    data = {
+        "jenis_permohonan": "SKHP",
+        "peruntukan": "KENAIKAN_PANGKAT",
+        "keterangan_peruntukan": "periode 1 Januari 2027",
+        "kepada": "Karo SDM Polda Kalteng",
+        **reference_document("B/456/XI/2026/Ro SDM", tanggal="2026-11-02",
+                             perihal="Permintaan SKHP kenaikan pangkat"),
+        "personel": "POLRI",
+        "nomor_identitas": NRP_AIPDA,
+        "nama": NAMA_AIPDA,
+        "jenis_kelamin": "L",
+        "pangkat": "AIPDA",
+        "jabatan": "Banit Reskrim",
+        "kesatuan": "POLRES-KAPUAS",
+        "tempat_lahir": "Sampit",
+        "tanggal_lahir": "1985-05-17",
+        "agama": "Islam",
+    }
+    data.update(overrides)
+    return data
+
+
+def akses_khusus_fields(**overrides: str) -> dict[str, str]:
+    data = {
+        "personel": "POLRI",
+        "nomor_identitas": NRP_AIPDA,
+        "nama": NAMA_AIPDA,
+        "dasar": "PERMINTAAN_KHUSUS_KAPOLDA",
+        "alasan": "Atensi Kapolda atas laporan masyarakat di Barito Selatan",
+        **reference_document("ST/12/XI/2026/Polres Barsel", tanggal="2026-11-03",
+                             perihal="Permintaan akses catpers"),
     }
     data.update(overrides)
     return data

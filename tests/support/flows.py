@@ -5,13 +5,21 @@ from __future__ import annotations
 from sqlalchemy import select
 
 import engine
+from processes.access.models import AccessRequest
 from processes.accounts.users import actor_for
+from processes.letters.models import Letter
 from processes.records import documents
 from processes.records.models import Record
 from processes.work import record_flows
 from processes.work.runtime import RUNTIME
 from tests.support.actors import user
-from tests.support.data import MINIMAL_PDF, pencatatan_data
+from tests.support.data import (
+    MINIMAL_PDF,
+    akses_khusus_fields,
+    pencatatan_data,
+    permohonan_fields,
+    reference_document,
+)
 
 
 def actor(session, username):
@@ -29,11 +37,13 @@ def task_of(session, username, instance_id):
 
 
 def decide(session, username, instance_id, keputusan, catatan=""):
+    """`username` decides their one open task of the instance; returns that task."""
     task = task_of(session, username, instance_id)
     RUNTIME.complete_task(
         session, actor(session, username), task.id, {"keputusan": keputusan, "catatan": catatan}
     )
     session.commit()
+    return task
 
 
 def approve(session, instance_id):
@@ -60,11 +70,9 @@ def record_in_proses(session, username="operator", **overrides) -> Record:
 
 
 def document(session, nomor="DOK/1/XI/2026", username="operator") -> dict[str, str]:
-    return {
-        "dokumen_nomor": nomor, "dokumen_jenis": "SURAT_PERINTAH",
-        "dokumen_tanggal": "2026-11-01", "dokumen_perihal": "Dokumen tahap",
-        "dokumen_file": pdf_hash(session, username),
-    }
+    """A reference document with its PDF stored, as a submitted form holds it."""
+    fields = reference_document(nomor, tanggal="2026-11-01")
+    return {**fields, "dokumen_file": pdf_hash(session, username)}
 
 
 def submit_update(session, process_id, record, data, username="operator") -> int:
@@ -78,24 +86,11 @@ def submit_update(session, process_id, record, data, username="operator") -> int
     return first.instance_id
 
 
-def permohonan_data(session, **overrides) -> dict[str, str]:
-    data = {
-        "jenis_permohonan": "SKHP", "peruntukan": "KENAIKAN_PANGKAT",
-        "keterangan_peruntukan": "periode 1 Januari 2027", "kepada": "Karo SDM Polda Kalteng",
-        "personel": "POLRI", "nomor_identitas": "85051234", "nama": "Budi Hartono",
-        "jenis_kelamin": "L", "pangkat": "AIPDA", "jabatan": "Banit Reskrim",
-        "kesatuan": "POLRES-KAPUAS", "tempat_lahir": "Sampit", "tanggal_lahir": "1985-05-17",
-        "agama": "Islam",
-        **document(session, nomor="B/456/XI/2026/Ro SDM"),
-    }
-    data.update(overrides)
-    return data
-
-
 def submit_permohonan(session, username="operator", **overrides) -> int:
     operator = actor(session, username)
     first = RUNTIME.start(session, operator, "permohonan_catpers", operator.unit_path)
-    RUNTIME.complete_task(session, operator, first.id, permohonan_data(session, **overrides))
+    data = {**permohonan_fields(**overrides), "dokumen_file": pdf_hash(session, username)}
+    RUNTIME.complete_task(session, operator, first.id, data)
     session.commit()
     return first.instance_id
 
@@ -103,11 +98,8 @@ def submit_permohonan(session, username="operator", **overrides) -> int:
 def request_akses_khusus(session, username, nomor, keputusan="SETUJU", masa="7") -> int:
     requester = actor(session, username)
     first = RUNTIME.start(session, requester, "akses_khusus", requester.unit_path)
-    RUNTIME.complete_task(session, requester, first.id, {
-        "personel": "POLRI", "nomor_identitas": nomor, "nama": "Nama Sesuai",
-        "dasar": "PERMINTAAN_KHUSUS_KAPOLDA", "alasan": "Atensi Kapolda atas laporan masyarakat",
-        **document(session, username=username),
-    })
+    data = akses_khusus_fields(nomor_identitas=nomor, dokumen_file=pdf_hash(session, username))
+    RUNTIME.complete_task(session, requester, first.id, data)
     session.commit()
     task = task_of(session, "kabid", first.instance_id)
     decision = {"keputusan": keputusan, "masa_hari": masa} if keputusan == "SETUJU" else {
@@ -115,3 +107,15 @@ def request_akses_khusus(session, username, nomor, keputusan="SETUJU", masa="7")
     RUNTIME.complete_task(session, actor(session, "kabid"), task.id, decision)
     session.commit()
     return first.instance_id
+
+
+def request_of(session, instance_id: int) -> AccessRequest:
+    session.expire_all()
+    return session.scalar(select(AccessRequest).where(AccessRequest.instance_id == instance_id))
+
+
+def letter_of(session, instance_id: int) -> Letter | None:
+    """The letter the permohonan `instance_id` issued, if any."""
+    request = request_of(session, instance_id)
+    assert request is not None, instance_id
+    return session.scalar(select(Letter).where(Letter.request_id == request.id))

@@ -1,11 +1,14 @@
-"""Reading the app's pages in HTTP tests: parsing, the inbox, deciding a task."""
+"""The app through HTTP (Flask test client): posting start forms and decisions, reading pages."""
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass
 
 from lxml import html as lxml_html
+
+from tests.support.data import MINIMAL_PDF, pencatatan_data
 
 
 def parse(response_or_text):
@@ -61,6 +64,13 @@ def tasks_of(client, instance_id: int) -> list[InboxRow]:
     return [row for row in inbox(client) if row.instance_id == instance_id]
 
 
+def only_task(client) -> InboxRow:
+    """The signed-in user's one open task: the inbox holds nothing else."""
+    rows = inbox(client)
+    assert len(rows) == 1, rows
+    return rows[0]
+
+
 def task_of(client, instance_id: int, title: str | None = None) -> InboxRow:
     """The signed-in user's one open task of the process (of that title, if given)."""
     mine = tasks_of(client, instance_id)
@@ -70,7 +80,7 @@ def task_of(client, instance_id: int, title: str | None = None) -> InboxRow:
     return mine[0]
 
 
-def decide(
+def post_decision(
     client,
     instance_id: int,
     keputusan: str,
@@ -78,6 +88,7 @@ def decide(
     title: str | None = None,
     **fields: str,
 ):
+    """Decide the signed-in user's one open task of the process; it must be accepted."""
     task = task_of(client, instance_id, title)
     data = {"keputusan": keputusan, **fields}
     if catatan:
@@ -85,3 +96,29 @@ def decide(
     response = client.post(f"/tugas/{task.task_id}", data=data)
     assert response.status_code == 302, (response.status_code, response.get_data(as_text=True))
     return response
+
+
+def pdf_upload(content: bytes = MINIMAL_PDF, name: str = "dokumen.pdf"):
+    """A file as a multipart form field takes it."""
+    return (io.BytesIO(content), name)
+
+
+def post_start(
+    client, process_id: str, fields: dict[str, str], pdf: bytes | None = MINIMAL_PDF,
+    record_id: int | None = None,
+):
+    """POST the start form of `process_id` (about a record, if given) with its reference PDF."""
+    data: dict = dict(fields)
+    if pdf is not None:
+        data["dokumen_file__upload"] = pdf_upload(pdf)
+    return client.post(
+        start_url(process_id, record_id), data=data, content_type="multipart/form-data"
+    )
+
+
+def start_url(process_id: str, record_id: int | None = None) -> str:
+    return f"/ajukan/{process_id}" + (f"?catatan={record_id}" if record_id else "")
+
+
+def post_pencatatan(client, **overrides: str):
+    return post_start(client, "pencatatan", pencatatan_data(**overrides))

@@ -1,13 +1,12 @@
 """Working a record's flows through the web, as each user would, and reading the pages.
 
 The HTTP tests use these with the Flask test client: start an update from the record,
-find one's own task of a given process in the inbox, decide it, and read what the
-record page, the person page and the record list show.
+have both approvers approve it, and read what the record page, the person page and the
+record list show.
 """
 
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass, field
 
@@ -22,16 +21,13 @@ from processes.records.models import (
     StoredFile,
     Submission,
 )
-from tests.support.data import MINIMAL_PDF
+from tests.support.data import MINIMAL_PDF, reference_document
 from tests.support.pages import (
-    decide,
     parse,
+    post_decision,
+    post_start,
     squash,
 )
-
-# -- what an operator types ---------------------------------------------------------
-
-UPDATE_I = {"nomor_berkas": "DP3D/12/XI/2026", "limpah": "POLDA"}
 
 #: Stage titles as the record page shows them (the `tahap` reference list).
 TITLE = {
@@ -44,40 +40,7 @@ TITLE = {
 }
 
 
-def reference_document(
-    nomor: str = "SPRIN/45/XI/2026", jenis: str = "SURAT_PERINTAH",
-    tanggal: str = "2026-11-05", perihal: str = "Dokumen tahap",
-) -> dict[str, str]:
-    return {
-        "dokumen_nomor": nomor, "dokumen_jenis": jenis,
-        "dokumen_tanggal": tanggal, "dokumen_perihal": perihal,
-    }
-
-
-def putusan(
-    hukuman: str, nomor: str = "KEP/77/XI/2026", tanggal: str = "2026-11-10",
-    isi: str = "Terbukti melanggar; dijatuhi hukuman.",
-) -> dict[str, str]:
-    return {
-        "putusan_nomor": nomor, "putusan_tanggal": tanggal, "putusan_isi": isi,
-        "hukuman": hukuman,
-    }
-
-
-def pemutakhiran(jenis: str, alasan: str | None = None, keterangan: str | None = None) -> dict:
-    data = {"jenis_pemutakhiran": jenis}
-    if alasan:
-        data["alasan_dihentikan"] = alasan
-    if keterangan:
-        data["keterangan"] = keterangan
-    return data
-
-
 # -- driving the web -----------------------------------------------------------------
-
-
-def start_url(process_id: str, record_id: int) -> str:
-    return f"/ajukan/{process_id}?catatan={record_id}"
 
 
 def start_update(
@@ -85,20 +48,16 @@ def start_update(
     document: dict[str, str] | None = None, pdf: bytes | None = MINIMAL_PDF,
 ):
     """POST the start form of `process_id` about the record, with its reference PDF."""
-    data = {**(document or reference_document()), **fields}
-    if pdf is not None:
-        data["dokumen_file__upload"] = (io.BytesIO(pdf), "dokumen.pdf")
-    return client.post(
-        start_url(process_id, record_id), data=data, content_type="multipart/form-data"
-    )
+    return post_start(client, process_id, {**(document or reference_document()), **fields},
+                      pdf, record_id)
 
 
 def approve_both(auth, client, instance_id: int) -> None:
     """Kaurlitpers approves, then Kasubbid Paminal approves."""
     auth.login("kaurlitpers")
-    decide(client, instance_id, "SETUJU")
+    post_decision(client, instance_id, "SETUJU")
     auth.login("kasubbid")
-    decide(client, instance_id, "SETUJU", title="Persetujuan Kasubbid Paminal")
+    post_decision(client, instance_id, "SETUJU", title="Persetujuan Kasubbid Paminal")
 
 
 # -- reading pages -------------------------------------------------------------------

@@ -6,12 +6,10 @@ carry every fact the letter is there to state.
 
 from __future__ import annotations
 
-import io
 import time
 from datetime import date
 
 import pytest
-from pypdf import PdfReader
 
 from processes.letters.pdf import (
     Finding,
@@ -28,6 +26,7 @@ from processes.letters.pdf import (
     render_skhp,
     skhp_html,
 )
+from tests.support.letters import pdf_pages, pdf_text
 
 VERIFY_URL = "https://ecatpers.propam-kalteng.example/verifikasi/skhp/9f3c2a7b"
 
@@ -132,13 +131,6 @@ def sample_rekam_jejak() -> RekamJejakLetter:
     )
 
 
-def pdf_text(pdf: bytes) -> tuple[str, list[str]]:
-    """Whitespace-normalised text of the whole PDF, and the raw text of each page."""
-    assert pdf.startswith(b"%PDF")
-    pages = [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
-    return " ".join(" ".join(pages).split()), pages
-
-
 @pytest.fixture(scope="module")
 def skhp_pdf() -> bytes:
     return render_skhp(sample_skhp())
@@ -153,7 +145,7 @@ def test_format_tanggal_in_indonesian():
 
 
 def test_skhp_states_every_fact(skhp_pdf):
-    text, pages = pdf_text(skhp_pdf)
+    text, pages = pdf_text(skhp_pdf), pdf_pages(skhp_pdf)
     assert "SURAT KETERANGAN HASIL PENELITIAN PERSONEL" in text
     assert "(SKHP)" in text
     assert "Nomor: SKHP/123/XI/2026/LITPERS" in text
@@ -191,7 +183,7 @@ def test_skhp_states_every_fact(skhp_pdf):
 
 
 def test_skhp_finding_order_follows_the_letter(skhp_pdf):
-    text, _ = pdf_text(skhp_pdf)
+    text = pdf_text(skhp_pdf)
     positions = [text.index(label) for label in ("Perkara pidana", "kode etik", "disiplin :")]
     assert positions == sorted(positions)
 
@@ -218,7 +210,7 @@ def test_skhp_for_asn_uses_nip_and_own_signatory():
             "penandatangan": Signatory(False, "KEPALA BIDANG PROPAM", "Hendra", "KOMBES POL"),
         }
     )
-    text, _ = pdf_text(render_skhp(letter))
+    text = pdf_text(render_skhp(letter))
     assert "Pangkat/NIP" in text and "Penata (III/c)/198705172010122001" in text
     assert "Perkara pidana : TIDAK ADA" in text
     assert "Pelanggaran disiplin : TIDAK ADA" in text
@@ -244,7 +236,8 @@ def test_qr_svg_is_inline_vector():
 
 def test_rekam_jejak_lists_every_record_and_stage():
     letter = sample_rekam_jejak()
-    text, pages = pdf_text(render_rekam_jejak(letter))
+    pdf = render_rekam_jejak(letter)
+    text, pages = pdf_text(pdf), pdf_pages(pdf)
     assert "REKAM JEJAK PERSONEL" in text
     assert "Nomor: RJ/45/XI/2026/LITPERS" in text
     assert "BUDI SANTOSO" in text.upper() and "BRIPKA/88051234" in text
@@ -270,7 +263,7 @@ def test_rekam_jejak_without_records():
     letter = RekamJejakLetter(
         **{**base.__dict__, "catatan": [], "skhp_terbit": [], "verify_url": ""}
     )
-    text, _ = pdf_text(render_rekam_jejak(letter))
+    text = pdf_text(render_rekam_jejak(letter))
     assert "Tidak terdapat catatan personel" in text
     assert "Belum pernah diterbitkan SKHP" in text
     assert "Pindai" not in text

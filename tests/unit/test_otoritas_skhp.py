@@ -52,7 +52,7 @@ def spec():
     return parser.get_spec("uji_otoritas")
 
 
-def decide(spec, kelompok_pangkat, golongan=_MISSING) -> dict:
+def evaluate(spec, kelompok_pangkat, golongan=_MISSING) -> dict:
     """Run the decision for one member; returns the workflow's final data."""
     workflow = BpmnWorkflow(
         spec, script_engine=PythonScriptEngine(environment=RestrictedEnvironment())
@@ -86,7 +86,7 @@ EXPECTED = [
     ids=[f"{k}-{g or 'polri'}" for k, g, _, _ in EXPECTED],
 )
 def test_authority_per_group_and_golongan(spec, kelompok, golongan, otoritas, assumed):
-    data = decide(spec, kelompok, golongan)
+    data = evaluate(spec, kelompok, golongan)
     assert data["otoritas"] == otoritas
     if assumed:
         assert data["catatan_otoritas"].strip(), "assumed rows must explain themselves"
@@ -95,16 +95,16 @@ def test_authority_per_group_and_golongan(spec, kelompok, golongan, otoritas, as
 
 
 def test_escalation_notes_name_the_case(spec):
-    assert decide(spec, "PAMEN", None)["catatan_otoritas"].startswith("Eskalasi: PAMEN")
-    assert "Divpropam" in decide(spec, "PATI", None)["catatan_otoritas"]
-    assert "golongan IV" in decide(spec, "PNS", "IV")["catatan_otoritas"]
-    assert "golongan I " in decide(spec, "PNS", "I")["catatan_otoritas"]
+    assert evaluate(spec, "PAMEN", None)["catatan_otoritas"].startswith("Eskalasi: PAMEN")
+    assert "Divpropam" in evaluate(spec, "PATI", None)["catatan_otoritas"]
+    assert "golongan IV" in evaluate(spec, "PNS", "IV")["catatan_otoritas"]
+    assert "golongan I " in evaluate(spec, "PNS", "I")["catatan_otoritas"]
 
 
 @pytest.mark.parametrize("golongan", ["", None, _MISSING], ids=["empty", "none", "absent"])
 def test_polri_ignores_golongan(spec, golongan):
-    assert decide(spec, "BINTARA", golongan)["otoritas"] == "KASUBBID_PAMINAL"
-    assert decide(spec, "PAMA", golongan)["otoritas"] == "KABID_PROPAM"
+    assert evaluate(spec, "BINTARA", golongan)["otoritas"] == "KASUBBID_PAMINAL"
+    assert evaluate(spec, "PAMA", golongan)["otoritas"] == "KABID_PROPAM"
 
 
 def test_every_seeded_pangkat_has_the_expected_authority(spec):
@@ -112,13 +112,13 @@ def test_every_seeded_pangkat_has_the_expected_authority(spec):
     for row in PANGKAT:
         key = (row["group"], row["golongan"])
         assert key in expected, f"pangkat {row['code']} not covered by this test"
-        data = decide(spec, row["group"], row["golongan"])
+        data = evaluate(spec, row["group"], row["golongan"])
         assert data["otoritas"] == expected[key], row["code"]
         assert "tidak dikenali" not in data["catatan_otoritas"], row["code"]
 
 
 @pytest.mark.parametrize(("kelompok", "golongan"), [("PNS", None), ("PNS", "V"), ("HONORER", None)])
 def test_unknown_input_falls_back_to_kabid_with_note(spec, kelompok, golongan):
-    data = decide(spec, kelompok, golongan)
+    data = evaluate(spec, kelompok, golongan)
     assert data["otoritas"] == "KABID_PROPAM"
     assert "tidak dikenali" in data["catatan_otoritas"]

@@ -1,14 +1,13 @@
-"""Flask app and client fixtures, and an `auth` helper that signs in as a demo user."""
+"""Flask app and client fixtures, and an `auth` helper that signs in as a demo user.
+
+Helpers that drive the app through HTTP are in tests/support/pages.py.
+"""
 
 from __future__ import annotations
-
-import io
-import re
 
 import pytest
 
 from tests.conftest import DEMO_PASSWORD
-from tests.support.data import MINIMAL_PDF, pencatatan_data
 from web import create_app, db
 
 
@@ -43,18 +42,3 @@ class Auth:
 @pytest.fixture
 def auth(client):
     return Auth(client)
-
-
-def pdf_upload(content: bytes = MINIMAL_PDF, name: str = "lp.pdf"):
-    return (io.BytesIO(content), name)
-
-
-def submit_pencatatan(client, **overrides):
-    data = pencatatan_data(**overrides)
-    data["dokumen_file__upload"] = pdf_upload()
-    return client.post("/ajukan/pencatatan", data=data, content_type="multipart/form-data")
-
-
-def task_ids(client) -> list[str]:
-    page = client.get("/").get_data(as_text=True)
-    return re.findall(r'href="/tugas/([0-9a-f-]{36})"', page)

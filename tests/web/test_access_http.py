@@ -18,36 +18,31 @@ from processes.letters.content import office_today
 from processes.letters.models import Letter
 from processes.records.models import StoredFile
 from tests.support.access_flows import (
-    NAMA_AIPDA,
-    NAMA_AKP,
-    NRP_AIPDA,
-    NRP_AKP,
-    NRP_OTHER,
     TASK_AKSES_KHUSUS,
     TASK_KABID,
     TASK_KASUBBID,
     TASK_KAURLITPERS,
     TASK_PERBAIKI,
     issue_letter,
-    letter_of,
     letters_listed,
-    pdf_text,
+    post_akses_khusus,
+    post_permohonan,
     read_log,
-    request_of,
+)
+from tests.support.data import MINIMAL_PDF, NAMA_AIPDA, NAMA_AKP, NRP_AIPDA, NRP_AKP, NRP_OTHER
+from tests.support.flows import letter_of, record_in_proses, request_of, submit_update
+from tests.support.letters import (
+    pdf_text,
     six_months_after,
     skhp_number,
-    submit_akses_khusus,
-    submit_permohonan,
     tanggal,
     verify_token_in,
 )
-from tests.support.data import MINIMAL_PDF
-from tests.support.flows import record_in_proses, submit_update
 from tests.support.pages import (
-    decide,
     inbox,
     instance_of,
     parse,
+    post_decision,
     squash,
     task_of,
     tasks_of,
@@ -102,7 +97,7 @@ def test_skhp_for_an_aipda_goes_kaurlitpers_then_kasubbid_and_the_letter_says_it
     for field in ('name="jenis_permohonan"', 'name="peruntukan"', 'name="dokumen_file__upload"',
                   'class="check-button"'):
         assert field in page, field
-    instance_id = instance_of(submit_permohonan(client))
+    instance_id = instance_of(post_permohonan(client))
     request = request_of(session, instance_id)
     assert (request.jenis, request.status, request.otoritas) == ("SKHP", "MENUNGGU", "KASUBBID_PAMINAL")
     assert request.nomor_identitas == NRP_AIPDA
@@ -114,13 +109,13 @@ def test_skhp_for_an_aipda_goes_kaurlitpers_then_kasubbid_and_the_letter_says_it
     assert task_page.status_code == 200
     summary = squash(parse(task_page).xpath('//*[@id="summary"]')[0].text_content())
     assert NAMA_AIPDA in summary and "Karo SDM Polda Kalteng" in summary and "Lihat PDF" in summary
-    decide(client, instance_id, "SETUJU", title=TASK_KAURLITPERS)
+    post_decision(client, instance_id, "SETUJU", title=TASK_KAURLITPERS)
     assert tasks_of(client, instance_id) == []
 
     auth.login("kabid")  # an AIPDA is not the Kabid's to approve
     assert tasks_of(client, instance_id) == []
     auth.login("kasubbid")
-    decide(client, instance_id, "SETUJU", title=TASK_KASUBBID)
+    post_decision(client, instance_id, "SETUJU", title=TASK_KASUBBID)
 
     letter = letter_of(session, instance_id)
     assert letter is not None and letter.jenis == "SKHP"
@@ -174,16 +169,16 @@ def test_skhp_for_an_aipda_goes_kaurlitpers_then_kasubbid_and_the_letter_says_it
 def test_skhp_for_an_akp_goes_to_kabid_not_kasubbid_and_is_signed_by_kabid(client, auth, session):
     auth.login("operator")
     instance_id = instance_of(
-        submit_permohonan(client, nomor_identitas=NRP_AKP, nama=NAMA_AKP, pangkat="AKP",
+        post_permohonan(client, nomor_identitas=NRP_AKP, nama=NAMA_AKP, pangkat="AKP",
                           jabatan="Kanit Reskrim", tanggal_lahir="1988-11-09")
     )
     assert request_of(session, instance_id).otoritas == "KABID_PROPAM"
     auth.login("kaurlitpers")
-    decide(client, instance_id, "SETUJU", title=TASK_KAURLITPERS)
+    post_decision(client, instance_id, "SETUJU", title=TASK_KAURLITPERS)
     auth.login("kasubbid")  # an AKP is not the Kasubbid's to approve
     assert tasks_of(client, instance_id) == []
     auth.login("kabid")
-    decide(client, instance_id, "SETUJU", title=TASK_KABID)
+    post_decision(client, instance_id, "SETUJU", title=TASK_KABID)
 
     letter = letter_of(session, instance_id)
     assert letter.nomor == skhp_number(1, office_today())
@@ -212,7 +207,7 @@ def test_pati_is_refused_at_submission_as_divpropam_authority_and_nothing_is_wri
     client, auth, session
 ):
     auth.login("operator")
-    response = submit_permohonan(client, pangkat="BRIGJEN", nama="Joko Widodo")
+    response = post_permohonan(client, pangkat="BRIGJEN", nama="Joko Widodo")
     assert response.status_code != 302
     page = parse(response)
     errors = " ".join(squash(e.text_content()) for e in page.xpath('//*[contains(@class, "flash-error")]'))
@@ -226,9 +221,9 @@ def test_pati_is_refused_at_submission_as_divpropam_authority_and_nothing_is_wri
 
 def test_kaurlitpers_returns_and_the_corrected_rank_goes_to_kabid(client, auth, session):
     auth.login("operator")
-    instance_id = instance_of(submit_permohonan(client))
+    instance_id = instance_of(post_permohonan(client))
     auth.login("kaurlitpers")
-    decide(client, instance_id, "KEMBALIKAN", title=TASK_KAURLITPERS,
+    post_decision(client, instance_id, "KEMBALIKAN", title=TASK_KAURLITPERS,
            catatan="Pangkat salah, seharusnya AKP")
 
     auth.login("operator")
@@ -242,11 +237,11 @@ def test_kaurlitpers_returns_and_the_corrected_rank_goes_to_kabid(client, auth, 
     assert request_of(session, instance_id).otoritas == "KABID_PROPAM"
 
     auth.login("kaurlitpers")
-    decide(client, instance_id, "SETUJU", title=TASK_KAURLITPERS)
+    post_decision(client, instance_id, "SETUJU", title=TASK_KAURLITPERS)
     auth.login("kasubbid")
     assert tasks_of(client, instance_id) == []
     auth.login("kabid")
-    decide(client, instance_id, "SETUJU", title=TASK_KABID)
+    post_decision(client, instance_id, "SETUJU", title=TASK_KABID)
     letter = letter_of(session, instance_id)
     text = pdf_text(download(client, letter.id).data)
     assert re.search(r"Pangkat/NRP : [^:]*\bAKP\)?/85051234", text) and "a.n." not in text
@@ -257,14 +252,14 @@ def test_only_operators_start_a_permohonan_or_akses_khusus(client, auth, session
         auth.login(username)
         for process_id in ("permohonan_catpers", "akses_khusus"):
             assert client.get(f"/ajukan/{process_id}").status_code == 403, (username, process_id)
-        assert submit_permohonan(client).status_code == 403, username
-        assert submit_akses_khusus(client).status_code == 403, username
+        assert post_permohonan(client).status_code == 403, username
+        assert post_akses_khusus(client).status_code == 403, username
     assert count(session, Instance) == 0
 
 
 def test_a_request_without_its_reference_pdf_is_refused(client, auth, session):
     auth.login("operator")
-    response = submit_permohonan(client, pdf=None)
+    response = post_permohonan(client, pdf=None)
     assert response.status_code == 422
     assert 'id="err-dokumen_file"' in response.get_data(as_text=True)
     assert count(session, AccessRequest) == 0
@@ -508,11 +503,11 @@ def test_approvers_read_a_person_only_while_a_task_about_them_waits(client, auth
     auth.login("kasubbid")
     assert reads(client, record.id, NRP_AIPDA) == REFUSED
     auth.login("kaurlitpers")
-    decide(client, instance_id, "SETUJU")
+    post_decision(client, instance_id, "SETUJU")
     assert reads(client, record.id, NRP_AIPDA) == REFUSED
     auth.login("kasubbid")
     assert reads(client, record.id, NRP_AIPDA) == ALLOWED
-    decide(client, instance_id, "SETUJU")
+    post_decision(client, instance_id, "SETUJU")
     assert reads(client, record.id, NRP_AIPDA) == REFUSED
 
 
@@ -521,14 +516,14 @@ def test_a_waiting_skhp_request_lets_its_approver_read_the_person_until_decided(
 ):
     record = record_in_proses(session, username="op.kapuas")
     auth.login("operator")
-    instance_id = instance_of(submit_permohonan(client))
+    instance_id = instance_of(post_permohonan(client))
     auth.login("kaurlitpers")
     assert reads(client, record.id, NRP_AIPDA) == ALLOWED
-    decide(client, instance_id, "SETUJU")
+    post_decision(client, instance_id, "SETUJU")
     assert reads(client, record.id, NRP_AIPDA) == REFUSED
     auth.login("kasubbid")
     assert reads(client, record.id, NRP_AIPDA) == ALLOWED
-    decide(client, instance_id, "SETUJU")
+    post_decision(client, instance_id, "SETUJU")
     assert reads(client, record.id, NRP_AIPDA) == REFUSED
     auth.login("operator")  # requesting a letter is no ground to read the catpers itself
     assert reads(client, record.id, NRP_AIPDA) == REFUSED
@@ -550,11 +545,11 @@ def test_a_letter_is_read_by_its_requester_kabid_and_kapolda_only(client, auth, 
     assert download(client, 999999).status_code == 403
 
     auth.login("op.kapuas")  # a new request about the person: Kaurlitpers handles it now
-    instance_id = instance_of(submit_permohonan(client, peruntukan="PENDIDIKAN"))
+    instance_id = instance_of(post_permohonan(client, peruntukan="PENDIDIKAN"))
     auth.login("kaurlitpers")
     response = download(client, letter.id)
     assert response.status_code == 200 and response.data.startswith(b"%PDF")
-    decide(client, instance_id, "SETUJU")
+    post_decision(client, instance_id, "SETUJU")
     assert_refused(download(client, letter.id), letter.nomor)
     auth.login("op.kapuas")  # requesting a new letter is no ground to read the earlier one
     assert_refused(download(client, letter.id), letter.nomor)
@@ -570,7 +565,7 @@ def test_akses_khusus_approved_grants_one_person_for_the_days_given(client, auth
     auth.login("op.barsel")
     assert reads(client, record.id, NRP_AIPDA) == REFUSED
     assert client.get("/ajukan/akses_khusus").status_code == 200
-    instance_id = instance_of(submit_akses_khusus(client))
+    instance_id = instance_of(post_akses_khusus(client))
     request = request_of(session, instance_id)
     assert (request.jenis, request.status, request.nomor_identitas) == ("AKSES_KHUSUS", "MENUNGGU", NRP_AIPDA)
     assert reads(client, record.id, NRP_AIPDA) == REFUSED  # asking is not being granted
@@ -583,7 +578,7 @@ def test_akses_khusus_approved_grants_one_person_for_the_days_given(client, auth
     page = client.get(f"/tugas/{task.task_id}").get_data(as_text=True)
     assert "Atensi Kapolda atas laporan masyarakat" in page
     before = utcnow()
-    decide(client, instance_id, "SETUJU", title=TASK_AKSES_KHUSUS, masa_hari="7")
+    post_decision(client, instance_id, "SETUJU", title=TASK_AKSES_KHUSUS, masa_hari="7")
     grant = session.scalar(select(AccessGrant))
     assert grant.nomor_identitas == NRP_AIPDA and grant.basis == "PERMINTAAN_KHUSUS_KAPOLDA"
     expires = grant.expires_at if grant.expires_at.tzinfo else grant.expires_at.replace(tzinfo=before.tzinfo)
@@ -607,9 +602,9 @@ def test_akses_khusus_approved_grants_one_person_for_the_days_given(client, auth
 def test_akses_khusus_refused_grants_nothing(client, auth, session):
     record = record_in_proses(session, username="op.kapuas")
     auth.login("op.barsel")
-    instance_id = instance_of(submit_akses_khusus(client, dasar="PERMINTAAN_TERTULIS"))
+    instance_id = instance_of(post_akses_khusus(client, dasar="PERMINTAAN_TERTULIS"))
     auth.login("kabid")
-    decide(client, instance_id, "TOLAK", title=TASK_AKSES_KHUSUS, catatan="Dasar permintaan tidak cukup")
+    post_decision(client, instance_id, "TOLAK", title=TASK_AKSES_KHUSUS, catatan="Dasar permintaan tidak cukup")
     assert count(session, AccessGrant) == 0
     assert request_of(session, instance_id).status == "DITOLAK"
     auth.login("op.barsel")
@@ -619,7 +614,7 @@ def test_akses_khusus_refused_grants_nothing(client, auth, session):
 def test_kabid_must_give_a_period_of_1_to_30_days_or_a_reason_to_refuse(client, auth, session):
     record_in_proses(session, username="op.kapuas")
     auth.login("op.barsel")
-    instance_id = instance_of(submit_akses_khusus(client))
+    instance_id = instance_of(post_akses_khusus(client))
     auth.login("kabid")
     task = task_of(client, instance_id, TASK_AKSES_KHUSUS)
     for data in ({"keputusan": "SETUJU"}, {"keputusan": "SETUJU", "masa_hari": "31"},
@@ -659,18 +654,18 @@ def test_every_read_is_logged_with_who_whom_what_and_ground(client, auth, sessio
     assert client.get(f"/catatan/{other.id}/dokumen/PENCATATAN").status_code == 200  # PENGAJU
     auth.login("op.barsel")
     assert client.get(f"/personel/{NRP_AIPDA}").status_code == 403  # a refusal is no read
-    instance_id = instance_of(submit_akses_khusus(client))
+    instance_id = instance_of(post_akses_khusus(client))
     auth.login("kabid")
-    decide(client, instance_id, "SETUJU", masa_hari="3")
+    post_decision(client, instance_id, "SETUJU", masa_hari="3")
     auth.login("op.barsel")
     assert client.get(f"/personel/{NRP_AIPDA}").status_code == 200  # AKSES_KHUSUS
     auth.login("operator")
-    permohonan = instance_of(submit_permohonan(client))
+    permohonan = instance_of(post_permohonan(client))
     auth.login("kaurlitpers")
     assert client.get(f"/catatan/{record.id}").status_code == 200  # MENANGANI_TUGAS
-    decide(client, permohonan, "SETUJU")
+    post_decision(client, permohonan, "SETUJU")
     auth.login("kasubbid")
-    decide(client, permohonan, "SETUJU")
+    post_decision(client, permohonan, "SETUJU")
     letter = letter_of(session, permohonan)
     auth.login("operator")
     assert download(client, letter.id).status_code == 200  # PEMOHON_SURAT

@@ -8,19 +8,8 @@ from sqlalchemy import select
 
 from processes.records import statuses
 from processes.records.models import Record, StoredFile
-from tests.support.data import MINIMAL_PDF
-from tests.web.conftest import pdf_upload, submit_pencatatan, task_ids
-
-
-def only_task(client) -> str:
-    ids = task_ids(client)
-    assert len(ids) == 1, ids
-    return ids[0]
-
-
-def decide(client, keputusan, catatan=""):
-    task_id = only_task(client)
-    return client.post(f"/tugas/{task_id}", data={"keputusan": keputusan, "catatan": catatan})
+from tests.support.data import MINIMAL_PDF, pencatatan_data
+from tests.support.pages import inbox, only_task, post_decision, post_pencatatan, post_start
 
 
 def the_record(session):
@@ -29,17 +18,18 @@ def the_record(session):
 
 def test_operator_submits_kaurlitpers_returns_operator_fixes_both_approve(client, auth, session):
     auth.login("operator")
-    response = submit_pencatatan(client)
+    response = post_pencatatan(client)
     assert response.status_code == 302
     assert the_record(session).status == statuses.DIAJUKAN_DICATAT
 
     auth.login("kaurlitpers")
-    page = client.get(f"/tugas/{only_task(client)}").get_data(as_text=True)
+    page = client.get(f"/tugas/{only_task(client).task_id}").get_data(as_text=True)
     assert "Budi Hartono" in page and "Lihat PDF" in page
-    assert decide(client, "KEMBALIKAN", "Nomor LP salah").status_code == 302
+    returned = post_decision(client, only_task(client).instance_id, "KEMBALIKAN", "Nomor LP salah")
+    assert returned.status_code == 302
 
     auth.login("operator")
-    fix_id = only_task(client)
+    fix_id = only_task(client).task_id
     page = client.get(f"/tugas/{fix_id}").get_data(as_text=True)
     assert "Nomor LP salah" in page
     assert 'value="LP/A/12/X/2026/Yanduan"' in page  # the data as it was left
@@ -50,11 +40,11 @@ def test_operator_submits_kaurlitpers_returns_operator_fixes_both_approve(client
     assert response.status_code == 302
 
     auth.login("kaurlitpers")
-    decide(client, "SETUJU")
+    post_decision(client, only_task(client).instance_id, "SETUJU")
     auth.login("kasubbid")
-    page = client.get(f"/tugas/{only_task(client)}").get_data(as_text=True)
+    page = client.get(f"/tugas/{only_task(client).task_id}").get_data(as_text=True)
     assert "LP/A/99/X/2026/Yanduan" in page  # the manager reviews the corrected data
-    decide(client, "SETUJU")
+    post_decision(client, only_task(client).instance_id, "SETUJU")
 
     session.expire_all()
     record = the_record(session)
@@ -72,7 +62,7 @@ def test_operator_submits_kaurlitpers_returns_operator_fixes_both_approve(client
 
 def test_bad_input_shows_indonesian_messages_keeps_values_and_writes_nothing(client, auth, session):
     auth.login("operator")
-    response = submit_pencatatan(client, nomor_identitas="1234", nama="Siti Aminah", pangkat="")
+    response = post_pencatatan(client, nomor_identitas="1234", nama="Siti Aminah", pangkat="")
     page = response.get_data(as_text=True)
     assert response.status_code == 422
     assert "NRP/NIP tidak sesuai format" in page
@@ -85,7 +75,7 @@ def test_bad_input_shows_indonesian_messages_keeps_values_and_writes_nothing(cli
 
 def test_nip_checked_against_birth_date_and_gender(client, auth):
     auth.login("operator")
-    response = submit_pencatatan(
+    response = post_pencatatan(
         client, personel="ASN", nomor_identitas="199002301201011001", pangkat="III/a",
         jenis_kelamin="P",
     )
@@ -96,11 +86,7 @@ def test_nip_checked_against_birth_date_and_gender(client, auth):
 
 def test_a_file_that_is_not_a_pdf_is_refused(client, auth, session):
     auth.login("operator")
-    data = {"dokumen_file__upload": pdf_upload(b"MZ\x90\x00 not a pdf", "lp.pdf")}
-    from tests.support.data import pencatatan_data
-
-    data.update(pencatatan_data())
-    response = client.post("/ajukan/pencatatan", data=data, content_type="multipart/form-data")
+    response = post_start(client, "pencatatan", pencatatan_data(), pdf=b"MZ\x90\x00 not a pdf")
     assert response.status_code == 422
     assert "Berkas harus PDF" in response.get_data(as_text=True)
     assert session.scalar(select(StoredFile)) is None
@@ -108,24 +94,24 @@ def test_a_file_that_is_not_a_pdf_is_refused(client, auth, session):
 
 def test_operator_cannot_open_or_approve_the_kaurlitpers_task(client, auth):
     auth.login("operator")
-    submit_pencatatan(client)
+    post_pencatatan(client)
     auth.login("kaurlitpers")
-    task_id = only_task(client)
+    task_id = only_task(client).task_id
     auth.login("operator")
-    assert task_ids(client) == []
+    assert inbox(client) == []
     assert client.get(f"/tugas/{task_id}").status_code == 403
     assert client.post(f"/tugas/{task_id}", data={"keputusan": "SETUJU"}).status_code == 403
 
 
 def test_polres_operator_cannot_see_another_polres_task_or_record(client, auth, session):
     auth.login("op.kapuas")
-    submit_pencatatan(client)
+    post_pencatatan(client)
     auth.login("kaurlitpers")
-    decide(client, "KEMBALIKAN", "Lengkapi uraian")
+    post_decision(client, only_task(client).instance_id, "KEMBALIKAN", "Lengkapi uraian")
     auth.login("op.kapuas")
-    fix_id = only_task(client)
+    fix_id = only_task(client).task_id
     auth.login("op.barsel")
-    assert task_ids(client) == []
+    assert inbox(client) == []
     assert client.get(f"/tugas/{fix_id}").status_code == 403
     record = the_record(session)
     assert client.get(f"/catatan/{record.id}").status_code == 403
@@ -137,12 +123,12 @@ def test_only_operators_may_start_a_pencatatan(client, auth):
     for username in ("kaurlitpers", "kasubbid", "kabid", "kapolda", "admin"):
         auth.login(username)
         assert client.get("/ajukan/pencatatan").status_code == 403, username
-        assert submit_pencatatan(client).status_code == 403, username
+        assert post_pencatatan(client).status_code == 403, username
 
 
 def test_kapolda_and_kabid_read_any_record_kaurlitpers_only_involved(client, auth, session):
     auth.login("op.kapuas")
-    submit_pencatatan(client)
+    post_pencatatan(client)
     record = the_record(session)
     for username in ("kabid", "kapolda", "kaurlitpers"):
         auth.login(username)
@@ -153,9 +139,9 @@ def test_kapolda_and_kabid_read_any_record_kaurlitpers_only_involved(client, aut
 
 def test_a_completed_task_cannot_be_completed_again(client, auth):
     auth.login("operator")
-    submit_pencatatan(client)
+    post_pencatatan(client)
     auth.login("kaurlitpers")
-    task_id = only_task(client)
+    task_id = only_task(client).task_id
     client.post(f"/tugas/{task_id}", data={"keputusan": "SETUJU"})
     response = client.post(f"/tugas/{task_id}", data={"keputusan": "KEMBALIKAN", "catatan": "xxxxx"})
     assert response.status_code == 302
@@ -222,9 +208,9 @@ def test_kaurlitpers_opens_the_submitted_pdf_and_the_read_is_logged(client, auth
     from processes.access.models import ReadLog
 
     auth.login("operator")
-    submit_pencatatan(client)
+    post_pencatatan(client)
     auth.login("kaurlitpers")
-    task_id = only_task(client)
+    task_id = only_task(client).task_id
     response = client.get(f"/tugas/{task_id}/berkas/dokumen_file")
     assert response.status_code == 200 and response.data == MINIMAL_PDF
     assert response.headers["Cache-Control"] == "private, no-store"
@@ -247,7 +233,7 @@ def test_an_unexpected_failure_shows_a_page_in_indonesian_and_writes_nothing(
     monkeypatch.setitem(pencatatan.SERVICES._functions, "catpers.ajukan_pencatatan", broken)
     app.config["PROPAGATE_EXCEPTIONS"] = False
     auth.login("operator")
-    response = submit_pencatatan(client)
+    response = post_pencatatan(client)
     assert response.status_code == 500
     assert "tidak ada data yang tersimpan" in response.get_data(as_text=True)
     assert session.scalar(select(Record)) is None

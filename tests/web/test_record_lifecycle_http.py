@@ -16,35 +16,40 @@ from sqlalchemy import select
 
 from processes.records import statuses
 from processes.records.models import Record, Submission
-from tests.support.data import MINIMAL_PDF
-from tests.support.flows import approve, record_in_proses, submit_update, submitted_record
-from tests.support.flows import decide as runtime_decide
-from tests.support.pages import (
+from tests.support.data import (
+    KEPP,
+    MINIMAL_PDF,
+    UPDATE_I,
+    pemutakhiran,
+    putusan,
+    reference_document,
+)
+from tests.support.flows import (
+    approve,
     decide,
+    record_in_proses,
+    submit_update,
+    submitted_record,
+)
+from tests.support.pages import (
     inbox,
     instance_of,
     parse,
+    post_decision,
+    start_url,
     task_of,
 )
 from tests.support.web_flows import (
     TITLE,
-    UPDATE_I,
     approve_both,
     footprint,
-    pemutakhiran,
-    putusan,
     read_list,
     read_person,
     read_record,
-    reference_document,
     start_update,
-    start_url,
     text_by_id,
 )
 
-KEPP = {"nomor_identitas": "90030456", "nama": "Andika Prasetyo", "pangkat": "BRIPTU",
-        "jenis_pelanggaran": "KEPP", "wujud_perbuatan": "PENYALAHGUNAAN_WEWENANG",
-        "pasal": "PERPOL7-2022-P10"}
 PIDANA = {"nomor_identitas": "88110987", "nama": "Rudi Santoso", "pangkat": "AKP",
           "jenis_pelanggaran": "PIDANA", "wujud_perbuatan": "PENGANIAYAAN", "pasal": "KUHP-351",
           "unit_kerja": "POLRES-BARITO-SELATAN"}
@@ -111,7 +116,7 @@ def test_update_i_returned_by_kaurlitpers_fixed_and_approved_shows_proses_and_st
     summary = text_by_id(review, "summary")
     assert "DP3D/12/XI/2026" in summary and "SPRIN/45/XI/2026" in summary
     assert client.get(f"/tugas/{task.task_id}/berkas/dokumen_file").data == MINIMAL_PDF
-    decide(client, instance_id, "KEMBALIKAN", "Nomor DP3D kurang satu digit")
+    post_decision(client, instance_id, "KEMBALIKAN", "Nomor DP3D kurang satu digit")
 
     auth.login("operator")
     fix = task_of(client, instance_id)
@@ -127,11 +132,11 @@ def test_update_i_returned_by_kaurlitpers_fixed_and_approved_shows_proses_and_st
     assert read_record(client, record.id).status == statuses.DIAJUKAN_UPDATE
 
     auth.login("kaurlitpers")
-    decide(client, instance_id, "SETUJU", title="Periksa Update I (Kaurlitpers)")
+    post_decision(client, instance_id, "SETUJU", title="Periksa Update I (Kaurlitpers)")
     auth.login("kasubbid")
     task = task_of(client, instance_id)
     assert "DP3D/123/XI/2026" in text_by_id(parse(client.get(f"/tugas/{task.task_id}")), "summary")
-    decide(client, instance_id, "SETUJU")
+    post_decision(client, instance_id, "SETUJU")
 
     auth.login("operator")
     page = read_record(client, record.id)
@@ -186,9 +191,9 @@ def test_update_ii_corrected_at_kasubbid_then_approved_puts_the_record_under_pen
     assert read_record(client, record.id).status == statuses.DIAJUKAN_UPDATE
 
     auth.login("kaurlitpers")
-    decide(client, instance_id, "SETUJU", title="Periksa Update II (Kaurlitpers)")
+    post_decision(client, instance_id, "SETUJU", title="Periksa Update II (Kaurlitpers)")
     auth.login("kasubbid")
-    decide(client, instance_id, "KOREKSI", "Tanggal putusan tidak sesuai KHD")
+    post_decision(client, instance_id, "KOREKSI", "Tanggal putusan tidak sesuai KHD")
 
     auth.login("kaurlitpers")
     assert [t for t in inbox(client) if t.instance_id == instance_id] == []
@@ -350,7 +355,7 @@ def test_pemutakhiran_closes_the_record_and_it_refuses_any_further_update(
     task = task_of(client, instance_id)
     assert task.title == "Periksa Pemutakhiran (Kaurlitpers)"
     assert label in text_by_id(parse(client.get(f"/tugas/{task.task_id}")), "summary")
-    decide(client, instance_id, "KEMBALIKAN", "Lampirkan surat keputusan")
+    post_decision(client, instance_id, "KEMBALIKAN", "Lampirkan surat keputusan")
     auth.login("operator")
     fix = task_of(client, instance_id)
     assert client.post(f"/tugas/{fix.task_id}", data={"dokumen_nomor": "SKEP/9/XI/2026"},
@@ -453,7 +458,7 @@ def test_approvers_and_viewers_read_the_record_but_cannot_start_an_update(
         # Need-to-know: an approver reads a person's catpers while a task about them waits.
         other = submitted_record(session, jenis_pelanggaran="PIDANA", pasal="KUHP-351")
         if username == "kasubbid":
-            runtime_decide(session, "kaurlitpers", other.instance_id, "SETUJU")
+            decide(session, "kaurlitpers", other.instance_id, "SETUJU")
     auth.login(username)
     page = read_record(client, record.id)
     assert page.status == "PROSES"

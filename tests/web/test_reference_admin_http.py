@@ -7,7 +7,7 @@ from sqlalchemy import delete
 
 from processes.accounts.models import Unit
 from processes.reference.models import ReferenceItem
-from tests.web.conftest import submit_pencatatan
+from tests.support.pages import post_pencatatan
 
 
 @pytest.fixture(autouse=True)
@@ -27,7 +27,7 @@ def test_a_new_wujud_perbuatan_appears_in_the_pencatatan_form(client, auth):
     assert response.status_code == 302
     auth.login("operator")
     assert 'value="JUDI_ONLINE"' in client.get("/ajukan/pencatatan").get_data(as_text=True)
-    assert submit_pencatatan(client, wujud_perbuatan="JUDI_ONLINE").status_code == 302
+    assert post_pencatatan(client, wujud_perbuatan="JUDI_ONLINE").status_code == 302
 
 
 def test_a_deactivated_item_is_no_longer_offered_or_accepted(client, auth, session):
@@ -42,7 +42,7 @@ def test_a_deactivated_item_is_no_longer_offered_or_accepted(client, auth, sessi
     try:
         auth.login("operator")
         assert 'value="MABUK_MIRAS"' not in client.get("/ajukan/pencatatan").get_data(as_text=True)
-        response = submit_pencatatan(client, wujud_perbuatan="MABUK_MIRAS")
+        response = post_pencatatan(client, wujud_perbuatan="MABUK_MIRAS")
         assert response.status_code == 422
         assert "Pilihan Wujud perbuatan tidak dikenal" in response.get_data(as_text=True)
     finally:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import abort, flash, jsonify, redirect, render_template, request, url_for
+from flask import flash, jsonify, redirect, render_template, request, url_for
 from flask_login import login_required
 
 from processes.access import read_log
 from processes.accounts.roles import DIREKTUR
-from processes.errors import Forbidden, Refused
+from processes.errors import Refused
 from processes.letters import issue
 from processes.records.identity import check_identity, nip_birth_date, nip_gender
 
@@ -30,10 +30,7 @@ def letters():
 @bp.route("/surat/<int:letter_id>.pdf")
 @login_required
 def letter_pdf(letter_id: int):
-    try:
-        letter = issue.read_letter(db.unit_of_work(), me(), letter_id)
-    except Forbidden as err:
-        abort(403, str(err))
+    letter = issue.read_letter(db.unit_of_work(), me(), letter_id)
     return pdf_response(letter.pdf, letter.nomor.replace("/", "-") + ".pdf")
 
 
@@ -45,8 +42,6 @@ def revoke(letter_id: int):
         flash("Surat telah dicabut.", "success")
     except Refused as err:
         flash(str(err), "error")
-    except Forbidden as err:
-        abort(403, str(err))
     return redirect(url_for("letters.letters"))
 
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Response, abort, render_template, request
+from flask import Response, render_template, request
 from flask_login import login_required
 
 import engine
-from processes.errors import Forbidden
 from processes.reading import reads, record_view, search
 from processes.reading.dashboard import summary as dashboard_summary
 from processes.reference import lists as reference
@@ -24,10 +23,7 @@ from . import bp
 @bp.route("/catatan/<int:record_id>")
 @login_required
 def record(record_id: int):
-    try:
-        view = reads.read_record(db.unit_of_work(), me(), record_id)
-    except Forbidden as err:
-        abort(403, str(err))
+    view = reads.read_record(db.unit_of_work(), me(), record_id)
     offers = record_flows.offered(db.session(), me(), view.record)
     return render_template("records/record.html", view=view, offers=offers)
 
@@ -35,29 +31,21 @@ def record(record_id: int):
 @bp.route("/catatan/<int:record_id>/dokumen/<tahap>")
 @login_required
 def record_document(record_id: int, tahap: str):
-    try:
-        stored = reads.read_record_document(db.unit_of_work(), me(), record_id, tahap)
-    except Forbidden as err:
-        abort(403, str(err))
+    stored = reads.read_record_document(db.unit_of_work(), me(), record_id, tahap)
     return pdf_response(stored.content, f"{tahap.lower()}-{record_id}.pdf")
 
 
-def _instance_or_abort(instance_id: int) -> engine.InstanceInfo:
+def _readable_instance(instance_id: int) -> engine.InstanceInfo:
     session = db.session()
-    try:
-        info = engine.instance_info(session, instance_id)
-        record_view.check_instance_access(session, me(), instance_id, info.started_by)
-    except engine.NotFound:
-        abort(404)
-    except Forbidden as err:
-        abort(403, str(err))
+    info = engine.instance_info(session, instance_id)
+    record_view.check_instance_access(session, me(), instance_id, info.started_by)
     return info
 
 
 @bp.route("/proses/<int:instance_id>")
 @login_required
 def instance(instance_id: int):
-    session, info = db.session(), _instance_or_abort(instance_id)
+    session, info = db.session(), _readable_instance(instance_id)
     return render_template(
         "records/instance.html",
         info=info,
@@ -70,7 +58,7 @@ def instance(instance_id: int):
 @bp.route("/proses/<int:instance_id>/diagram.bpmn")
 @login_required
 def instance_diagram(instance_id: int):
-    _instance_or_abort(instance_id)
+    _readable_instance(instance_id)
     xml = engine.diagram_xml(db.session(), instance_id)
     return Response(xml, mimetype="application/xml", headers={"Cache-Control": "private"})
 
@@ -78,10 +66,7 @@ def instance_diagram(instance_id: int):
 @bp.route("/personel/<nomor>")
 @login_required
 def person(nomor: str):
-    try:
-        view = reads.read_person(db.unit_of_work(), me(), nomor)
-    except Forbidden as err:
-        abort(403, str(err))
+    view = reads.read_person(db.unit_of_work(), me(), nomor)
     return render_template("records/person.html", person=view.person, views=view.records)
 
 

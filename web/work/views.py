@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_login import login_required
 
 import engine
 from processes.access.grounds import readable_record
 from processes.accounts.users import actor_for
-from processes.errors import Forbidden
 from processes.records.updates import FACTS, record_facts
 from processes.work import task_page, tasks
 from processes.work.summary import submission_summary
@@ -35,11 +34,8 @@ def inbox():
 def start(process_id: str):
     session = db.session()
     record_id = request.args.get("catatan", type=int)
-    try:
-        record = readable_record(session, me(), record_id) if record_id else None
-        name, form = tasks.start_form(session, me(), process_id, record)
-    except (Forbidden, engine.NotFound) as err:
-        abort(403, str(err))
+    record = readable_record(session, me(), record_id) if record_id else None
+    name, form = tasks.start_form(session, me(), process_id, record)
     values, errors = {}, {}
     if _is_post():
         values = submitted_fields(form)
@@ -67,8 +63,6 @@ def task(task_id: str):
     except engine.TaskNotOpen as err:
         flash(str(err), "error")
         return redirect(url_for("work.inbox"))
-    except (engine.NotAllowed, Forbidden) as err:
-        abort(403, str(err))
     values, errors = page.values, {}
     if not _is_post():
         task_page.log_task_view(db.unit_of_work(), me(), page.task)
@@ -95,8 +89,5 @@ def _is_post() -> bool:
 @bp.route("/tugas/<task_id>/berkas/<field>")
 @login_required
 def task_file(task_id: str, field: str):
-    try:
-        stored = task_page.read_task_file(db.unit_of_work(), me(), task_id, field)
-    except (engine.EngineError, Forbidden) as err:
-        abort(403, str(err))
+    stored = task_page.read_task_file(db.unit_of_work(), me(), task_id, field)
     return pdf_response(stored.content, f"{field}.pdf")
