@@ -85,7 +85,7 @@ def approve_both(kaur, kasubbid, process_title):
     decide_in_browser(kasubbid.page, "Persetujuan Kasubbid Paminal", "SETUJU")
 
 
-def stage_titles(page) -> list[str]:
+def tahap_titles(page) -> list[str]:
     return page.locator("ol.tahapan > li > strong").all_inner_texts()
 
 
@@ -129,10 +129,10 @@ def test_update_i_goes_back_from_both_approvers_and_ends_in_proses(desk, session
     approve_both(kaur, kasubbid, "Update I")
     operator.page.goto(f"/catatan/{record_id}")
     assert operator.page.inner_text("#record-status") == "PROSES"
-    assert stage_titles(operator.page) == [TITLE["PENCATATAN"], TITLE["UPDATE_I"]]
-    stages = operator.page.inner_text("ol.tahapan")
-    assert "DP3D/123/XI/2026" in stages and "Mabes Polri" in stages
-    assert "SPRIN/45/XI/2026" in stages
+    assert tahap_titles(operator.page) == [TITLE["PENCATATAN"], TITLE["UPDATE_I"]]
+    tahapan = operator.page.inner_text("ol.tahapan")
+    assert "DP3D/123/XI/2026" in tahapan and "Mabes Polri" in tahapan
+    assert "SPRIN/45/XI/2026" in tahapan
     history = operator.page.locator("#status-history .status").all_inner_texts()
     assert history[-2:] == ["DIAJUKAN (UPDATE)", "PROSES"]
     assert offer_texts(operator.page) == [OFFER["update_ii"], OFFER["pemutakhiran"]]  # I only once
@@ -166,7 +166,7 @@ def test_update_ii_puts_the_record_under_pengawasan_and_berakhirnya_hukuman_ends
 
     operator.page.goto(f"/catatan/{record_id}")
     assert operator.page.inner_text("#record-status") == "PENGAWASAN"
-    assert stage_titles(operator.page)[-1] == TITLE["UPDATE_II"]
+    assert tahap_titles(operator.page)[-1] == TITLE["UPDATE_II"]
     assert "paling lama 21 hari" in operator.page.inner_text("ol.tahapan")
     assert offer_texts(operator.page) == [OFFER["pemutakhiran"]]
 
@@ -181,7 +181,7 @@ def test_update_ii_puts_the_record_under_pengawasan_and_berakhirnya_hukuman_ends
     operator.page.goto(f"/catatan/{record_id}")
     assert operator.page.inner_text("#record-status") == "SELESAI"
     assert operator.page.locator("#offers").count() == 0
-    assert stage_titles(operator.page)[-1] == TITLE["PEMUTAKHIRAN"]
+    assert tahap_titles(operator.page)[-1] == TITLE["PEMUTAKHIRAN"]
     assert "SKEP/8/XI/2026" in operator.page.inner_text("ol.tahapan")
     operator.page.goto(f"/ajukan/update_iii?catatan={record_id}")
     assert operator.page.inner_text("h1") == "Akses ditolak"
@@ -207,12 +207,12 @@ def test_kepp_record_goes_through_update_iii_and_iv(desk, session_factory):
 
     operator.page.goto(f"/catatan/{record_id}")
     assert operator.page.inner_text("#record-status") == "PENGAWASAN"
-    assert stage_titles(operator.page) == [
+    assert tahap_titles(operator.page) == [
         TITLE["PENCATATAN"], TITLE["UPDATE_II"], TITLE["UPDATE_III"], TITLE["UPDATE_IV"],
     ]
-    stages = operator.page.inner_text("ol.tahapan")
-    assert "PUT-BDG/2/XI/2026" in stages and "PUT-PK/3/XI/2026" in stages
-    assert "Pemberhentian tidak dengan hormat (PTDH)" in stages
+    tahapan = operator.page.inner_text("ol.tahapan")
+    assert "PUT-BDG/2/XI/2026" in tahapan and "PUT-PK/3/XI/2026" in tahapan
+    assert "Pemberhentian tidak dengan hormat (PTDH)" in tahapan
     assert offer_texts(operator.page) == [OFFER["pemutakhiran"]]
 
 
@@ -235,8 +235,8 @@ def test_pemutakhiran_dihentikan_asks_for_its_reason_then_closes_the_record(desk
     operator.page.goto(f"/catatan/{record_id}")
     assert operator.page.inner_text("#record-status") == "DIHENTIKAN"
     assert operator.page.locator("#offers").count() == 0
-    stages = operator.page.inner_text("ol.tahapan")
-    assert "Dihentikan" in stages and "Perdamaian (RJ)" in stages
+    tahapan = operator.page.inner_text("ol.tahapan")
+    assert "Dihentikan" in tahapan and "Perdamaian (RJ)" in tahapan
 
 
 def test_a_disiplin_record_is_offered_no_update_iii(desk, session_factory):
@@ -251,7 +251,7 @@ def test_a_disiplin_record_is_offered_no_update_iii(desk, session_factory):
     assert "hanya untuk catatan KEPP" in operator.page.inner_text("#error-message")
 
 
-def test_person_page_shows_each_record_with_its_status_and_stages(desk, session_factory):
+def test_person_page_shows_each_record_with_its_status_and_tahapan(desk, session_factory):
     first = make_record(
         session_factory, ("update_i", UPDATE_I), ("update_ii", putusan("DISIPLIN_TUNDA_KGB"))
     )

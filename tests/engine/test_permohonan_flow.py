@@ -83,7 +83,7 @@ def test_kaurlitpers_returns_and_a_corrected_rank_changes_the_authority(session,
     assert "Ajun Komisaris" in letter.pangkat or "AKP" in letter.pangkat
 
 
-def test_rekam_jejak_lists_records_stages_and_issued_skhp(session, session_factory):
+def test_rekam_jejak_lists_records_tahapan_and_issued_skhp(session, session_factory):
     record_in_proses(session)
     skhp = issue(session, session_factory, submit_permohonan(session), "Kasubbid Paminal")
     letter = issue(

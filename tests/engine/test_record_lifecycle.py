@@ -54,14 +54,14 @@ def test_update_i_then_update_ii_puts_a_disiplin_record_under_pengawasan(session
     approve(session, instance_id)
     session.refresh(record)
     assert (record.status, record.tahap) == (statuses.PENGAWASAN, "UPDATE_II")
-    stages = session.scalars(
+    tahapan = session.scalars(
         select(Submission).where(Submission.record_id == record.id).order_by(Submission.id)
     ).all()
-    assert [(s.tahap, s.status) for s in stages] == [
+    assert [(s.tahap, s.status) for s in tahapan] == [
         ("PENCATATAN", "DISETUJUI"), ("UPDATE_I", "DISETUJUI"), ("UPDATE_II", "DISETUJUI"),
     ]
-    assert stages[1].data["nomor_berkas"] == "DP3D/13/XI/2026"
-    assert stages[2].data["hukuman"] == "DISIPLIN_TEGURAN_TERTULIS"
+    assert tahapan[1].data["nomor_berkas"] == "DP3D/13/XI/2026"
+    assert tahapan[2].data["hukuman"] == "DISIPLIN_TEGURAN_TERTULIS"
 
 
 def test_update_iii_and_iv_are_only_for_kepp(session):

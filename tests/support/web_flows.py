@@ -29,7 +29,7 @@ from tests.support.pages import (
     squash,
 )
 
-#: Stage titles as the record page shows them (the `tahap` reference list).
+#: Tahap titles as the record page shows them (the `tahap` reference list).
 TITLE = {
     "PENCATATAN": "Pencatatan",
     "UPDATE_I": "Update I (DP3D/BP3KEPP)",
@@ -75,7 +75,7 @@ def offers_of(page) -> list[str]:
 
 
 @dataclass
-class Stage:
+class Tahap:
     title: str
     lines: dict[str, str]
     document: str | None
@@ -87,34 +87,34 @@ class RecordPage:
     offers: list[str]
     offer_labels: list[str]
     waiting: str | None
-    stages: list[Stage]
+    tahapan: list[Tahap]
     documents: list[tuple[str, str]]  # (tahap, nomor)
     history: list[str]  # statuses, oldest first
 
     @property
-    def stage_titles(self) -> list[str]:
-        return [s.title for s in self.stages]
+    def tahap_titles(self) -> list[str]:
+        return [s.title for s in self.tahapan]
 
-    def stage(self, tahap: str) -> Stage:
-        found = [s for s in self.stages if s.title == TITLE[tahap]]
-        assert len(found) == 1, (tahap, self.stage_titles)
+    def tahap(self, tahap: str) -> Tahap:
+        found = [s for s in self.tahapan if s.title == TITLE[tahap]]
+        assert len(found) == 1, (tahap, self.tahap_titles)
         return found[0]
 
 
-def stages_in(element) -> list[Stage]:
-    stages = []
+def tahapan_in(element) -> list[Tahap]:
+    tahapan = []
     for li in element.xpath('.//ol[contains(@class, "tahapan")]/li'):
         dts = [squash(d.text_content()) for d in li.xpath("./dl/dt")]
         dds = [squash(d.text_content()) for d in li.xpath("./dl/dd")]
         doc = li.xpath('./p[@class="doc"]')
-        stages.append(
-            Stage(
+        tahapan.append(
+            Tahap(
                 squash(li.xpath("./strong")[0].text_content()),
                 dict(zip(dts, dds, strict=True)),
                 squash(doc[0].text_content()) if doc else None,
             )
         )
-    return stages
+    return tahapan
 
 
 def read_record(client, record_id: int) -> RecordPage:
@@ -134,7 +134,7 @@ def read_record(client, record_id: int) -> RecordPage:
         offers=offers_of(page),
         offer_labels=[squash(a.text_content()) for a in page.xpath('//*[@id="offers"]//a')],
         waiting=text_by_id(page, "waiting-submission"),
-        stages=stages_in(page.xpath('//h2[text()="Tahapan"]/..')[0]),
+        tahapan=tahapan_in(page.xpath('//h2[text()="Tahapan"]/..')[0]),
         documents=documents,
         history=history,
     )
@@ -145,7 +145,7 @@ class PersonSection:
     record_id: int
     heading: str
     status: str
-    stages: list[Stage]
+    tahapan: list[Tahap]
     waiting: str | None
 
 
@@ -161,7 +161,7 @@ def read_person(client, nomor: str) -> tuple[str, list[PersonSection]]:
                 record_id=int(section.get("id").split("-")[1]),
                 heading=squash(section.xpath("./h2/a")[0].text_content()),
                 status=squash(section.xpath('./h2/span[contains(@class, "status")]')[0].text_content()),
-                stages=stages_in(section),
+                tahapan=tahapan_in(section),
                 waiting=squash(warning[0].text_content()) if warning else None,
             )
         )

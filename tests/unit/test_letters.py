@@ -234,7 +234,7 @@ def test_qr_svg_is_inline_vector():
     assert qr_svg("https://a.example/1") != qr_svg("https://a.example/2")
 
 
-def test_rekam_jejak_lists_every_record_and_stage():
+def test_rekam_jejak_lists_every_record_and_tahap():
     letter = sample_rekam_jejak()
     pdf = render_rekam_jejak(letter)
     text, pages = pdf_text(pdf), pdf_pages(pdf)
@@ -244,9 +244,9 @@ def test_rekam_jejak_lists_every_record_and_stage():
     for record in letter.catatan:
         for value in (record.jenis, record.wujud, record.pasal, record.status):
             assert value in text
-        for stage in record.tahapan:
-            assert stage.tahap in text and stage.dokumen in text
-            assert format_tanggal(stage.tanggal) in text
+        for tahap in record.tahapan:
+            assert tahap.tahap in text and tahap.dokumen in text
+            assert format_tanggal(tahap.tanggal) in text
     assert "Teguran tertulis" in text and "Berakhirnya hukuman" in text
     assert "SKHP/123/XI/2026/LITPERS" in text
     assert "KEPALA BIDANG PROPAM" in text and "KOMBES POL NRP 72010987" in text

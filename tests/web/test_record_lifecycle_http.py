@@ -80,7 +80,7 @@ def refreshed(session, record: Record) -> Record:
 # -- Update I -------------------------------------------------------------------------
 
 
-def test_update_i_returned_by_kaurlitpers_fixed_and_approved_shows_proses_and_stage_update_i(
+def test_update_i_returned_by_kaurlitpers_fixed_and_approved_shows_proses_and_tahap_update_i(
     client, auth, session
 ):
     record = record_in_proses(session)
@@ -107,7 +107,7 @@ def test_update_i_returned_by_kaurlitpers_fixed_and_approved_shows_proses_and_st
     assert page.status == statuses.DIAJUKAN_UPDATE
     assert page.offers == []  # one waiting submission per record
     assert TITLE["UPDATE_I"] in page.waiting
-    assert page.stage_titles == [TITLE["PENCATATAN"]]  # not approved yet
+    assert page.tahap_titles == [TITLE["PENCATATAN"]]  # not approved yet
 
     auth.login("kaurlitpers")
     task = task_of(client, instance_id)
@@ -142,10 +142,10 @@ def test_update_i_returned_by_kaurlitpers_fixed_and_approved_shows_proses_and_st
     page = read_record(client, record.id)
     assert page.status == "PROSES"
     assert page.waiting is None
-    assert page.stage_titles == [TITLE["PENCATATAN"], TITLE["UPDATE_I"]]
-    stage = page.stage("UPDATE_I")
-    assert stage.lines == {"Nomor DP3D/BP3KEPP": "DP3D/123/XI/2026", "Limpah": "Polda"}
-    assert "SPRIN/45/XI/2026" in stage.document
+    assert page.tahap_titles == [TITLE["PENCATATAN"], TITLE["UPDATE_I"]]
+    tahap = page.tahap("UPDATE_I")
+    assert tahap.lines == {"Nomor DP3D/BP3KEPP": "DP3D/123/XI/2026", "Limpah": "Polda"}
+    assert "SPRIN/45/XI/2026" in tahap.document
     assert ("UPDATE_I", "SPRIN/45/XI/2026") in page.documents
     assert page.history[-2:] == [statuses.DIAJUKAN_UPDATE, statuses.PROSES]
     assert page.offers == ["update_ii", "pemutakhiran"]  # Update I only once
@@ -213,12 +213,12 @@ def test_update_ii_corrected_at_kasubbid_then_approved_puts_the_record_under_pen
     auth.login("operator")
     page = read_record(client, record.id)
     assert page.status == "PENGAWASAN"
-    assert page.stage_titles == [TITLE["PENCATATAN"], TITLE["UPDATE_I"], TITLE["UPDATE_II"]]
-    stage = page.stage("UPDATE_II")
-    assert stage.lines["Nomor putusan"] == "KEP/77/XI/2026"
-    assert stage.lines["Tanggal putusan"] == "2026-11-10"
-    assert stage.lines["Hukuman"] == "Penempatan dalam tempat khusus (patsus) paling lama 21 hari"
-    assert "KHD/5/XI/2026" in stage.document
+    assert page.tahap_titles == [TITLE["PENCATATAN"], TITLE["UPDATE_I"], TITLE["UPDATE_II"]]
+    tahap = page.tahap("UPDATE_II")
+    assert tahap.lines["Nomor putusan"] == "KEP/77/XI/2026"
+    assert tahap.lines["Tanggal putusan"] == "2026-11-10"
+    assert tahap.lines["Hukuman"] == "Penempatan dalam tempat khusus (patsus) paling lama 21 hari"
+    assert "KHD/5/XI/2026" in tahap.document
     assert page.history[-2:] == [statuses.DIAJUKAN_UPDATE, statuses.PENGAWASAN]
     # A DISIPLIN record has no banding: only Pemutakhiran is left; Update I is past.
     assert page.offers == ["pemutakhiran"]
@@ -275,12 +275,12 @@ def test_kepp_record_goes_through_update_ii_iii_and_iv(client, auth, session):
         page = read_record(client, record.id)
         assert page.status == "PENGAWASAN", process_id
         assert page.offers == then_offered, process_id
-        assert page.stage(process_id.upper()).lines["Nomor putusan"] == nomor
+        assert page.tahap(process_id.upper()).lines["Nomor putusan"] == nomor
 
-    assert page.stage_titles == [
+    assert page.tahap_titles == [
         TITLE["PENCATATAN"], TITLE["UPDATE_II"], TITLE["UPDATE_III"], TITLE["UPDATE_IV"],
     ]
-    assert page.stage("UPDATE_IV").lines["Hukuman"] == (
+    assert page.tahap("UPDATE_IV").lines["Hukuman"] == (
         "Penempatan pada tempat khusus (patsus) paling lama 30 hari kerja"
     )
     assert [d for d in page.documents if d[0].startswith("UPDATE")] == [
@@ -366,14 +366,14 @@ def test_pemutakhiran_closes_the_record_and_it_refuses_any_further_update(
     page = read_record(client, record.id)
     assert page.status == final
     assert page.offers == []
-    assert page.stage_titles[-1] == TITLE["PEMUTAKHIRAN"]
-    lines = page.stage("PEMUTAKHIRAN").lines
+    assert page.tahap_titles[-1] == TITLE["PEMUTAKHIRAN"]
+    lines = page.tahap("PEMUTAKHIRAN").lines
     assert lines["Pemutakhiran"] == label
     if outcome.get("alasan_dihentikan") == "PERDAMAIAN_RJ":
         assert lines["Alasan dihentikan"] == "Perdamaian (RJ)"
     if outcome.get("keterangan"):
         assert lines["Keterangan"] == "Dilimpahkan ke satuan lain"
-    assert "SKEP/9/XI/2026" in page.stage("PEMUTAKHIRAN").document
+    assert "SKEP/9/XI/2026" in page.tahap("PEMUTAKHIRAN").document
     assert page.history[-2:] == [statuses.DIAJUKAN_PEMUTAKHIRAN, final]
 
     before = footprint(session)
@@ -497,7 +497,7 @@ def test_another_polres_operator_cannot_open_the_record_the_person_or_update_it(
 # -- person page ------------------------------------------------------------------------
 
 
-def test_person_page_shows_every_record_with_its_status_and_stages(client, auth, session):
+def test_person_page_shows_every_record_with_its_status_and_tahapan(client, auth, session):
     first = record_in_proses(session)
     approve(session, submit_update(session, "update_i", first, UPDATE_I))
     approve(session, submit_update(session, "update_ii", first, putusan("DISIPLIN_TUNDA_KGB")))
@@ -517,19 +517,19 @@ def test_person_page_shows_every_record_with_its_status_and_stages(client, auth,
 
     assert by_id[first.id].status == "PENGAWASAN"
     assert by_id[first.id].heading.startswith("Disiplin")
-    assert [s.title for s in by_id[first.id].stages] == [
+    assert [s.title for s in by_id[first.id].tahapan] == [
         TITLE["PENCATATAN"], TITLE["UPDATE_I"], TITLE["UPDATE_II"],
     ]
-    assert by_id[first.id].stages[2].lines["Hukuman"] == "Penundaan kenaikan gaji berkala"
+    assert by_id[first.id].tahapan[2].lines["Hukuman"] == "Penundaan kenaikan gaji berkala"
     assert by_id[first.id].waiting is None
 
     assert by_id[second.id].status == statuses.DIAJUKAN_UPDATE
     assert by_id[second.id].heading.startswith("Pidana")
-    assert [s.title for s in by_id[second.id].stages] == [TITLE["PENCATATAN"]]
+    assert [s.title for s in by_id[second.id].tahapan] == [TITLE["PENCATATAN"]]
     assert TITLE["UPDATE_I"] in by_id[second.id].waiting
 
     assert by_id[third.id].status == statuses.TIDAK_BERSALAH
-    assert [s.title for s in by_id[third.id].stages] == [
+    assert [s.title for s in by_id[third.id].tahapan] == [
         TITLE["PENCATATAN"], TITLE["PEMUTAKHIRAN"],
     ]
     assert "3 catatan" in client.get("/personel/85051234").get_data(as_text=True)
