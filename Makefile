@@ -22,7 +22,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-run: install
+run: install chromium
 	$(BIN)/flask --app web setup --demo
 	@echo "E-CATPERS berjalan di http://$(HOST):$(PORT)"
 	$(BIN)/flask --app web run --host $(HOST) --port $(PORT)
@@ -39,10 +39,14 @@ bench: install
 	$(BIN)/python -m bench.task_throughput
 
 # Browser tests drive Debian's Chromium; Playwright never downloads a browser here.
+# WeasyPrint needs HarfBuzz's subsetter to embed fonts in letters (without it every letter
+# render warns, and the tests treat warnings as errors).
+SYSTEM_PACKAGES := chromium fonts-dejavu-core libharfbuzz-subset0
 chromium:
-	@command -v chromium >/dev/null || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
-	  else echo "Chromium tidak ada: jalankan 'sudo apt-get install chromium' (uji peramban akan dilewati)"; fi; }
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "Paket sistem belum ada: jalankan 'sudo apt-get install $$missing'"; fi; fi
 
 # Start the local PostgreSQL cluster when it is installed but down.
 postgres:

@@ -7,7 +7,7 @@ from flask import Flask, current_app
 
 from processes.db.database import upgrade
 from processes.setup import demo
-from processes.setup.install import install
+from processes.setup.install import set_up
 from processes.work import timers
 
 from . import db
@@ -30,12 +30,7 @@ def run_timers() -> None:
 def setup(with_demo: bool) -> None:
     """Migrate the database, seed reference lists, deploy every diagram."""
     upgrade(current_app.config["DATABASE_URL"])
-    with db.standalone_unit_of_work() as uow:
-        deployed = install(uow.session)
-        if with_demo:
-            demo.load_demo_users(uow.session)
-            demo.load_demo_records(uow.session)
-        uow.commit()
+    deployed = set_up(db.standalone_unit_of_work(), with_demo)
     for item in deployed:
         state = "baru" if item.created else "tetap"
         click.echo(f"Diagram {item.process_id}: versi {item.version_id} ({state})")

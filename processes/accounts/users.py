@@ -9,6 +9,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from engine import Actor
 from processes.accounts.models import Unit, User
 from processes.accounts.roles import ROLES, lanes_of
+from processes.db.uow import UnitOfWork
 from processes.errors import Refused
 
 
@@ -59,6 +60,13 @@ def create_user(
 
 def end_sessions(user: User) -> None:
     user.session_counter += 1
+
+
+def log_out(uow: UnitOfWork, user_id: int) -> None:
+    """The user signs out: every session of theirs ends, on every device."""
+    with uow:
+        end_sessions(uow.session.get(User, user_id))
+        uow.commit()
 
 
 def change_role(user: User, role: str) -> None:

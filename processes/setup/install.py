@@ -6,8 +6,9 @@ from sqlalchemy.orm import Session
 
 from engine import Deployed, deploy_directory
 from processes.db.database import make_engine, make_session_factory, upgrade
+from processes.db.uow import UnitOfWork
 from processes.reference.lists import seed_reference
-from processes.setup.demo import load_demo_users
+from processes.setup.demo import load_demo_records, load_demo_users
 from processes.workflow.paths import BPMN_DIR, FORMS_DIR
 
 
@@ -15,6 +16,17 @@ def install(session: Session) -> list[Deployed]:
     """Seed missing reference rows and deploy every diagram (a no-op when unchanged)."""
     seed_reference(session)
     return deploy_directory(session, BPMN_DIR, FORMS_DIR)
+
+
+def set_up(uow: UnitOfWork, with_demo: bool) -> list[Deployed]:
+    """`flask setup`: install, and with `with_demo` the demo users and records, in one go."""
+    with uow:
+        deployed = install(uow.session)
+        if with_demo:
+            load_demo_users(uow.session)
+            load_demo_records(uow.session)
+        uow.commit()
+        return deployed
 
 
 def prepare(url: str, demo_password: str | None = None) -> None:

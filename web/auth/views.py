@@ -5,8 +5,7 @@ from __future__ import annotations
 from flask import flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
-from processes.accounts.models import User
-from processes.accounts.users import authenticate, end_sessions
+from processes.accounts.users import authenticate, log_out
 
 from .. import db
 from . import bp
@@ -32,9 +31,7 @@ def login():
 @bp.route("/keluar", methods=["POST"])
 @login_required
 def logout():
-    with db.unit_of_work() as uow:
-        end_sessions(uow.session.get(User, me().id))
-        uow.commit()
+    log_out(db.unit_of_work(), me().id)
     logout_user()
     session.clear()
     flash("Anda telah keluar.", "info")
