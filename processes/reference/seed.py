@@ -16,8 +16,6 @@ from __future__ import annotations
 
 from processes.reference.seed_legal import PASAL, SANKSI
 
-__all__ = ["PASAL", "SANKSI"]  # the legal lists live beside, in seed_legal
-
 # ---------------------------------------------------------------------------
 # Satuan kerja (units)
 # ---------------------------------------------------------------------------
