@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .validation import OptionsSource, option_filter
+from .validation import OptionsSource, depends_on, lookup, option_filter
 
 
 @dataclass
@@ -20,6 +20,10 @@ class FieldView:
     choices: list[tuple[str, str]] = field(default_factory=list)
     max_length: int | None = None
     check: bool = False  # a CEK button that checks the value on the server
+    #: {attribute: field} for a pick list that follows other fields of the form, and each
+    #: choice's values of those attributes (the browser hides what does not fit).
+    depends: dict[str, str] = field(default_factory=dict)
+    choice_attrs: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 @dataclass
@@ -45,12 +49,24 @@ def _widget(prop: dict, hints: dict) -> str:
 
 
 def _choices(
-    prop: dict, hints: dict, options: OptionsSource, context: dict[str, Any]
-) -> list[tuple[str, str]]:
-    if hints.get("options"):
-        return options(hints["options"], option_filter(hints, context))
-    labels = hints.get("labels", {})
-    return [(v, labels.get(v, v)) for v in prop.get("enum", [])]
+    form: dict, prop: dict, hints: dict, options: OptionsSource, context: dict[str, Any]
+) -> tuple[list[tuple[str, str]], dict[str, dict[str, Any]]]:
+    """The choices and, for a list that follows other fields, each choice's attributes.
+
+    Such a list is sent whole, narrowed only by the task data; the browser narrows it as
+    the fields it follows change, and the server checks the pair on submission.
+    """
+    if not hints.get("options"):
+        labels = hints.get("labels", {})
+        return [(v, labels.get(v, v)) for v in prop.get("enum", [])], {}
+    follows = depends_on(form, hints)
+    if not follows:
+        items = options(hints["options"], option_filter(hints, context))
+        return [(item[0], item[1]) for item in items], {}
+    fixed = {a: lookup(context, p) for a, p in hints["filter"].items() if a not in follows}
+    items = options(hints["options"], fixed)
+    attrs = {item[0]: {a: (item[2] if len(item) > 2 else {}).get(a) for a in follows} for item in items}
+    return [(item[0], item[1]) for item in items], attrs
 
 
 def layout(
@@ -71,6 +87,7 @@ def layout(
         prop, hints = props[name], hints_by_field.get(name, {})
         section = hints.get("section")
         view = sections.setdefault(section, SectionView(section))
+        choices, choice_attrs = _choices(form, prop, hints, options, context or {})
         view.fields.append(
             FieldView(
                 name=name,
@@ -80,9 +97,11 @@ def layout(
                 error=errors.get(name),
                 help=hints.get("help"),
                 required=name in required,
-                choices=_choices(prop, hints, options, context or {}),
+                choices=choices,
                 max_length=prop.get("maxLength"),
                 check=bool(hints.get("check")),
+                depends=depends_on(form, hints),
+                choice_attrs=choice_attrs,
             )
         )
     return list(sections.values())

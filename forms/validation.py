@@ -8,8 +8,9 @@ from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker
 
-#: options(list_name, where) -> [(value, label), ...]; `where` narrows by item attributes.
-OptionsSource = Callable[[str, dict[str, Any] | None], list[tuple[str, str]]]
+#: options(list_name, where) -> [(value, label) or (value, label, attrs), ...]; `where`
+#: narrows by item attributes (an item without the attribute fits every value).
+OptionsSource = Callable[[str, dict[str, Any] | None], list[tuple]]
 
 _FORMAT_CHECKER = FormatChecker()
 
@@ -38,11 +39,21 @@ def lookup(context: dict[str, Any], path: str) -> Any:
 
 
 def option_filter(hints: dict, context: dict[str, Any]) -> dict[str, Any] | None:
-    """A field's `filter` hint ({attribute: path in the task data}) resolved to values."""
+    """A field's `filter` hint ({attribute: path in the task data}) resolved to values.
+
+    A path may name another field of the same form (pasal follows the jenis pelanggaran
+    chosen above it): callers pass the submitted data merged over the task data.
+    """
     spec = hints.get("filter")
     if not spec:
         return None
     return {attr: lookup(context, path) for attr, path in spec.items()}
+
+
+def depends_on(form: dict, hints: dict) -> dict[str, str]:
+    """The part of a field's filter that follows other fields of this form: {attr: field}."""
+    own = form["schema"].get("properties", {})
+    return {attr: path for attr, path in (hints.get("filter") or {}).items() if path in own}
 
 
 def schema_with_options(form: dict, options: OptionsSource, context: dict[str, Any]) -> dict:
@@ -51,7 +62,7 @@ def schema_with_options(form: dict, options: OptionsSource, context: dict[str, A
         source = hints.get("options")
         if source and name in schema.get("properties", {}):
             allowed = options(source, option_filter(hints, context))
-            schema["properties"][name]["enum"] = [value for value, _ in allowed]
+            schema["properties"][name]["enum"] = [item[0] for item in allowed]
     return schema
 
 
@@ -63,13 +74,31 @@ def validate(
     `context` is the data the task already holds (used by option filters).
     """
     clean = normalise(form, data)
-    schema = schema_with_options(form, options, context or {})
+    merged = {**(context or {}), **clean}
+    schema = schema_with_options(form, options, merged)
     validator = Draft202012Validator(schema, format_checker=_FORMAT_CHECKER)
     errors: dict[str, str] = {}
     for error in sorted(validator.iter_errors(clean), key=lambda e: e.path):
         for field, message in _messages(form, error):
             errors.setdefault(field, message)
+    _explain_mismatches(form, clean, errors, options, merged)
     return clean, errors
+
+
+def _explain_mismatches(
+    form: dict, clean: dict[str, Any], errors: dict[str, str], options: OptionsSource,
+    merged: dict[str, Any],
+) -> None:
+    """A known choice that does not fit the fields it follows gets a message saying so."""
+    for name, hints in form.get("ui", {}).get("fields", {}).items():
+        follows = depends_on(form, hints)
+        if name not in errors or not follows or name not in clean:
+            continue
+        others = {a: p for a, p in hints["filter"].items() if a not in follows}
+        known = options(hints["options"], {a: lookup(merged, p) for a, p in others.items()})
+        if clean[name] in {item[0] for item in known}:
+            titles = " dan ".join(_title(form, field) for field in dict.fromkeys(follows.values()))
+            errors[name] = f"{_title(form, name)} ini tidak berlaku untuk {titles} yang dipilih."
 
 
 def _title(form: dict, field: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -18,8 +19,10 @@ CODE = re.compile(r"^[A-Z0-9][A-Z0-9_./-]{0,59}$")
 #: Lists an office may extend; the others' codes are used by rules and diagrams, so only
 #: their labels and active flags change.
 ADDABLE_LISTS = {"wujud_perbuatan", "pasal", "jenis_dokumen", "sanksi", "peruntukan", "agama"}
-#: Lists whose items carry the jenis/personel they apply to (used to filter choices).
+#: Lists whose items carry the one jenis and personel they apply to (to filter choices).
 SCOPED_LISTS = {"pasal", "sanksi"}
+#: Lists whose items carry the jenis they may be recorded under, several at once.
+MULTI_JENIS_LISTS = {"wujud_perbuatan"}
 JENIS = {"", "DISIPLIN", "KEPP", "PIDANA"}
 PERSONEL = {"", "POLRI", "ASN"}
 
@@ -35,13 +38,26 @@ def items(session: Session, list_name: str) -> list[ReferenceItem]:
     )
 
 
-def _attrs(list_name: str, data: dict[str, str]) -> dict[str, str | None]:
+def _values(data: dict[str, Any], key: str) -> list[str]:
+    value = data.get(key) or []
+    return [v for v in ([value] if isinstance(value, str) else value) if v]
+
+
+def _attrs(list_name: str, data: dict[str, Any]) -> dict[str, Any]:
+    """The scope an item is given on the form: one jenis and personel, or several jenis.
+
+    `jenis` may come as one value or a list (checkboxes); none chosen means every jenis.
+    """
+    jenis, personel = _values(data, "jenis"), _values(data, "personel")
+    if not set(jenis) <= JENIS or not set(personel) <= PERSONEL:
+        raise Refused("Jenis atau personel tidak dikenal.")
+    if list_name in MULTI_JENIS_LISTS:
+        return {"jenis": jenis or None}
     if list_name not in SCOPED_LISTS:
         return {}
-    jenis, personel = data.get("jenis", ""), data.get("personel", "")
-    if jenis not in JENIS or personel not in PERSONEL:
-        raise Refused("Jenis atau personel tidak dikenal.")
-    return {"jenis": jenis or None, "personel": personel or None}
+    if len(jenis) > 1 or len(personel) > 1:
+        raise Refused("Pilih satu jenis dan satu personel.")
+    return {"jenis": (jenis or [None])[0], "personel": (personel or [None])[0]}
 
 
 def _label(data: dict[str, str]) -> str:
@@ -85,8 +101,9 @@ def update_item(uow: UnitOfWork, admin, item_id: int, data: dict[str, str]) -> s
             raise Refused("Butir tidak ditemukan.")
         item.label = label
         item.active = data.get("active") == "1"
-        if item.list_name in SCOPED_LISTS:
-            item.attrs = _attrs(item.list_name, data)
+        if item.list_name in SCOPED_LISTS | MULTI_JENIS_LISTS and data.get("scope"):
+            # Only a form that showed the scope sets it: unticked boxes send nothing.
+            item.attrs = {**(item.attrs or {}), **_attrs(item.list_name, data)}
         uow.commit()
         return item.list_name
 

@@ -107,24 +107,40 @@ def _seed_units(session: Session) -> None:
 def options(
     session: Session, list_name: str, where: dict[str, Any] | None = None
 ) -> list[tuple[str, str]]:
-    """Active items of a list; `where` keeps items whose attribute equals the value or is unset."""
+    """Active items of a list as (code, label); `where` narrows them (see `matches`)."""
+    return [(code, label) for code, label, _ in choices(session, list_name, where)]
+
+
+def choices(
+    session: Session, list_name: str, where: dict[str, Any] | None = None
+) -> list[tuple[str, str, dict[str, Any]]]:
+    """Active items of a list as (code, label, attrs), the form layer's pick lists."""
     if list_name == "unit":
         rows = session.execute(select(Unit.code, Unit.name).order_by(Unit.path))
-        return [(code, name) for code, name in rows]
+        return [(code, name, {}) for code, name in rows]
     rows = session.execute(
         select(ReferenceItem.code, ReferenceItem.label, ReferenceItem.attrs)
         .where(ReferenceItem.list_name == list_name, ReferenceItem.active.is_(True))
         .order_by(ReferenceItem.sort_order, ReferenceItem.id)
     )
-    return [(code, label) for code, label, attrs in rows if _matches(attrs or {}, where or {})]
+    return [(code, label, attrs or {}) for code, label, attrs in rows
+            if matches(attrs or {}, where or {})]
 
 
-def _matches(attrs: dict[str, Any], where: dict[str, Any]) -> bool:
-    return all(attrs.get(key) in (None, value) for key, value in where.items())
+def matches(attrs: dict[str, Any], where: dict[str, Any]) -> bool:
+    """An item fits when each attribute it has equals the wanted value (or, for a list of
+    values such as a wujud perbuatan's jenis, holds it); an attribute it lacks fits all."""
+    return all(_fits(attrs.get(key), value) for key, value in where.items())
+
+
+def _fits(have: Any, wanted: Any) -> bool:
+    if have is None:
+        return True
+    return wanted in have if isinstance(have, list) else have == wanted
 
 
 def options_source(session: Session):
-    return lambda name, where=None: options(session, name, where)
+    return lambda name, where=None: choices(session, name, where)
 
 
 def item(session: Session, list_name: str, code: str) -> ReferenceItem | None:

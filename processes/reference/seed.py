@@ -186,43 +186,46 @@ JENIS_PELANGGARAN: list[dict] = [
 # Wujud perbuatan
 # ---------------------------------------------------------------------------
 
-_WUJUD_LABELS: list[str] = [
-    "Desersi",
-    "Tidak masuk dinas tanpa keterangan",
-    "Narkoba (pemakai)",
-    "Narkoba (pengedar)",
-    "KDRT",
-    "Asusila",
-    "Perselingkuhan",
-    "Perzinahan",
-    "Nikah siri",
-    "Istri lebih dari satu",
-    "Cerai tanpa izin",
-    "Judi",
-    "Mabuk miras",
-    "Penganiayaan",
-    "Pemukulan",
-    "Pengeroyokan",
-    "Pengancaman",
-    "Pemerasan",
-    "Pungli",
-    "Gratifikasi",
-    "Korupsi",
-    "Penyalahgunaan anggaran",
-    "Penggelapan",
-    "Penipuan",
-    "Pencurian",
-    "Hutang piutang",
-    "Ingkar janji",
-    "Arogansi",
-    "Penyalahgunaan wewenang",
-    "Penyalahgunaan media sosial",
-    "Lalai dalam tugas",
-    "Laka lantas",
-    "Mengeluarkan tahanan tidak sesuai prosedur",
-    "Tahanan kabur",
-    "Tidak profesional menangani perkara",
+#: (label, the jenis pelanggaran it may be recorded under: D disiplin, K kode etik, P pidana).
+#: Starting values: an office changes them on the reference screen.
+_WUJUD: list[tuple[str, str]] = [
+    ("Desersi", "DK"),
+    ("Tidak masuk dinas tanpa keterangan", "DK"),
+    ("Narkoba (pemakai)", "KP"),
+    ("Narkoba (pengedar)", "KP"),
+    ("KDRT", "KP"),
+    ("Asusila", "DKP"),
+    ("Perselingkuhan", "DK"),
+    ("Perzinahan", "KP"),
+    ("Nikah siri", "DK"),
+    ("Istri lebih dari satu", "DK"),
+    ("Cerai tanpa izin", "DK"),
+    ("Judi", "DKP"),
+    ("Mabuk miras", "DK"),
+    ("Penganiayaan", "KP"),
+    ("Pemukulan", "DKP"),
+    ("Pengeroyokan", "KP"),
+    ("Pengancaman", "KP"),
+    ("Pemerasan", "KP"),
+    ("Pungli", "DKP"),
+    ("Gratifikasi", "KP"),
+    ("Korupsi", "KP"),
+    ("Penyalahgunaan anggaran", "DKP"),
+    ("Penggelapan", "KP"),
+    ("Penipuan", "KP"),
+    ("Pencurian", "KP"),
+    ("Hutang piutang", "DK"),
+    ("Ingkar janji", "DK"),
+    ("Arogansi", "DK"),
+    ("Penyalahgunaan wewenang", "DKP"),
+    ("Penyalahgunaan media sosial", "DKP"),
+    ("Lalai dalam tugas", "DK"),
+    ("Laka lantas", "DKP"),
+    ("Mengeluarkan tahanan tidak sesuai prosedur", "DK"),
+    ("Tahanan kabur", "DK"),
+    ("Tidak profesional menangani perkara", "DK"),
 ]
+_JENIS_LETTER = {"D": "DISIPLIN", "K": "KEPP", "P": "PIDANA"}
 
 
 def _snake(label: str) -> str:
@@ -231,7 +234,10 @@ def _snake(label: str) -> str:
     return "_".join(cleaned.split())
 
 
-WUJUD_PERBUATAN: list[dict] = [{"code": _snake(label), "label": label} for label in _WUJUD_LABELS]
+WUJUD_PERBUATAN: list[dict] = [
+    {"code": _snake(label), "label": label, "jenis": [_JENIS_LETTER[c] for c in letters]}
+    for label, letters in _WUJUD
+]
 
 # ---------------------------------------------------------------------------
 # Jenis dokumen referensi

@@ -99,3 +99,29 @@ def test_other_polres_operator_is_refused_the_task(desk):
     operator = desk("operator")
     operator.page.goto(task_url)
     assert "tidak berwenang" in operator.page.inner_text("#error-message")
+
+
+def visible_pasal(page) -> list[str]:
+    return page.eval_on_selector_all(
+        "#f-pasal option", "os => os.filter(o => o.value && !o.hidden).map(o => o.value)")
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_pasal_and_wujud_follow_the_chosen_jenis(desk, width):
+    page = desk("operator").page
+    page.set_viewport_size({"width": width, "height": 900})
+    page.click("text=+ Pencatatan Catatan Personel")
+    page.select_option("#f-personel", "POLRI")
+    page.select_option("#f-jenis_pelanggaran", "KEPP")
+    kepp = visible_pasal(page)
+    assert "PERPOL7-2022-P10" in kepp and not any(p.startswith("PP2-2003") for p in kepp)
+    page.select_option("#f-pasal", "PERPOL7-2022-P10")
+    page.select_option("#f-jenis_pelanggaran", "DISIPLIN")
+    disiplin = visible_pasal(page)
+    assert "PP2-2003-P4-f" in disiplin and not any(p.startswith("PERPOL") for p in disiplin)
+    assert page.input_value("#f-pasal") == ""  # the KEPP pasal no longer fits
+    page.select_option("#f-personel", "ASN")
+    assert all(p.startswith("PP94-2021") for p in visible_pasal(page))
+    wujud = page.eval_on_selector_all(
+        "#f-wujud_perbuatan option", "os => os.filter(o => o.value && !o.hidden).map(o => o.value)")
+    assert "MABUK_MIRAS" in wujud and "PENGANIAYAAN" not in wujud

@@ -742,7 +742,7 @@ def test_cek_never_says_whether_a_catpers_exists(client, auth, session):
     record_in_proses(session, username="op.kapuas")  # 85051234 has a catpers
     asn = record_in_proses(session, username="op.kapuas", personel="ASN",
                            nomor_identitas="199003152015022001", pangkat="III/a",
-                           jenis_kelamin="P", nama="Siti Aminah")
+                           jenis_kelamin="P", nama="Siti Aminah", pasal="PP94-2021-P3-a")
     assert asn is not None
     auth.login("op.barsel")
     with_catpers = cek(client, "POLRI", NRP_AIPDA)

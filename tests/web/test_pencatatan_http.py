@@ -238,3 +238,33 @@ def test_an_unexpected_failure_shows_a_page_in_indonesian_and_writes_nothing(
     assert "tidak ada data yang tersimpan" in response.get_data(as_text=True)
     assert session.scalar(select(Record)) is None
     assert session.scalar(select(StoredFile)) is None
+
+
+def test_a_kepp_record_citing_a_disiplin_pasal_is_refused_and_the_form_keeps_what_was_typed(
+    client, auth, session
+):
+    auth.login("operator")
+    response = post_pencatatan(client, jenis_pelanggaran="KEPP", pasal="PP2-2003-P5-a",
+                               wujud_perbuatan="PENYALAHGUNAAN_WEWENANG")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert "Pasal yang dilanggar ini tidak berlaku untuk Jenis pelanggaran dan POLRI/ASN yang dipilih." in page
+    assert 'value="LP/A/12/X/2026/Yanduan"' in page
+    assert the_record(session) is None
+
+
+def test_a_wujud_perbuatan_of_another_jenis_is_refused(client, auth, session):
+    auth.login("operator")
+    response = post_pencatatan(client, jenis_pelanggaran="PIDANA", pasal="KUHP-351",
+                               wujud_perbuatan="MABUK_MIRAS")
+    assert response.status_code == 422
+    assert "Wujud perbuatan ini tidak berlaku untuk Jenis pelanggaran yang dipilih." in (
+        response.get_data(as_text=True))
+    assert the_record(session) is None
+
+
+def test_the_form_tells_the_browser_which_pasal_fits_which_jenis(client, auth):
+    auth.login("operator")
+    page = client.get("/ajukan/pencatatan").get_data(as_text=True)
+    assert 'data-depends="{&#34;jenis&#34;: &#34;jenis_pelanggaran&#34;, &#34;personel&#34;: &#34;personel&#34;}"' in page
+    assert re.search(r'value="PERPOL7-2022-P10"[^>]*data-attrs="\{&#34;jenis&#34;: &#34;KEPP&#34;', page)

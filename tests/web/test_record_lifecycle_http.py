@@ -456,7 +456,8 @@ def test_approvers_and_viewers_read_the_record_but_cannot_start_an_update(
     record = record_in_proses(session)
     if username in ("kaurlitpers", "kasubbid"):
         # Need-to-know: an approver reads a person's catpers while a task about them waits.
-        other = submitted_record(session, jenis_pelanggaran="PIDANA", pasal="KUHP-351")
+        other = submitted_record(session, jenis_pelanggaran="PIDANA", pasal="KUHP-351",
+                                 wujud_perbuatan="PENGANIAYAAN")
         if username == "kasubbid":
             decide(session, "kaurlitpers", other.instance_id, "SETUJU")
     auth.login(username)

@@ -30,6 +30,32 @@ def test_a_new_wujud_perbuatan_appears_in_the_pencatatan_form(client, auth):
     assert post_pencatatan(client, wujud_perbuatan="JUDI_ONLINE").status_code == 302
 
 
+def test_the_administrator_ties_a_wujud_perbuatan_to_its_jenis(client, auth, session):
+    from sqlalchemy import select
+
+    auth.login("admin")
+    page = client.get("/admin/daftar/wujud_perbuatan").get_data(as_text=True)
+    assert "Kode Etik (KEPP)" in page and 'name="jenis" value="KEPP"' in page  # labels, ticked per jenis
+    client.post("/admin/daftar/wujud_perbuatan",
+                data={"code": "JUDI_ONLINE", "label": "Judi online", "jenis": ["PIDANA"]})
+    item = session.scalar(select(ReferenceItem).where(ReferenceItem.code == "JUDI_ONLINE"))
+    assert item.attrs == {"jenis": ["PIDANA"]}
+    auth.login("operator")
+    assert post_pencatatan(client, wujud_perbuatan="JUDI_ONLINE").status_code == 422  # DISIPLIN
+    assert post_pencatatan(client, wujud_perbuatan="JUDI_ONLINE", jenis_pelanggaran="PIDANA",
+                           pasal="KUHP-303").status_code == 302
+
+    auth.login("admin")
+    client.post(f"/admin/butir/{item.id}", data={
+        "list_name": "wujud_perbuatan", "label": "Judi online", "active": "1", "scope": "1",
+        "jenis": ["DISIPLIN", "PIDANA"]})
+    session.refresh(item)
+    assert item.attrs == {"jenis": ["DISIPLIN", "PIDANA"]}
+    client.post(f"/admin/butir/{item.id}", data={"label": "Judi daring", "active": "1"})
+    session.refresh(item)
+    assert item.attrs == {"jenis": ["DISIPLIN", "PIDANA"]}  # a relabel keeps the scope
+
+
 def test_a_deactivated_item_is_no_longer_offered_or_accepted(client, auth, session):
     from sqlalchemy import select
 

@@ -90,7 +90,7 @@ def list_items(list_name: str):
         abort(404)
     typed = {}
     if request.method == "POST":
-        typed = request.form.to_dict()
+        typed = _item_form()
         try:
             reference_admin.add_item(db.unit_of_work(), me(), list_name, typed)
             flash("Butir ditambahkan.", "success")
@@ -101,15 +101,22 @@ def list_items(list_name: str):
         "admin/list_items.html", list_name=list_name, title=LIST_TITLES[list_name],
         items=reference_admin.items(db.session(), list_name), typed=typed,
         scoped=list_name in reference_admin.SCOPED_LISTS,
+        multi_jenis=list_name in reference_admin.MULTI_JENIS_LISTS,
+        jenis_choices=reference.options(db.session(), "jenis_pelanggaran"),
         addable=list_name in reference_admin.ADDABLE_LISTS,
     ), (422 if typed else 200)
+
+
+def _item_form() -> dict:
+    """The item form; `jenis` may be ticked several times (a wujud perbuatan's jenis)."""
+    return {**request.form.to_dict(), "jenis": request.form.getlist("jenis")}
 
 
 @bp.route("/butir/<int:item_id>", methods=["POST"])
 @role_required(ADMIN)
 def update_item(item_id: int):
     try:
-        list_name = reference_admin.update_item(db.unit_of_work(), me(), item_id, request.form.to_dict())
+        list_name = reference_admin.update_item(db.unit_of_work(), me(), item_id, _item_form())
         flash("Butir diperbarui.", "success")
     except Refused as err:
         flash(str(err), "error")
