@@ -9,6 +9,7 @@ from flask import Flask, abort, g, request
 from flask_login import current_user
 
 import engine
+from forms import password_prompt
 from processes.accounts.roles import ROLES
 from processes.accounts.users import actor_for
 from processes.records.statuses import STATUSES
@@ -49,7 +50,8 @@ def _refuse_nul() -> None:
 
 
 def _globals() -> dict:
-    values = {"ROLES": ROLES, "STATUSES": STATUSES, "inbox_count": 0}
+    values = {"ROLES": ROLES, "STATUSES": STATUSES, "inbox_count": 0,
+              "password_prompt": password_prompt}
     if current_user.is_authenticated:
         if "inbox_count" not in g:
             g.inbox_count = engine.inbox_count(db.session(), actor_for(current_user.user))

@@ -38,7 +38,8 @@ def letter_pdf(letter_id: int):
 @role_required(DIREKTUR)
 def revoke(letter_id: int):
     try:
-        issue.revoke(db.unit_of_work(), me(), letter_id, request.form.get("alasan", ""))
+        issue.revoke(db.unit_of_work(), me(), letter_id, request.form.get("alasan", ""),
+                     request.form.get("konfirmasi_sandi"))
         flash("Surat telah dicabut.", "success")
     except Refused as err:
         flash(str(err), "error")
