@@ -33,13 +33,6 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(local_time, "waktu")
     app.before_request(_refuse_nul)
 
-    @app.after_request
-    def _headers(response):
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
-        return response
-
 
 def _refuse_nul() -> None:
     """A NUL character is never valid input; PostgreSQL would fail on it rather than say no."""
