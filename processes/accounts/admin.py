@@ -113,6 +113,19 @@ def decide_change(uow: UnitOfWork, admin: User, change_id: int, approve: bool) -
         return "Perubahan disetujui dan diterapkan." if approve else "Permintaan ditolak."
 
 
+def create_admin_on_server(uow: UnitOfWork, data: dict[str, str]) -> str:
+    """An administrator made by whoever runs the server (`flask --app web create-admin`):
+    how an office gets its first two administrators, who then approve each other's
+    privileged changes. The password is temporary, as every chosen-for-you password is."""
+    fields = _new_user_fields({**data, "role": ADMIN})
+    with uow:
+        if uow.session.scalar(select(User.id).where(User.username == fields["username"])):
+            raise Refused(f"Nama pengguna {fields['username']} sudah dipakai.")
+        add_user_row(uow.session, fields, hash_password(data["password"]), temporary=True)
+        uow.commit()
+        return f"Administrator {fields['username']} dibuat; kata sandinya wajib diganti saat masuk."
+
+
 def _target(session: Session, user_id: int) -> User:
     target = session.get(User, user_id)
     if target is None:

@@ -235,3 +235,16 @@ def test_a_bad_decision_or_unknown_change_is_explained(client, auth):
     auth.login("admin")
     assert flashes(decide(client, 424242, "SETUJU")) == ["Permintaan ini tidak ada atau sudah diputuskan."]
     assert flashes(decide(client, 424242, "MUNGKIN")) == ["Pilih Setujui atau Tolak."]
+
+
+def test_the_server_creates_an_offices_administrator_from_its_shell(app, session):
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["create-admin", "tmp-admin9", "Penata Sari Dewanti",
+                                 "--password", "sandi admin pertama"])
+    assert result.exit_code == 0, result.output
+    assert "Administrator tmp-admin9 dibuat; kata sandinya wajib diganti saat masuk." in result.output
+    created = user_row(session, "tmp-admin9")
+    assert created.role == "ADMIN" and created.must_change_password
+    result = runner.invoke(args=["create-admin", "tmp-admin8", "Penata Lain", "--password", "pendek"])
+    assert result.exit_code != 0 and "Kata sandi minimal 12 karakter." in result.output
+    assert user_row(session, "tmp-admin8") is None
