@@ -45,7 +45,7 @@ def db_url(tmp_path_factory):
         database.__exit__(None, None, None)
 
 
-DEMO_PASSWORD = "rahasia-uji"
+DEMO_PASSWORD = "rahasia-uji-kalteng"
 
 
 @pytest.fixture(scope="session")

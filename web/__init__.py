@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import admin, auth, db, diagrams, errors, letters, records, work
+from . import admin, auth, db, diagrams, errors, headers, letters, records, styles, work
 from .config import load_config
 
 
@@ -13,9 +14,14 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.update(load_config(app.instance_path))
     if config:
         app.config.update(config)
+    if app.config["PROXY_HOPS"]:
+        hops = app.config["PROXY_HOPS"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
     db.init_app(app)
     auth.init_app(app)
     errors.init_app(app)
+    headers.init_app(app)
+    styles.init_app(app)
     app.register_blueprint(auth.bp)
     app.register_blueprint(work.bp)
     app.register_blueprint(records.bp)

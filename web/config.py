@@ -19,8 +19,17 @@ def _secret_key(instance_path: str) -> str:
     return path.read_text().strip()
 
 
+def _number(name: str, default: int) -> int:
+    raw = os.environ.get(name, str(default))
+    try:
+        return int(raw)
+    except ValueError:
+        raise SystemExit(f"{name} harus bilangan bulat, bukan {raw!r}") from None
+
+
 def load_config(instance_path: str) -> dict:
     default_db = f"sqlite:///{Path(instance_path) / 'ecatpers.sqlite'}"
+    # Behind HTTPS: Secure cookies (with the __Host- prefix) and HSTS on every response.
     secure = os.environ.get("ECATPERS_SECURE_COOKIES", "0") == "1"
     return {
         "SECRET_KEY": _secret_key(instance_path),
@@ -29,7 +38,15 @@ def load_config(instance_path: str) -> dict:
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": secure,
+        "SESSION_COOKIE_NAME": "__Host-session" if secure else "session",
         "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SECURE": secure,
+        "SECURE_COOKIES": secure,
+        # A session ends after this much inactivity, and this long after signing in.
+        "SESSION_IDLE_MINUTES": _number("ECATPERS_SESSION_IDLE_MINUTES", 30),
+        "SESSION_MAX_HOURS": _number("ECATPERS_SESSION_MAX_HOURS", 12),
+        # Reverse proxies in front of the app whose X-Forwarded-For/-Proto are trusted.
+        "PROXY_HOPS": _number("ECATPERS_PROXY_HOPS", 0),
         "WTF_CSRF_TIME_LIMIT": None,
         "OFFICE_NAME": os.environ.get("ECATPERS_OFFICE", "Bid Propam Polda Kalimantan Tengah"),
     }

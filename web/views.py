@@ -9,6 +9,7 @@ from flask import Flask, abort, g, request
 from flask_login import current_user
 
 import engine
+from forms import password_prompt
 from processes.accounts.roles import ROLES
 from processes.accounts.users import actor_for
 from processes.records.statuses import STATUSES
@@ -32,13 +33,6 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(local_time, "waktu")
     app.before_request(_refuse_nul)
 
-    @app.after_request
-    def _headers(response):
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
-        return response
-
 
 def _refuse_nul() -> None:
     """A NUL character is never valid input; PostgreSQL would fail on it rather than say no."""
@@ -49,7 +43,8 @@ def _refuse_nul() -> None:
 
 
 def _globals() -> dict:
-    values = {"ROLES": ROLES, "STATUSES": STATUSES, "inbox_count": 0}
+    values = {"ROLES": ROLES, "STATUSES": STATUSES, "inbox_count": 0,
+              "password_prompt": password_prompt}
     if current_user.is_authenticated:
         if "inbox_count" not in g:
             g.inbox_count = engine.inbox_count(db.session(), actor_for(current_user.user))

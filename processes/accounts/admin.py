@@ -1,17 +1,32 @@
-"""The administrator's use cases on users: create, change role, lock out."""
+"""The administrator's use cases on users: create, change role, lock out, set a temporary
+password, and approve or reject another administrator's change to a privileged account.
+
+Each returns the sentence to show the administrator: a change to a privileged role (or a
+privileged user's password) waits for a second administrator (`approvals.py`); every other
+change applies at once.
+"""
 
 from __future__ import annotations
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from processes.accounts.models import User
-from processes.accounts.roles import ADMIN
-from processes.accounts.users import change_role, create_user, set_active
+from processes.accounts import approvals
+from processes.accounts.models import AccountChange, Unit, User
+from processes.accounts.passwords import hash_password, password_problem
+from processes.accounts.roles import ADMIN, PRIVILEGED_ROLES, ROLES
+from processes.accounts.users import (
+    add_user_row,
+    change_role,
+    check_role,
+    personal_words,
+    set_active,
+    set_password_hash,
+)
 from processes.db.uow import UnitOfWork
 from processes.errors import Forbidden, Refused
 
-MIN_PASSWORD = 10
+WAITS = "menunggu persetujuan administrator lain"
 
 
 def require_admin(user: User) -> None:
@@ -23,37 +38,126 @@ def users(session: Session) -> list[User]:
     return list(session.scalars(select(User).order_by(User.username)))
 
 
-def update_user(uow: UnitOfWork, admin: User, user_id: int, role: str, active: bool) -> None:
+def waiting_changes(session: Session) -> list[AccountChange]:
+    return approvals.waiting(session)
+
+
+def update_user(uow: UnitOfWork, admin: User, user_id: int, role: str, active: bool) -> str:
     """Change a user's role or lock them out; their sessions end on their next request."""
     require_admin(admin)
+    check_role(role)
     with uow:
-        target = uow.session.get(User, user_id)
-        if target is None:
-            raise Refused("Pengguna tidak ditemukan.")
+        target = _target(uow.session, user_id)
         if target.id == admin.id and (not active or role != ADMIN):
             raise Refused("Administrator tidak dapat menonaktifkan atau menurunkan perannya sendiri.")
-        if target.role != role:
-            change_role(target, role)
+        said = ["Pengguna diperbarui; sesi lamanya berakhir."]
         if target.is_active != active:
             set_active(target, active)
+        if target.role != role and role in PRIVILEGED_ROLES:
+            approvals.ask(uow.session, admin, approvals.ROLE, target, {"role": role})
+            said = [f"Peran {target.username} menjadi {ROLES[role].title} {WAITS}."]
+        elif target.role != role:
+            change_role(target, role)
         uow.commit()
+        return " ".join(said)
 
 
-def add_user(uow: UnitOfWork, admin: User, data: dict[str, str]) -> None:
+def add_user(uow: UnitOfWork, admin: User, data: dict[str, str]) -> str:
+    """A new user with a temporary password (they choose their own at first sign-in)."""
     require_admin(admin)
-    username = data.get("username", "").strip().lower()
-    if not username or not all(c.isalnum() or c in "._-" for c in username):
-        raise Refused("Nama pengguna hanya huruf, angka, titik, garis bawah atau tanda hubung.")
-    if len(data.get("password", "")) < MIN_PASSWORD:
-        raise Refused(f"Kata sandi minimal {MIN_PASSWORD} karakter.")
-    if not data.get("full_name", "").strip():
-        raise Refused("Nama lengkap wajib diisi.")
+    fields = _new_user_fields(data)
     with uow:
-        if uow.session.scalar(select(User.id).where(User.username == username)):
-            raise Refused(f"Nama pengguna {username} sudah dipakai.")
-        create_user(
-            uow.session, username, data["full_name"].strip(), data["password"], data.get("role", ""),
-            data.get("unit", ""), jabatan=data.get("jabatan", "").strip(),
-            nrp=data.get("nrp", "").strip() or None,
-        )
+        session = uow.session
+        if session.scalar(select(User.id).where(User.username == fields["username"])) or (
+            approvals.username_waiting(session, fields["username"])
+        ):
+            raise Refused(f"Nama pengguna {fields['username']} sudah dipakai.")
+        password_hash = hash_password(data["password"])
+        if fields["role"] in PRIVILEGED_ROLES:
+            shown = {**fields, "unit_name": _unit(session, fields["unit"]).name}
+            approvals.ask(session, admin, approvals.NEW_USER, data=shown, password_hash=password_hash)
+            said = f"Pengguna {fields['username']} sebagai {ROLES[fields['role']].title} {WAITS}."
+        else:
+            add_user_row(session, fields, password_hash, temporary=True)
+            said = f"Pengguna {fields['username']} dibuat."
         uow.commit()
+        return said
+
+
+def reset_password(uow: UnitOfWork, admin: User, user_id: int, password: str) -> str:
+    """A temporary password for a user who lost theirs; they must change it at sign-in."""
+    require_admin(admin)
+    with uow:
+        target = _target(uow.session, user_id)
+        if target.id == admin.id:
+            raise Refused("Ganti kata sandi Anda sendiri di halaman Ubah kata sandi.")
+        problem = password_problem(password, personal_words(target))
+        if problem:
+            raise Refused(problem)
+        if target.role in PRIVILEGED_ROLES:
+            approvals.ask(uow.session, admin, approvals.RESET, target, password_hash=hash_password(password))
+            said = f"Kata sandi sementara untuk {target.username} {WAITS}."
+        else:
+            set_password_hash(target, hash_password(password), temporary=True)
+            said = f"Kata sandi sementara untuk {target.username} berlaku; sesi lamanya berakhir."
+        uow.commit()
+        return said
+
+
+def decide_change(uow: UnitOfWork, admin: User, change_id: int, approve: bool) -> str:
+    """Another administrator approves (applies) or rejects a waiting change."""
+    require_admin(admin)
+    with uow:
+        approvals.decide(uow.session, admin, change_id, approve)
+        uow.commit()
+        return "Perubahan disetujui dan diterapkan." if approve else "Permintaan ditolak."
+
+
+def create_admin_on_server(uow: UnitOfWork, data: dict[str, str]) -> str:
+    """An administrator made by whoever runs the server (`flask --app web create-admin`):
+    how an office gets its first two administrators, who then approve each other's
+    privileged changes. The password is temporary, as every chosen-for-you password is."""
+    fields = _new_user_fields({**data, "role": ADMIN})
+    with uow:
+        if uow.session.scalar(select(User.id).where(User.username == fields["username"])):
+            raise Refused(f"Nama pengguna {fields['username']} sudah dipakai.")
+        add_user_row(uow.session, fields, hash_password(data["password"]), temporary=True)
+        uow.commit()
+        return f"Administrator {fields['username']} dibuat; kata sandinya wajib diganti saat masuk."
+
+
+def _target(session: Session, user_id: int) -> User:
+    target = session.get(User, user_id)
+    if target is None:
+        raise Refused("Pengguna tidak ditemukan.")
+    return target
+
+
+def _new_user_fields(data: dict[str, str]) -> dict[str, str]:
+    username = data.get("username", "").strip().lower()
+    if not username or len(username) > 60 or not all(c.isalnum() or c in "._-" for c in username):
+        raise Refused("Nama pengguna hanya huruf, angka, titik, garis bawah atau tanda hubung.")
+    full_name = data.get("full_name", "").strip()
+    if not full_name:
+        raise Refused("Nama lengkap wajib diisi.")
+    fields = {
+        "username": username, "full_name": full_name, "role": data.get("role", ""),
+        "unit": data.get("unit", ""), "jabatan": data.get("jabatan", "").strip(),
+        "nrp": data.get("nrp", "").strip(),
+    }
+    check_role(fields["role"])
+    for name, title, longest in (("full_name", "Nama lengkap", 120), ("jabatan", "Jabatan", 120),
+                                 ("nrp", "NRP/NIP", 18)):
+        if len(fields[name]) > longest:
+            raise Refused(f"{title} maksimal {longest} karakter.")
+    problem = password_problem(data.get("password", ""), (username, full_name, fields["nrp"]))
+    if problem:
+        raise Refused(problem)
+    return fields
+
+
+def _unit(session: Session, code: str) -> Unit:
+    unit = session.scalar(select(Unit).where(Unit.code == code))
+    if unit is None:
+        raise Refused(f"Satuan kerja {code} tidak dikenal.")
+    return unit

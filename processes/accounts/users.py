@@ -1,23 +1,18 @@
-"""Users: signing in, the actor a user acts as, and revoking sessions."""
+"""Users: the user behind a session, the actor a user acts as, creating users, setting a
+password, and revoking sessions. Signing in itself is `signin.py`.
+"""
 
 from __future__ import annotations
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from werkzeug.security import check_password_hash, generate_password_hash
 
 from engine import Actor
 from processes.accounts.models import Unit, User
+from processes.accounts.passwords import hash_password
 from processes.accounts.roles import ROLES, lanes_of
 from processes.db.uow import UnitOfWork
 from processes.errors import Refused
-
-
-def authenticate(session: Session, username: str, password: str) -> User | None:
-    user = session.scalar(select(User).where(User.username == username.strip().lower()))
-    if user is None or not user.is_active or not check_password_hash(user.password_hash, password):
-        return None
-    return user
 
 
 def load_session_user(session: Session, user_id: int, counter: int) -> User | None:
@@ -42,20 +37,48 @@ def create_user(
     session: Session, username: str, full_name: str, password: str, role: str, unit_code: str,
     jabatan: str = "",
     nrp: str | None = None,
+    temporary: bool = False,
 ) -> User:
-    if role not in ROLES:
-        raise Refused(f"Peran {role} tidak dikenal.")
-    unit = session.scalar(select(Unit).where(Unit.code == unit_code))
+    """A new active user; with `temporary`, they must choose their own password first."""
+    return add_user_row(session, {
+        "username": username, "full_name": full_name, "role": role, "unit": unit_code,
+        "jabatan": jabatan, "nrp": nrp,
+    }, hash_password(password), temporary)
+
+
+def add_user_row(session: Session, data: dict, password_hash: str, temporary: bool) -> User:
+    """The user `data` describes (username, full_name, role, unit, jabatan, nrp), stored."""
+    check_role(data["role"])
+    unit = session.scalar(select(Unit).where(Unit.code == data["unit"]))
     if unit is None:
-        raise Refused(f"Satuan kerja {unit_code} tidak dikenal.")
+        raise Refused(f"Satuan kerja {data['unit']} tidak dikenal.")
     user = User(
-        username=username.lower(), full_name=full_name, jabatan=jabatan, nrp=nrp, role=role,
-        unit_id=unit.id, password_hash=generate_password_hash(password), session_counter=0,
-        is_active=True,
+        username=data["username"].lower(), full_name=data["full_name"],
+        jabatan=data.get("jabatan") or "", nrp=data.get("nrp") or None, role=data["role"],
+        unit_id=unit.id, password_hash=password_hash, session_counter=0, is_active=True,
+        must_change_password=temporary,
     )
     session.add(user)
     session.flush()
     return user
+
+
+def check_role(role: str) -> None:
+    if role not in ROLES:
+        raise Refused(f"Peran {role} tidak dikenal.")
+
+
+def set_password_hash(user: User, password_hash: str, temporary: bool) -> None:
+    """A new password; every session of the user ends (the caller may start the current one
+    again). A `temporary` one, chosen by an administrator, must be changed at next sign-in."""
+    user.password_hash = password_hash
+    user.must_change_password = temporary
+    end_sessions(user)
+
+
+def personal_words(user: User) -> tuple[str, ...]:
+    """What a guesser knows of the user: a password may not be just these."""
+    return (user.username, user.full_name, user.nrp or "")
 
 
 def end_sessions(user: User) -> None:
@@ -70,8 +93,7 @@ def log_out(uow: UnitOfWork, user_id: int) -> None:
 
 
 def change_role(user: User, role: str) -> None:
-    if role not in ROLES:
-        raise Refused(f"Peran {role} tidak dikenal.")
+    check_role(role)
     user.role = role
     end_sessions(user)
 

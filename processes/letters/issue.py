@@ -16,6 +16,7 @@ from processes.access.models import AccessRequest
 from processes.access.read_log import log_read
 from processes.accounts.models import User
 from processes.accounts.roles import DIREKTUR, VIEW_ALL_ROLES
+from processes.accounts.signin import confirm_password
 from processes.db.uow import UnitOfWork
 from processes.errors import Forbidden, Refused
 from processes.letters.content import office_today
@@ -108,13 +109,20 @@ def verify(session: Session, token: str) -> Verification | None:
                         letter.valid_until, status)
 
 
-def revoke(uow: UnitOfWork, user: User, letter_id: int, reason: str) -> None:
-    """Kabid Propam withdraws a letter; its verification page says so from then on."""
+def revoke(
+    uow: UnitOfWork, user: User, letter_id: int, reason: str, password: str | None = None
+) -> None:
+    """Kabid Propam withdraws a letter, re-entering their password; its verification page
+    says so from then on."""
     if user.role != DIREKTUR:
         raise Forbidden("Hanya Kabid Propam yang dapat mencabut surat.")
     if len(reason.strip()) < 5:
         raise Refused("Alasan pencabutan wajib diisi (minimal 5 karakter).")
     with uow:
+        refusal = confirm_password(uow.session, user, password)
+        if refusal:
+            uow.commit()  # the wrong password counts toward the sign-in throttle
+            raise Refused(refusal + " Surat tidak dicabut.")
         letter = uow.session.get(Letter, letter_id)
         if letter is None:
             raise Forbidden("Surat tidak ditemukan.")

@@ -1,10 +1,12 @@
-"""Tables of the letters area: issued letters, their yearly number sequences, office settings."""
+"""Tables of the letters area: issued letters, their yearly number sequences, office settings,
+and the checks made on the public verification page.
+"""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, deferred, mapped_column
 
 from processes.db.base import DomainBase
@@ -51,3 +53,16 @@ class OfficeSetting(DomainBase):
 
     key: Mapped[str] = mapped_column(String(60), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class VerificationCheck(DomainBase):
+    """One check of a letter on the public verification page: the log, and the rate limit."""
+
+    __tablename__ = "verification_check"
+    __table_args__ = (Index("ix_verification_check_address", "address", "checked_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    checked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    address: Mapped[str] = mapped_column(String(45))
+    letter_id: Mapped[int | None] = mapped_column(ForeignKey("letter.id"))
+    result: Mapped[str] = mapped_column(String(20))  # BERLAKU … or TIDAK DIKENAL

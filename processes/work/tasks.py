@@ -13,9 +13,10 @@ from sqlalchemy.orm import Session
 
 import engine
 from engine import Conflict, EngineError, FormInvalid, TaskInfo
-from forms import file_fields
+from forms import PASSWORD_FIELD, asks_password, file_fields
 from processes.access.grounds import readable_record
 from processes.accounts.models import User
+from processes.accounts.signin import confirm_password
 from processes.accounts.users import actor_for
 from processes.db.uow import UnitOfWork
 from processes.errors import Forbidden
@@ -113,20 +114,25 @@ def start_submission(
     data: dict[str, Any],
     uploads: dict[str, Upload],
     record_id: int | None = None,
+    password: str | None = None,
 ) -> Outcome:
-    """Start `process_id` (about record `record_id`, for the record flows) and submit its form."""
-    outcome = _start_submission(uow, user, process_id, data, uploads, record_id)
+    """Start `process_id` (about record `record_id`, for the record flows) and submit its form
+    (with the user's `password`, if the form asks for it)."""
+    outcome = _start_submission(uow, user, process_id, data, uploads, record_id, password)
     if outcome.ok:
         letter_issue.render_pending(uow)  # letters are made after the issuing commit
     return outcome
 
 
-def _start_submission(uow, user, process_id, data, uploads, record_id) -> Outcome:
+def _start_submission(uow, user, process_id, data, uploads, record_id, password) -> Outcome:
     with uow:
         session = uow.session
         try:
             record = readable_record(session, user, record_id) if record_id else None
             _, form = start_form(session, user, process_id, record)
+            refused = _password_refused(uow, user, form, data, password)
+            if refused:
+                return refused
             actor = actor_for(user)
             unit_path = record.unit_path if record else actor.unit_path
             seed = record_flows.start_data(record) if record else None
@@ -137,20 +143,25 @@ def _start_submission(uow, user, process_id, data, uploads, record_id) -> Outcom
 
 
 def complete_task(
-    uow: UnitOfWork, user: User, task_id: str, data: dict[str, Any], uploads: dict[str, Upload]
+    uow: UnitOfWork, user: User, task_id: str, data: dict[str, Any], uploads: dict[str, Upload],
+    password: str | None = None,
 ) -> Outcome:
-    outcome = _complete_task(uow, user, task_id, data, uploads)
+    """Complete the task with the form's values; `password`, when its form asks for it."""
+    outcome = _complete_task(uow, user, task_id, data, uploads, password)
     if outcome.ok:
         letter_issue.render_pending(uow)  # letters are made after the issuing commit
     return outcome
 
 
-def _complete_task(uow, user, task_id, data, uploads) -> Outcome:
+def _complete_task(uow, user, task_id, data, uploads, password) -> Outcome:
     with uow:
         session = uow.session
         try:
             task = engine.task_for(session, actor_for(user), task_id)
             form = engine.task_form(session, task)
+            refused = _password_refused(uow, user, form, data, password)
+            if refused:
+                return refused
             current = engine.instance_data(session, task.instance_id, task_id) if file_fields(form) else {}
             return _complete(uow, user, task, form, data, uploads, current)
         except Conflict:
@@ -158,6 +169,20 @@ def _complete_task(uow, user, task_id, data, uploads) -> Outcome:
             return Outcome(ok=False, message=engine.completion_message(uow.session, task_id))
         except EngineError as err:
             return Outcome(ok=False, message=str(err))
+
+
+def _password_refused(uow, user, form, data, password) -> Outcome | None:
+    """The refusal when the form asks for the user's password (the diagram's form says so:
+    issuing a letter, granting akses khusus) and it is not given right. Runs before anything
+    is written, so the one thing committed is the failed try, for the sign-in throttle."""
+    if not asks_password(form, data):
+        return None
+    refusal = confirm_password(uow.session, user, password)
+    if refusal is None:
+        return None
+    uow.commit()
+    return Outcome(ok=False, message=refusal + " Keputusan belum dikirim.",
+                   errors={PASSWORD_FIELD: refusal})
 
 
 def _complete(uow, user, task: TaskInfo, form, data, uploads, current) -> Outcome:

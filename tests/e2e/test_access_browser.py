@@ -12,8 +12,9 @@ from playwright.sync_api import expect
 from sqlalchemy import select
 
 from processes.letters.models import Letter
+from tests.conftest import DEMO_PASSWORD
 from tests.support.access_flows import TASK_KABID, TASK_KASUBBID, TASK_KAURLITPERS
-from tests.support.browser import attach_pdf, decide_in_browser, open_task
+from tests.support.browser import attach_pdf, confirm_password, decide_in_browser, open_task
 from tests.support.data import (
     NAMA_AIPDA,
     NAMA_AKP,
@@ -136,6 +137,7 @@ def test_skhp_request_to_verified_and_revoked_letter(desk, browser, live_server,
         kabid.page.goto("/surat")
         row = kabid.page.locator(f"#letter-{letter.id}")
         row.locator("input[name=alasan]").fill("Data identitas keliru")
+        row.locator("input[name=konfirmasi_sandi]").fill(DEMO_PASSWORD)
         row.locator("button:has-text('Cabut')").click()
         expect(kabid.page.locator(".flash-success")).to_have_text("Surat telah dicabut.")
         expect(kabid.page.locator(f"#letter-{letter.id}")).to_contain_text("DICABUT")
@@ -198,6 +200,7 @@ def test_polres_operator_is_refused_then_reads_the_person_after_akses_khusus(des
     assert "Atensi Kapolda" in kabid.page.inner_text("main")
     kabid.page.check("input[name=keputusan][value=SETUJU]")
     kabid.page.fill("#f-masa_hari", "7")
+    confirm_password(kabid.page)
     kabid.page.click("button:has-text('Kirim')")
     expect(kabid.page.locator(".flash-success")).to_contain_text("selesai")
 

@@ -12,6 +12,7 @@ from processes.access.models import AccessRequest
 from processes.db.uow import UnitOfWork
 from processes.letters import issue as letter_issue
 from processes.letters.content import office_today
+from tests.conftest import DEMO_PASSWORD
 from tests.support.flows import decide, letter_of, record_in_proses, submit_permohonan
 from tests.support.letters import pdf_text, skhp_number
 
@@ -118,7 +119,7 @@ def test_verification_expired_revoked_and_tampered(session, session_factory):
     with pytest.raises(Exception, match="Hanya Kabid Propam"):
         letter_issue.revoke(UnitOfWork(session_factory), user(session, "kasubbid"), letter.id, "salah")
     letter_issue.revoke(UnitOfWork(session_factory), user(session, "kabid"), letter.id,
-                        "Data identitas keliru")
+                        "Data identitas keliru", DEMO_PASSWORD)
     session.expire_all()
     found = letter_issue.verify(session, token)
     assert found.status == "DICABUT" and found.nomor == letter.nomor

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
+from tests.conftest import DEMO_PASSWORD
 from tests.support.data import MINIMAL_PDF
 
 
@@ -30,5 +31,12 @@ def decide_in_browser(page, title: str, keputusan: str = "SETUJU", catatan: str 
         page.fill("#f-catatan", catatan)
     for name, value in fields.items():
         page.fill(f"#f-{name}", value)
+    confirm_password(page)
     page.click("button:has-text('Kirim')")
     expect(page.locator(".flash-success")).to_contain_text("selesai")
+
+
+def confirm_password(page) -> None:
+    """Re-enter the signed-in user's password where the form asks for it."""
+    if page.locator("#f-konfirmasi_sandi").count():
+        page.fill("#f-konfirmasi_sandi", DEMO_PASSWORD)

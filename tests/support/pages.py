@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from lxml import html as lxml_html
 
+from tests.conftest import DEMO_PASSWORD
 from tests.support.data import MINIMAL_PDF, pencatatan_data
 
 
@@ -88,9 +89,13 @@ def post_decision(
     title: str | None = None,
     **fields: str,
 ):
-    """Decide the signed-in user's one open task of the process; it must be accepted."""
+    """Decide the signed-in user's one open task of the process; it must be accepted.
+
+    The user's password goes along, as the decision forms that issue a letter or grant
+    akses khusus ask for it (other forms ignore it).
+    """
     task = task_of(client, instance_id, title)
-    data = {"keputusan": keputusan, **fields}
+    data = {"keputusan": keputusan, "konfirmasi_sandi": DEMO_PASSWORD, **fields}
     if catatan:
         data["catatan"] = catatan
     response = client.post(f"/tugas/{task.task_id}", data=data)

@@ -17,6 +17,7 @@ from processes.access.models import AccessGrant, AccessRequest, ReadLog
 from processes.letters.content import office_today
 from processes.letters.models import Letter
 from processes.records.models import StoredFile
+from tests.conftest import DEMO_PASSWORD
 from tests.support.access_flows import (
     TASK_AKSES_KHUSUS,
     TASK_KABID,
@@ -51,6 +52,9 @@ from tests.support.pages import (
 REFUSAL = "tidak berwenang"
 #: What only the catpers (or the letter's body) says; never on a refusal or verification page.
 CATPERS_WORDS = ("Tidak masuk dinas", "LP/A/12/X/2026/Yanduan", "MASIH DALAM PROSES", "Banit Reskrim")
+
+#: Kabid Propam re-enters the password to revoke a letter.
+SANDI = {"konfirmasi_sandi": DEMO_PASSWORD}
 
 
 def count(session, model) -> int:
@@ -350,7 +354,7 @@ def test_kabid_revokes_with_a_reason_and_the_letter_verifies_as_dicabut(client, 
     letter = issue_letter(client, auth, session)
     auth.login("kabid")
     assert letters_listed(client)[letter.nomor]["cabut"]
-    response = client.post(f"/surat/{letter.id}/cabut", data={"alasan": "Data identitas keliru"})
+    response = client.post(f"/surat/{letter.id}/cabut", data={**SANDI, "alasan": "Data identitas keliru"})
     assert response.status_code == 302
     listed = letters_listed(client)[letter.nomor]
     assert listed["keadaan"].startswith("DICABUT") and "Data identitas keliru" in listed["keadaan"]
@@ -365,7 +369,7 @@ def test_kabid_revokes_with_a_reason_and_the_letter_verifies_as_dicabut(client, 
     assert squash(page.xpath('//*[@id="nomor"]')[0].text_content()) == letter.nomor
 
     auth.login("kabid")  # a second revocation is refused, the first reason stays
-    follow = client.post(f"/surat/{letter.id}/cabut", data={"alasan": "Alasan lain sekali"},
+    follow = client.post(f"/surat/{letter.id}/cabut", data={**SANDI, "alasan": "Alasan lain sekali"},
                          follow_redirects=True)
     assert "sudah dicabut" in follow.get_data(as_text=True)
     session.expire_all()
@@ -375,7 +379,7 @@ def test_kabid_revokes_with_a_reason_and_the_letter_verifies_as_dicabut(client, 
 def test_a_revoked_letter_that_also_expired_says_dicabut(client, auth, session):
     letter = issue_letter(client, auth, session)
     auth.login("kabid")
-    client.post(f"/surat/{letter.id}/cabut", data={"alasan": "Ditarik atas permintaan Ro SDM"})
+    client.post(f"/surat/{letter.id}/cabut", data={**SANDI, "alasan": "Ditarik atas permintaan Ro SDM"})
     session.execute(update(Letter).where(Letter.id == letter.id)
                     .values(valid_until=office_today() - timedelta(days=3)))
     session.commit()
@@ -412,13 +416,13 @@ def test_only_kabid_may_revoke_and_a_reason_is_required(client, auth, session):
     letter = issue_letter(client, auth, session)
     for username in ("operator", "op.kapuas", "kaurlitpers", "kasubbid", "kapolda", "admin"):
         auth.login(username)
-        response = client.post(f"/surat/{letter.id}/cabut", data={"alasan": "Saya ingin mencabut"})
+        response = client.post(f"/surat/{letter.id}/cabut", data={**SANDI, "alasan": "Saya ingin mencabut"})
         assert response.status_code == 403, username
         if username in ("operator", "kapolda"):  # they see the letter, but no revoke button
             assert not letters_listed(client)[letter.nomor]["cabut"], username
     auth.login("kabid")
     for reason in ("", "   ", "abc"):
-        follow = client.post(f"/surat/{letter.id}/cabut", data={"alasan": reason},
+        follow = client.post(f"/surat/{letter.id}/cabut", data={**SANDI, "alasan": reason},
                              follow_redirects=True)
         errors = [squash(e.text_content()) for e in
                   parse(follow).xpath('//*[contains(@class, "flash-error")]')]
@@ -432,7 +436,7 @@ def test_only_kabid_may_revoke_and_a_reason_is_required(client, auth, session):
 
 def test_revoking_an_unknown_letter_is_refused(client, auth):
     auth.login("kabid")
-    response = client.post("/surat/999999/cabut", data={"alasan": "Surat tidak dikenal"})
+    response = client.post("/surat/999999/cabut", data={**SANDI, "alasan": "Surat tidak dikenal"})
     assert response.status_code in (403, 404)
 
 
@@ -619,7 +623,7 @@ def test_kabid_must_give_a_period_of_1_to_30_days_or_a_reason_to_refuse(client, 
     task = task_of(client, instance_id, TASK_AKSES_KHUSUS)
     for data in ({"keputusan": "SETUJU"}, {"keputusan": "SETUJU", "masa_hari": "31"},
                  {"keputusan": "SETUJU", "masa_hari": "0"}, {"keputusan": "TOLAK"}):
-        response = client.post(f"/tugas/{task.task_id}", data=data)
+        response = client.post(f"/tugas/{task.task_id}", data={**data, **SANDI})
         assert response.status_code == 422, data
         assert 'class="error"' in response.get_data(as_text=True), data
     assert count(session, AccessGrant) == 0

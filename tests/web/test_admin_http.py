@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from processes.accounts.models import User
 from tests.conftest import DEMO_PASSWORD
+from tests.support.accounts import choose_own_password
 
 
 def user_id(session, username):
@@ -21,6 +22,8 @@ def test_admin_creates_a_user_who_can_then_sign_in(client, auth):
     })
     assert response.status_code == 302
     auth.login("tmp-kaur2", "kata-sandi-panjang")
+    assert client.get("/").headers["Location"] == "/kata-sandi"  # their own password first
+    choose_own_password(client, "kata-sandi-panjang", "sinta-punya-sandi-sendiri")
     assert "Ipda Sinta" in client.get("/").get_data(as_text=True)
 
 
@@ -32,7 +35,7 @@ def test_bad_new_user_is_explained_and_typed_values_stay(client, auth, session):
     })
     page = response.get_data(as_text=True)
     assert response.status_code == 422
-    assert "Kata sandi minimal 10 karakter" in page and 'value="Bripda Tono"' in page
+    assert "Kata sandi minimal 12 karakter" in page and 'value="Bripda Tono"' in page
     assert user_id(session, "tmp-x") is None
 
 
@@ -44,14 +47,15 @@ def test_changing_a_role_ends_that_users_session_at_once(client, auth, session, 
     })
     other = app.test_client()
     other.post("/masuk", data={"username": "tmp-op", "password": DEMO_PASSWORD + "xx"})
+    choose_own_password(other, DEMO_PASSWORD + "xx", DEMO_PASSWORD + "yy")
     assert other.get("/ajukan/pencatatan").status_code == 200
     client.post(f"/admin/pengguna/{user_id(session, 'tmp-op')}", data={"role": "SUPERVISOR", "active": "1"})
     assert other.get("/").status_code == 302  # signed out
-    other.post("/masuk", data={"username": "tmp-op", "password": DEMO_PASSWORD + "xx"})
+    other.post("/masuk", data={"username": "tmp-op", "password": DEMO_PASSWORD + "yy"})
     assert other.get("/ajukan/pencatatan").status_code == 403  # a supervisor now
     client.post(f"/admin/pengguna/{user_id(session, 'tmp-op')}", data={"role": "SUPERVISOR", "active": "0"})
     assert other.get("/").status_code == 302
-    assert other.post("/masuk", data={"username": "tmp-op", "password": DEMO_PASSWORD + "xx"}).status_code == 401
+    assert other.post("/masuk", data={"username": "tmp-op", "password": DEMO_PASSWORD + "yy"}).status_code == 401
 
 
 def test_admin_cannot_lock_themselves_out(client, auth, session):

@@ -6,6 +6,7 @@ from sqlalchemy import event, select
 
 from processes.access.models import ReadLog
 from processes.letters.models import Letter
+from tests.conftest import DEMO_PASSWORD
 from tests.support.flows import decide, record_in_proses, submit_permohonan
 from tests.support.pages import task_of
 
@@ -49,7 +50,8 @@ def test_completing_a_task_that_issues_a_letter_uses_one_session(app, client, au
     auth.login("kasubbid")
     task = task_of(client, instance_id)
     response, used = opened_by(
-        app, lambda: client.post(f"/tugas/{task.task_id}", data={"keputusan": "SETUJU"})
+        app, lambda: client.post(f"/tugas/{task.task_id}", data={
+            "keputusan": "SETUJU", "konfirmasi_sandi": DEMO_PASSWORD})
     )
     assert response.status_code == 302
     assert used == (1, 1)

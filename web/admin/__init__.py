@@ -1,7 +1,8 @@
-"""Administration: users and office settings."""
+"""Administration: users (with temporary passwords and the four-eyes approvals of
+privileged accounts), reference lists and office settings."""
 
 from flask import Blueprint
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
-from . import views  # noqa: F401
+from . import accounts, views  # noqa: F401

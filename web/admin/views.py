@@ -24,8 +24,7 @@ def users():
         typed = {k: request.form.get(k, "") for k in
                  ("username", "full_name", "jabatan", "nrp", "role", "unit", "password")}
         try:
-            accounts_admin.add_user(db.unit_of_work(), me(), typed)
-            flash(f"Pengguna {typed['username']} dibuat.", "success")
+            flash(accounts_admin.add_user(db.unit_of_work(), me(), typed), "success")
             return redirect(url_for("admin.users"))
         except Refused as err:
             flash(str(err), "error")
@@ -33,6 +32,7 @@ def users():
     return render_template(
         "admin/users.html", users=accounts_admin.users(db.session()), roles=ROLES,
         units=reference.options(db.session(), "unit"), typed=typed,
+        waiting=len(accounts_admin.waiting_changes(db.session())),
     ), (422 if typed else 200)
 
 
@@ -40,11 +40,10 @@ def users():
 @role_required(ADMIN)
 def update_user(user_id: int):
     try:
-        accounts_admin.update_user(
+        flash(accounts_admin.update_user(
             db.unit_of_work(), me(), user_id, request.form.get("role", ""),
             request.form.get("active") == "1",
-        )
-        flash("Pengguna diperbarui; sesi lamanya berakhir.", "success")
+        ), "success")
     except Refused as err:
         flash(str(err), "error")
     return redirect(url_for("admin.users"))

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, session, url_for
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import current_user, login_required, logout_user
 
-from processes.accounts.users import authenticate, log_out
+from processes.accounts.signin import sign_in
+from processes.accounts.users import log_out
 
 from .. import db
 from . import bp
-from .session import SignedIn, me
+from .redirects import same_site_path
+from .session import me, start_session
 
 
 @bp.route("/masuk", methods=["GET", "POST"])
@@ -18,13 +20,16 @@ def login():
         return redirect(url_for("work.inbox"))
     username = request.form.get("username", "")
     if request.method == "POST":
-        user = authenticate(db.session(), username, request.form.get("password", ""))
-        if user is None:
-            flash("Nama pengguna atau kata sandi salah, atau akun dinonaktifkan.", "error")
+        result = sign_in(db.unit_of_work(), username, request.form.get("password", ""),
+                         request.remote_addr)
+        if result.user is None:
+            flash(result.message, "error")
+            if result.wait_seconds:
+                return render_template("auth/login.html", username=username), 429, {
+                    "Retry-After": str(result.wait_seconds)}
             return render_template("auth/login.html", username=username), 401
-        session.clear()
-        login_user(SignedIn(user))
-        return redirect(_safe_next(request.args.get("next")))
+        start_session(result.user)
+        return redirect(same_site_path(request.args.get("next")) or url_for("work.inbox"))
     return render_template("auth/login.html", username=username)
 
 
@@ -36,9 +41,3 @@ def logout():
     session.clear()
     flash("Anda telah keluar.", "info")
     return redirect(url_for("auth.login"))
-
-
-def _safe_next(target: str | None) -> str:
-    if target and target.startswith("/") and not target.startswith("//"):
-        return target
-    return url_for("work.inbox")

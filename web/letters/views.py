@@ -10,7 +10,7 @@ from flask_login import login_required
 from processes.access import read_log
 from processes.accounts.roles import DIREKTUR
 from processes.errors import Refused
-from processes.letters import issue
+from processes.letters import issue, verification
 from processes.records.identity import check_identity, nip_birth_date, nip_gender
 
 from .. import db
@@ -38,7 +38,8 @@ def letter_pdf(letter_id: int):
 @role_required(DIREKTUR)
 def revoke(letter_id: int):
     try:
-        issue.revoke(db.unit_of_work(), me(), letter_id, request.form.get("alasan", ""))
+        issue.revoke(db.unit_of_work(), me(), letter_id, request.form.get("alasan", ""),
+                     request.form.get("konfirmasi_sandi"))
         flash("Surat telah dicabut.", "success")
     except Refused as err:
         flash(str(err), "error")
@@ -47,10 +48,13 @@ def revoke(letter_id: int):
 
 @bp.route("/verifikasi/<token>")
 def verify(token: str):
-    found = issue.verify(db.session(), token[:64])
-    if found is None:
+    check = verification.check_letter(db.unit_of_work(), token[:64], request.remote_addr)
+    if check.wait_minutes:
+        return render_template("letters/verify.html", wait=check.wait_minutes), 429, {
+            "Retry-After": str(check.wait_minutes * 60)}
+    if check.found is None:
         return render_template("letters/verify.html", found=None), 404
-    return render_template("letters/verify.html", found=found)
+    return render_template("letters/verify.html", found=check.found)
 
 
 @bp.route("/log-akses")

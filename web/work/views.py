@@ -6,6 +6,7 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_login import login_required
 
 import engine
+from forms import PASSWORD_FIELD
 from processes.access.grounds import readable_record
 from processes.accounts.users import actor_for
 from processes.records.updates import FACTS, record_facts
@@ -40,7 +41,8 @@ def start(process_id: str):
     if _is_post():
         values = submitted_fields(form)
         outcome = tasks.start_submission(
-            db.unit_of_work(), me(), process_id, values, submitted_uploads(form), record_id
+            db.unit_of_work(), me(), process_id, values, submitted_uploads(form), record_id,
+            request.form.get(PASSWORD_FIELD),
         )
         if outcome.ok:
             flash(f"{name} berhasil diajukan.", "success")
@@ -69,7 +71,8 @@ def task(task_id: str):
     if _is_post():
         values = {**values, **submitted_fields(page.form)}
         outcome = tasks.complete_task(
-            db.unit_of_work(), me(), task_id, values, submitted_uploads(page.form)
+            db.unit_of_work(), me(), task_id, values, submitted_uploads(page.form),
+            request.form.get(PASSWORD_FIELD),
         )
         if outcome.ok:
             flash(f"Tugas \u201c{page.task.title}\u201d selesai.", "success")
