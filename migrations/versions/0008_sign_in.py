@@ -1,16 +1,16 @@
 """sign-in: failed sign-ins for the throttle, account changes awaiting a second
 administrator, a forced password change, and the log of public letter checks
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 Create Date: 2026-12-02 18:00:00
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007"
-down_revision = "0006"
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
