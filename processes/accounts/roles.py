@@ -29,10 +29,6 @@ ROLES: dict[str, Role] = {
     ]
 }
 
-#: Roles that see every catpers of the Polda and its Polres (per the spec's USER ROLE).
-VIEW_ALL_ROLES = frozenset({DIREKTUR, ALL_VIEW})
-
-
 def lanes_of(role: str) -> frozenset[str]:
     found = ROLES.get(role)
     return found.lanes if found else frozenset()
