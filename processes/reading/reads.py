@@ -31,6 +31,7 @@ from processes.reading.record_view import (
 )
 from processes.reading.search import RecordFilter, RecordPage, person_records, search
 from processes.records.models import Person, Record, StoredFile
+from processes.records.persons import ChangeView, person_changes
 
 
 def read_record(uow: UnitOfWork, user: User, record_id: int) -> RecordView:
@@ -62,6 +63,7 @@ class PersonView:
     person: Person
     records: list[RecordView]
     ground: str
+    changes: list[ChangeView]
 
 
 def read_person(uow: UnitOfWork, user: User, token: str) -> PersonView:
@@ -76,7 +78,7 @@ def read_person(uow: UnitOfWork, user: User, token: str) -> PersonView:
         views = [build_record_view(session, r) for r in person_records(session, viewer, person)]
         log_read(session, user, person.nomor_identitas, "PERSONEL", "", ground)
         uow.commit()
-        return PersonView(person, views, ground)
+        return PersonView(person, views, ground, person_changes(session, person.id))
 
 
 def list_records(uow: UnitOfWork, user: User, f: RecordFilter) -> RecordPage:
