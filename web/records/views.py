@@ -1,4 +1,5 @@
-"""Record page, instance page (timeline), document download."""
+"""Record, person and process pages, documents, the record list, the dashboard, and the
+access table (Hak Akses). Person pages are addressed by token; the list is searched by POST."""
 
 from __future__ import annotations
 
