@@ -6,6 +6,7 @@ Callers get plain dataclasses; nothing outside this package needs SpiffWorkflow 
 queries the engine's tables (`engine.models` is for the schema and the engine's own tests).
 """
 
+from .decisions import decide
 from .deploy import Deployed, deploy_bpmn, deploy_directory
 from .errors import (
     Conflict,
@@ -23,13 +24,12 @@ from .models import EngineBase, utcnow
 from .runtime import FormValidator, Runtime, instance_data
 from .services import ServiceContext, ServiceRegistry
 from .tasks import (
+    can_take_any,
     completion_message,
     inbox,
     inbox_count,
     instance_tasks,
-    open_business_keys,
     task_for,
-    worked_or_can_take,
 )
 from .timers import due_instances
 from .values import Actor, HistoryEntry, InstanceInfo, TaskInfo, VersionInfo
@@ -63,10 +63,12 @@ __all__ = [
     "TaskInfo",
     "TaskNotOpen",
     "VersionInfo",
+    "can_take_any",
     "completion_message",
     "count_instances",
     "current_version",
     "current_versions",
+    "decide",
     "deploy_bpmn",
     "deploy_directory",
     "diagram_xml",
@@ -78,10 +80,8 @@ __all__ = [
     "instance_info",
     "instance_tasks",
     "instance_version",
-    "open_business_keys",
     "task_for",
     "task_form",
     "timeline",
     "utcnow",
-    "worked_or_can_take",
 ]

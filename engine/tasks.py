@@ -6,7 +6,7 @@ from typing import Any
 
 from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 from SpiffWorkflow.util.task import TaskState
-from sqlalchemy import Select, delete, exists, func, or_, select
+from sqlalchemy import delete, exists, func, select
 from sqlalchemy.orm import Session
 
 from .deploy import FORM_PROPERTY
@@ -63,21 +63,11 @@ def visible_to(actor: Actor):
     )
 
 
-def open_business_keys(actor: Actor) -> Select:
-    """The business keys of the open tasks `actor` may take, as a subquery.
-
-    For `column.in_(...)`: it stays one SQL condition, so a list filtered by it is one query.
-    """
-    return select(OpenTask.business_key).where(
-        OpenTask.business_key.is_not(None), visible_to(actor)
-    )
-
-
-def worked_or_can_take(session: Session, actor: Actor, instance_id: int) -> bool:
-    """Whether `actor` completed a task of the instance or may take one of its open tasks."""
-    worked = exists().where(TaskHistory.instance_id == instance_id, TaskHistory.user_id == actor.id)
+def can_take_any(session: Session, actor: Actor, instance_id: int) -> bool:
+    """Whether `actor` may take one of the instance's open tasks now (having worked one
+    before is no such thing)."""
     waiting = exists().where(OpenTask.instance_id == instance_id, visible_to(actor))
-    return bool(session.scalar(select(or_(worked, waiting))))
+    return bool(session.scalar(select(waiting)))
 
 
 _INFO_COLUMNS = [getattr(OpenTask, f) for f in TaskInfo.__dataclass_fields__]

@@ -1,3 +1,5 @@
-"""Need-to-know: the grounds on which a user may read a person's catpers (one SQL condition
-each), akses khusus requests and grants, and the read log every read is written to.
+"""Need-to-know: the AKSES CATPERS table of which office reads what (`policy.py`, read from
+bpmn-models/akses_catpers.dmn), the grounds a user reads a person on (one SQL condition
+each, `grounds.py`), akses khusus requests and grants, and the read log every read is
+written to.
 """

@@ -1,104 +1,154 @@
-"""Need-to-know: who may read a person's catpers, on which ground. One place for the rule.
+"""Need-to-know: on which ground a user reads a person's catpers. One place for the rule.
 
-A record is readable by the view-all roles (Kabid Propam, Kapolda), by the operator who
-submitted it, by whoever may take an open task about that person right now, and by the
-holder of a live akses khusus grant for that person. Each ground is one SQL condition;
-the list query ORs them and a single read asks which one applied, for the read log.
+The grounds, most general first (the first that holds is the one logged):
+
+- SEMUA_CATPERS: the user's office reads every catpers of the Polda and its Polres, as
+  the AKSES CATPERS table says of their role (`policy.py`, bpmn-models/akses_catpers.dmn);
+- AKSES_KHUSUS: a live akses khusus that Kabid Propam granted the user for that person;
+- PENGAJU: the operator who submitted a record reads that record, and only it (not the
+  person page, not the person's other records).
+
+An open task (MENANGANI_TUGAS) shows its holder that task's own submission: the task
+page, its PDF and its process page (`instance_ground`), and nothing else about the person.
+
+Each ground is one SQL condition; the record list ORs them, and a single read asks which
+one applied, for the read log. The table is evaluated once per request: a `Viewer`
+carries its answer.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, Select, case, false, literal, or_, select, true
+from sqlalchemy import ColumnElement, Select, case, false, literal, or_, select
 from sqlalchemy.orm import Session
 
 import engine
-from engine import utcnow
+from engine import InstanceInfo, utcnow
 from processes.access.models import AccessGrant
+from processes.access.policy import Scope, scope_of
 from processes.accounts.models import User
-from processes.accounts.roles import VIEW_ALL_ROLES
 from processes.accounts.users import actor_for
 from processes.errors import Forbidden
 from processes.records.models import Person, Record
+from processes.records.writes import record_of_instance
 
-SEMUA, PENGAJU, MENANGANI, AKSES_KHUSUS = "SEMUA_CATPERS", "PENGAJU", "MENANGANI_TUGAS", "AKSES_KHUSUS"
-PEMOHON = "PEMOHON_SURAT"
+SEMUA, PENGAJU, AKSES_KHUSUS = "SEMUA_CATPERS", "PENGAJU", "AKSES_KHUSUS"
+MENANGANI, PEMOHON = "MENANGANI_TUGAS", "PEMOHON_SURAT"
 
-Ground = Callable[[User, datetime, ColumnElement[str]], ColumnElement[bool]]
-
-
-def _view_all(user: User, _now: datetime, _nomor: ColumnElement[str]) -> ColumnElement[bool]:
-    return true() if user.role in VIEW_ALL_ROLES else false()
+REFUSED = "Anda tidak berwenang membaca catatan personel ini."
 
 
-def _submitter(user: User, _now: datetime, _nomor: ColumnElement[str]) -> ColumnElement[bool]:
-    return Record.submitted_by == user.id
+@dataclass(frozen=True)
+class Viewer:
+    """A user with the access table's answer for them, taken once per request."""
+
+    user: User
+    scope: Scope
+    now: datetime
 
 
-def _handling(user: User, _now: datetime, nomor: ColumnElement[str]) -> ColumnElement[bool]:
-    # Persons (NRP/NIP) the user has an open task about, as a subquery: still one condition.
-    return nomor.in_(engine.open_business_keys(actor_for(user)))
+def viewer_of(user: User | Viewer) -> Viewer:
+    if isinstance(user, Viewer):
+        return user
+    return Viewer(user, scope_of(user), utcnow())
 
 
-def _granted(user: User, now: datetime, nomor: ColumnElement[str]) -> ColumnElement[bool]:
+def reads_all(user: User | Viewer) -> bool:
+    """Whether the user's office reads every catpers of the Polda (letters included)."""
+    return viewer_of(user).scope.reads_all
+
+
+def _in_scope(viewer: Viewer, unit_path: ColumnElement[str]) -> ColumnElement[bool]:
+    if not viewer.scope.reads_all:
+        return false()
+    return unit_path.startswith(viewer.scope.unit_path, autoescape=True)
+
+
+def _granted(viewer: Viewer, nomor: ColumnElement[str]) -> ColumnElement[bool]:
     live = select(AccessGrant.nomor_identitas).where(
-        AccessGrant.user_id == user.id, AccessGrant.expires_at > now
+        AccessGrant.user_id == viewer.user.id, AccessGrant.expires_at > viewer.now
     )
     return nomor.in_(live)
 
 
-#: Grounds to read everything about a person, most general first (the first that holds
-#: is the one logged).
-PERSON_GROUNDS: list[tuple[str, Ground]] = [
-    (SEMUA, _view_all), (AKSES_KHUSUS, _granted), (MENANGANI, _handling),
-]
-#: A record is also readable by the operator who submitted it.
-RECORD_GROUNDS: list[tuple[str, Ground]] = [*PERSON_GROUNDS, (PENGAJU, _submitter)]
+def _record_grounds(viewer: Viewer) -> list[tuple[str, ColumnElement[bool]]]:
+    return [
+        (SEMUA, _in_scope(viewer, Record.unit_path)),
+        (AKSES_KHUSUS, _granted(viewer, Person.nomor_identitas)),
+        (PENGAJU, Record.submitted_by == viewer.user.id),
+    ]
 
 
 def _records() -> Select:
     return select(Record).join(Person, Person.id == Record.person_id)
 
 
-def readable_records(user: User, now: datetime | None = None) -> Select:
-    now = now or utcnow()
-    nomor = Person.nomor_identitas
-    return _records().where(or_(*(ground(user, now, nomor) for _, ground in RECORD_GROUNDS)))
+def readable_records(user: User | Viewer) -> Select:
+    """The records the user may read, as one query (one condition ORing the grounds)."""
+    return _records().where(or_(*(cond for _, cond in _record_grounds(viewer_of(user)))))
 
 
-def ground_of_row(user: User, now: datetime | None = None) -> ColumnElement[str]:
+def ground_of_row(user: User | Viewer) -> ColumnElement[str]:
     """For a query over readable records: the ground each row is read on."""
-    now = now or utcnow()
-    nomor = Person.nomor_identitas
-    return case(*((ground(user, now, nomor), name) for name, ground in RECORD_GROUNDS), else_=None)
+    return case(*((cond, name) for name, cond in _record_grounds(viewer_of(user))), else_=None)
 
 
-def record_ground(session: Session, user: User, record: Record) -> str | None:
+def record_ground(session: Session, user: User | Viewer, record: Record) -> str | None:
     query = _records().add_columns(ground_of_row(user)).where(Record.id == record.id)
     row = session.execute(query).first()
     return row[1] if row else None
 
 
-def person_ground(session: Session, user: User, nomor: str) -> str | None:
-    """Ground to read everything about `nomor` (not only one's own submissions)."""
-    now, value = utcnow(), literal(nomor)
-    for name, ground in PERSON_GROUNDS:
-        if session.scalar(select(ground(user, now, value))):
-            return name
-    return None
-
-
-def readable_record(session: Session, user: User, record_id: int) -> Record:
+def readable_record(session: Session, user: User | Viewer, record_id: int) -> Record:
     record = session.get(Record, record_id)
     if record is None or record_ground(session, user, record) is None:
-        raise Forbidden("Anda tidak berwenang membaca catatan personel ini.")
+        raise Forbidden(REFUSED)
     return record
 
 
-def can_view_instance(session: Session, user: User, instance_id: int, started_by: int) -> bool:
-    """An instance's timeline: view-all roles, its starter, and those who work or worked it."""
-    if user.role in VIEW_ALL_ROLES or user.id == started_by:
-        return True
-    return engine.worked_or_can_take(session, actor_for(user), instance_id)
+def person_ground(session: Session, user: User | Viewer, nomor: str) -> str | None:
+    """Ground to read everything about `nomor`: an office that reads all, or akses khusus.
+
+    Submitting a record about a person, or holding a task about them, is no such ground.
+    The app serves one Polda, so every person it knows is within a SEMUA_POLDA scope.
+    """
+    viewer = viewer_of(user)
+    if viewer.scope.reads_all:
+        return SEMUA
+    if session.scalar(select(_granted(viewer, literal(nomor)))):
+        return AKSES_KHUSUS
+    return None
+
+
+def may_continue(user: User, record: Record) -> bool:
+    """Who submits a record's next tahap: for now, its submitter. Reading a record (by
+    office, or by akses khusus) is no ground to write to it."""
+    return record.submitted_by == user.id
+
+
+def opens_person(record_ground: str | None) -> bool:
+    """Whether a record read on this ground comes with the whole person (list links)."""
+    return record_ground in (SEMUA, AKSES_KHUSUS)
+
+
+def instance_ground(session: Session, user: User | Viewer, info: InstanceInfo) -> str | None:
+    """Ground to open a process page (its person, notes and history).
+
+    A record's process: whoever reads the record; any process: an office that reads its
+    unit, whoever started it, and whoever may take one of its open tasks now. Having
+    worked a task of it before is no ground.
+    """
+    viewer = viewer_of(user)
+    record = record_of_instance(session, info.id)
+    if record is not None and (ground := record_ground(session, viewer, record)):
+        return ground
+    in_scope = viewer.scope.reads_all and info.unit_path.startswith(viewer.scope.unit_path)
+    if record is None and in_scope:
+        return SEMUA
+    if info.started_by == viewer.user.id:
+        return PENGAJU
+    if engine.can_take_any(session, actor_for(viewer.user), info.id):
+        return MENANGANI
+    return None

@@ -29,9 +29,6 @@ ROLES: dict[str, Role] = {
     ]
 }
 
-#: Roles that see every catpers of the Polda and its Polres (per the spec's USER ROLE).
-VIEW_ALL_ROLES = frozenset({DIREKTUR, ALL_VIEW})
-
 #: Roles a user gets (or gets a new password in) only with a second administrator's
 #: approval: they read every catpers or rule the accounts. A process-owner role, when one
 #: exists, belongs here too.

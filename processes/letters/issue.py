@@ -11,11 +11,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, undefer
 
 from engine import utcnow
-from processes.access.grounds import PEMOHON, person_ground
+from processes.access.grounds import PEMOHON, person_ground, reads_all
 from processes.access.models import AccessRequest
 from processes.access.read_log import log_read
 from processes.accounts.models import User
-from processes.accounts.roles import DIREKTUR, VIEW_ALL_ROLES
+from processes.accounts.roles import DIREKTUR
 from processes.accounts.signin import confirm_password
 from processes.db.uow import UnitOfWork
 from processes.errors import Forbidden, Refused
@@ -55,9 +55,8 @@ def letter_ground(session: Session, user: User, letter: Letter) -> str | None:
     requester = session.scalar(
         select(AccessRequest.requested_by).where(AccessRequest.id == letter.request_id)
     )
-    if user.role not in VIEW_ALL_ROLES and requester == user.id:
-        return PEMOHON
-    return person_ground(session, user, letter.nomor_identitas)
+    ground = person_ground(session, user, letter.nomor_identitas)
+    return ground or (PEMOHON if requester == user.id else None)
 
 
 def read_letter(uow: UnitOfWork, user: User, letter_id: int) -> Letter:
@@ -78,7 +77,7 @@ def read_letter(uow: UnitOfWork, user: User, letter_id: int) -> Letter:
 
 def letters_visible(session: Session, user: User) -> list[Letter]:
     query = select(Letter).order_by(Letter.issued_on.desc(), Letter.id.desc()).limit(200)
-    if user.role not in VIEW_ALL_ROLES:
+    if not reads_all(user):
         mine = select(AccessRequest.id).where(AccessRequest.requested_by == user.id)
         query = query.where(Letter.request_id.in_(mine))
     return list(session.scalars(query))

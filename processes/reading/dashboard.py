@@ -8,10 +8,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from processes.access.grounds import readable_records
+from processes.access.grounds import readable_records, viewer_of
 from processes.access.models import AccessRequest
 from processes.accounts.models import User
-from processes.accounts.roles import VIEW_ALL_ROLES
 from processes.records import statuses as st
 from processes.records.stages import PENCATATAN
 from processes.reference.ranks import RANK_GROUPS, group_of_pangkat
@@ -31,7 +30,8 @@ def _persons(session: Session, records, *conditions) -> int:
 
 
 def summary(session: Session, user: User) -> Dashboard:
-    records = readable_records(user).subquery()
+    viewer = viewer_of(user)
+    records = readable_records(viewer).subquery()
     groups = group_of_pangkat(session)
     by_pangkat = session.execute(
         select(records.c.pangkat, func.count()).group_by(records.c.pangkat)
@@ -52,7 +52,7 @@ def summary(session: Session, user: User) -> Dashboard:
         ).all()
     )
     requests = select(AccessRequest.jenis, func.count()).group_by(AccessRequest.jenis)
-    if user.role not in VIEW_ALL_ROLES:
+    if not viewer.scope.reads_all:
         requests = requests.where(AccessRequest.requested_by == user.id)
     return Dashboard(
         {g: by_group.get(g, 0) for g in RANK_GROUPS}, violators,

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from processes.access.grounds import can_view_instance, record_ground
+from engine import InstanceInfo
+from processes.access.grounds import Viewer, instance_ground, record_ground
 from processes.accounts.models import User
 from processes.errors import Forbidden
 from processes.records.models import Record, RecordDocument, StatusChange, StoredFile, Submission
@@ -45,6 +46,8 @@ class RecordView:
     changes: list[tuple[StatusChange, str]]
     tahapan: list[TahapView]
     waiting: TahapView | None
+    #: Whether the reader may open the person page too (set by the read that built this).
+    person_readable: bool = False
 
 
 def tahap_views(
@@ -110,7 +113,9 @@ def build_record_view(session: Session, record: Record) -> RecordView:
     )
 
 
-def readable_record_of_instance(session: Session, user: User, instance_id: int) -> Record | None:
+def readable_record_of_instance(
+    session: Session, user: User | Viewer, instance_id: int
+) -> Record | None:
     """The record an instance is about, if `user` may read it (else the page leaves it out)."""
     record = record_of_instance(session, instance_id)
     return record if record is not None and record_ground(session, user, record) else None
@@ -127,6 +132,8 @@ def record_document(session: Session, record: Record, tahap: str) -> StoredFile:
     return session.get(StoredFile, doc.file_hash)
 
 
-def check_instance_access(session: Session, user: User, instance_id: int, started_by: int) -> None:
-    if not can_view_instance(session, user, instance_id, started_by):
+def check_instance_access(session: Session, user: User, info: InstanceInfo) -> None:
+    """The same grounds as the process page, for what it loads without showing a person
+    (its diagram); the page itself is read, and logged, by `reads.read_instance`."""
+    if instance_ground(session, user, info) is None:
         raise Forbidden("Anda tidak berwenang membuka proses ini.")

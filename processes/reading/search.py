@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from processes.access.grounds import ground_of_row, readable_records
+from processes.access.grounds import Viewer, ground_of_row, opens_person, readable_records
 from processes.accounts.models import User
 from processes.records.models import Person, Record
 from processes.reference.ranks import pangkat_in_group
@@ -36,11 +36,16 @@ class RecordPage:
     grounds: list[str] = field(default_factory=list)
 
     @property
+    def rows(self) -> list[tuple[Record, bool]]:
+        """Each record, and whether its reader may open the whole person from it."""
+        return [(r, opens_person(g)) for r, g in zip(self.records, self.grounds, strict=True)]
+
+    @property
     def pages(self) -> int:
         return max(1, -(-self.total // PAGE_SIZE))
 
 
-def search(session: Session, user: User, f: RecordFilter) -> RecordPage:
+def search(session: Session, user: User | Viewer, f: RecordFilter) -> RecordPage:
     query = readable_records(user)
     if f.status:
         query = query.where(Record.status == f.status)
@@ -70,12 +75,10 @@ def search(session: Session, user: User, f: RecordFilter) -> RecordPage:
     return RecordPage([r for r, _ in rows], total, page, [g for _, g in rows])
 
 
-def person_records(session: Session, user: User, nomor: str) -> tuple[Person | None, list[Record]]:
-    """The person and those of their records `user` may read."""
-    person = session.scalar(select(Person).where(Person.nomor_identitas == nomor))
-    if person is None:
-        return None, []
+def person_records(session: Session, user: User | Viewer, person: Person) -> list[Record]:
+    """Those of the person's records `user` may read, oldest first."""
     rows = session.scalars(
-        readable_records(user).where(Record.person_id == person.id).order_by(Record.created_at)
+        readable_records(user).where(Record.person_id == person.id)
+        .order_by(Record.created_at, Record.id)
     )
-    return person, list(rows)
+    return list(rows)

@@ -1,10 +1,12 @@
-"""Tables of the records area: persons, records, submissions, documents, status changes, files.
+"""Tables of the records area: persons and their identity changes, records, submissions,
+documents, status changes, files.
 
 Models stay thin: the rules live in the modules that use them (statuses, writes, services).
 """
 
 from __future__ import annotations
 
+import secrets
 from datetime import date, datetime
 
 from sqlalchemy import (
@@ -25,17 +27,39 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from processes.db.base import DomainBase, utcnow
 
 
+def new_person_token() -> str:
+    """An unguessable name for a person's page: the NRP/NIP never goes into an address."""
+    return secrets.token_urlsafe(16)
+
+
 class Person(DomainBase):
     """A Polri member (NRP) or ASN (NIP) with a catatan personel."""
 
     __tablename__ = "person"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    token: Mapped[str] = mapped_column(String(32), unique=True, default=new_person_token)
     personel: Mapped[str] = mapped_column(String(10))
     nomor_identitas: Mapped[str] = mapped_column(String(18), unique=True)
     nama: Mapped[str] = mapped_column(String(120))
     jenis_kelamin: Mapped[str | None] = mapped_column(String(1))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class PersonChange(DomainBase):
+    """A change to a person's stored identity, made when the submission carrying it was
+    approved: which field, from what to what, by whom, when, through which process."""
+
+    __tablename__ = "person_change"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
+    field: Mapped[str] = mapped_column(String(30))
+    old: Mapped[str] = mapped_column(String(120), default="")
+    new: Mapped[str] = mapped_column(String(120), default="")
+    changed_by: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
+    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    instance_id: Mapped[int] = mapped_column(Integer)
 
 
 class Record(DomainBase):

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from engine import ServiceContext
 from processes.errors import Refused
 from processes.records import statuses
-from processes.records.models import Person, Record
+from processes.records.models import Record
+from processes.records.persons import apply_identity, person_for_submission
 from processes.records.stages import PENCATATAN
 from processes.records.writes import (
     approve_submission,
@@ -27,24 +25,11 @@ _RECORD_FIELDS = (
 )
 
 
-def _person(session: Session, data: dict[str, Any]) -> Person:
-    number = data["nomor_identitas"]
-    person = session.scalar(select(Person).where(Person.nomor_identitas == number))
-    if person is None:
-        person = Person(personel=data["personel"], nomor_identitas=number, nama=data["nama"])
-        session.add(person)
-    elif person.personel != data["personel"]:
-        raise Refused(f"{number} sudah tercatat sebagai {person.personel}, bukan {data['personel']}.")
-    person.nama = data["nama"]
-    person.jenis_kelamin = data.get("jenis_kelamin") or person.jenis_kelamin
-    return person
-
-
 @SERVICES.register("catpers.ajukan_pencatatan")
 def ajukan_pencatatan(ctx: ServiceContext) -> dict[str, Any]:
     """Create (or, after a correction, update) the record as DIAJUKAN (DICATAT)."""
     session, data = ctx.session, ctx.data
-    person = _person(session, data)
+    person = person_for_submission(session, data)  # a known person is not renamed here
     session.flush()
     record = record_of_instance(session, ctx.instance_id)
     if record is None:
@@ -68,10 +53,12 @@ def ajukan_pencatatan(ctx: ServiceContext) -> dict[str, Any]:
 
 @SERVICES.register("catpers.setujui_pencatatan")
 def setujui_pencatatan(ctx: ServiceContext) -> dict[str, Any]:
-    """Both approvers agreed: the record becomes PROSES."""
+    """Both approvers agreed: the record becomes PROSES, and the person takes the identity
+    it was submitted with (each change kept in the person's history)."""
     record = record_of_instance(ctx.session, ctx.instance_id)
     if record is None:
         raise Refused("Catatan untuk proses ini tidak ditemukan.")
     approve_submission(ctx.session, ctx)
+    apply_identity(ctx.session, record.person, ctx)
     set_status(ctx.session, record, statuses.PROSES, ctx)
     return {"record_id": record.id, "status": record.status}

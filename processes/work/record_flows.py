@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 import engine
+from processes.access.grounds import may_continue
 from processes.accounts.models import User
 from processes.accounts.users import actor_for
 from processes.records.models import Record
@@ -34,6 +35,8 @@ def refusal(session: Session, user: User, record: Record, process_id: str) -> st
     """Why `user` may not start `process_id` on `record` now, or None."""
     if process_id not in RECORD_FLOWS:
         return "Proses ini tidak untuk catatan yang sudah ada."
+    if not may_continue(user, record):
+        return "Hanya pengaju catatan ini yang dapat mengajukan tahap berikutnya."
     try:
         return RUNTIME.preview_start(
             session, actor_for(user), process_id, record.unit_path, start_data(record)

@@ -9,6 +9,9 @@ from sqlalchemy.orm import Session
 
 import engine
 import forms
+from processes.access.grounds import person_ground
+from processes.accounts.models import User
+from processes.records.persons import IdentityDifference, pending_differences
 from processes.reference import lists as reference
 
 
@@ -38,3 +41,14 @@ def submission_summary(session: Session, page: Any) -> list[SummaryLine]:
                 value = dict(field.choices).get(value, value)
             lines.append(SummaryLine(field.name, field.title, str(value or "–"), field.widget))
     return lines
+
+
+def identity_differences(session: Session, user: User, page: Any) -> list[IdentityDifference]:
+    """What the submission says differently from the stored person, for an approver who may
+    read the person: a task alone (the submitter's own form included) never tells what is
+    stored about the person, nor that other records exist."""
+    if not page.task.business_key or not person_ground(session, user, page.task.business_key):
+        return []
+    if engine.instance_version(session, page.task.instance_id).start_form == page.task.form:
+        return []
+    return pending_differences(session, page.task.instance_id, page.context)

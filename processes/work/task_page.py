@@ -1,23 +1,28 @@
-"""The task page: what it shows, and the reads it makes (each logged as a read of the person)."""
+"""The task page: what it shows, and the reads it makes (each logged as a read of the person).
+
+Holding a task shows its own submission (the page, its PDF) and nothing else of the person:
+the page links to the person only for a user with a ground to read the whole person.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import engine
 from engine import TaskInfo
 from forms import file_fields
-from processes.access.grounds import MENANGANI
+from processes.access.grounds import MENANGANI, person_ground
 from processes.access.read_log import log_read
 from processes.accounts.models import User
 from processes.accounts.users import actor_for
 from processes.db.uow import UnitOfWork
 from processes.errors import Forbidden
 from processes.records import documents
-from processes.records.models import StoredFile
+from processes.records.models import Person, StoredFile
 
 
 @dataclass
@@ -27,6 +32,8 @@ class TaskPage:
     values: dict[str, Any]
     context: dict[str, Any]
     history: list[engine.HistoryEntry]
+    #: The person page's token, when the user may read the whole person (not from the task).
+    person_token: str | None = None
 
 
 def open_task_page(session: Session, user: User, task_id: str) -> TaskPage:
@@ -36,7 +43,12 @@ def open_task_page(session: Session, user: User, task_id: str) -> TaskPage:
     data = engine.instance_data(session, task.instance_id, task_id)
     prefill = form.get("ui", {}).get("prefill", True)
     values = {k: v for k, v in data.items() if prefill and not k.startswith("hasil_")}
-    return TaskPage(task, form, values, data, engine.timeline(session, task.instance_id))
+    page = TaskPage(task, form, values, data, engine.timeline(session, task.instance_id))
+    if task.business_key and person_ground(session, user, task.business_key):
+        page.person_token = session.scalar(
+            select(Person.token).where(Person.nomor_identitas == task.business_key)
+        )
+    return page
 
 
 def task_file(session: Session, user: User, task_id: str, field: str) -> documents.StoredFile:

@@ -25,6 +25,7 @@ from tests.support.data import (
 )
 from tests.support.flows import record_in_proses
 from tests.support.letters import pdf_text, verify_token_in
+from tests.support.pages import person_path
 
 pytestmark = pytest.mark.e2e
 
@@ -179,14 +180,14 @@ def test_an_akp_request_reaches_kabid_and_the_letter_is_signed_by_kabid(desk, se
 def test_polres_operator_is_refused_then_reads_the_person_after_akses_khusus(desk, session_factory):
     with session_factory() as s:
         record = record_in_proses(s, username="op.kapuas")
-        record_id = record.id
+        record_id, budi = record.id, person_path(s, NRP_AIPDA)
 
     barsel = desk("op.barsel")
     barsel.page.goto(f"/catatan/{record_id}")
     expect(barsel.page.locator("h1")).to_have_text("Akses ditolak")
     expect(barsel.page.locator("#error-message")).to_contain_text("tidak berwenang")
     assert NAMA_AIPDA not in barsel.page.content()
-    barsel.page.goto(f"/personel/{NRP_AIPDA}")
+    barsel.page.goto(budi)
     expect(barsel.page.locator("h1")).to_have_text("Akses ditolak")
 
     barsel.page.goto("/")
@@ -204,7 +205,7 @@ def test_polres_operator_is_refused_then_reads_the_person_after_akses_khusus(des
     kabid.page.click("button:has-text('Kirim')")
     expect(kabid.page.locator(".flash-success")).to_contain_text("selesai")
 
-    barsel.page.goto(f"/personel/{NRP_AIPDA}")
+    barsel.page.goto(budi)
     expect(barsel.page.locator("h1")).to_contain_text(NAMA_AIPDA)
     expect(barsel.page.locator(f"#record-{record_id}")).to_contain_text("PROSES")
     barsel.page.click(f"#record-{record_id} h2 a")

@@ -15,6 +15,7 @@ import pytest
 from tests.support.browser import attach_pdf, decide_in_browser, open_task
 from tests.support.data import KEPP, UPDATE_I, pemutakhiran, putusan
 from tests.support.flows import approve, record_in_proses, submit_update
+from tests.support.pages import person_path
 from tests.support.web_flows import TITLE
 
 pytestmark = pytest.mark.e2e
@@ -258,31 +259,52 @@ def test_person_page_shows_each_record_with_its_status_and_tahapan(desk, session
     second = make_record(session_factory, ("pemutakhiran", pemutakhiran("TIDAK_TERBUKTI")),
                          jenis_pelanggaran="PIDANA", wujud_perbuatan="PENGANIAYAAN",
                          pasal="KUHP-351")
-    operator = desk("operator")
+    with session_factory() as session:
+        budi = person_path(session, "85051234")
+    operator = desk("operator")  # the submitter reads the records, not the person
     operator.page.goto(f"/catatan/{first}")
-    operator.page.click("text=Semua catatan Budi Hartono")
-    operator.page.wait_for_url("**/personel/85051234")
-    assert "Budi Hartono" in operator.page.inner_text("h1")
-    assert "2 catatan" in operator.page.inner_text(".lead")
+    assert operator.page.locator("#person-link").count() == 0
+    kaurlitpers = desk("kaurlitpers")  # of the Polda: reads every catpers
+    kaurlitpers.page.goto(f"/catatan/{first}")
+    kaurlitpers.page.click("text=Semua catatan Budi Hartono")
+    kaurlitpers.page.wait_for_url(f"**{budi}")
+    assert "85051234" not in kaurlitpers.page.url  # the person's page is named by a token
+    page = kaurlitpers.page
+    assert "Budi Hartono" in page.inner_text("h1")
+    assert "2 catatan" in page.inner_text(".lead")
 
-    one = operator.page.locator(f"#record-{first}")
+    one = page.locator(f"#record-{first}")
     assert one.locator("h2 .status").inner_text() == "PENGAWASAN"
     assert one.locator("ol.tahapan > li > strong").all_inner_texts() == [
         TITLE["PENCATATAN"], TITLE["UPDATE_I"], TITLE["UPDATE_II"],
     ]
     assert "Penundaan kenaikan gaji berkala" in one.inner_text()
-    two = operator.page.locator(f"#record-{second}")
+    two = page.locator(f"#record-{second}")
     assert two.locator("h2 .status").inner_text() == "TIDAK TERBUKTI"
     assert two.locator("ol.tahapan > li > strong").all_inner_texts() == [
         TITLE["PENCATATAN"], TITLE["PEMUTAKHIRAN"],
     ]
     two.locator("h2 a").click()
-    operator.page.wait_for_url(f"**/catatan/{second}")
-    assert operator.page.inner_text("#record-status") == "TIDAK TERBUKTI"
+    page.wait_for_url(f"**/catatan/{second}")
+    assert page.inner_text("#record-status") == "TIDAK TERBUKTI"
 
     kapolda = desk("kapolda")
-    kapolda.page.goto("/personel/85051234")
+    kapolda.page.goto(budi)
     assert kapolda.page.locator("section.person-record").count() == 2
     barsel = desk("op.barsel")
-    barsel.page.goto("/personel/85051234")
+    barsel.page.goto(budi)
     assert barsel.page.inner_text("h1") == "Akses ditolak"
+
+
+def test_a_search_by_name_keeps_the_name_out_of_the_address(desk, session_factory):
+    make_record(session_factory)
+    make_record(session_factory, nomor_identitas="90030456", nama="Andika Prasetyo")
+    kabid = desk("kabid")
+    kabid.page.goto("/catatan")
+    kabid.page.fill("#q", "Andika")
+    with kabid.page.expect_navigation():
+        kabid.page.click("#filters button[type=submit]")
+    assert kabid.page.locator("#records tbody tr").all_inner_texts()[0].startswith("Andika")
+    assert kabid.page.locator("#records tbody tr").count() == 1
+    assert "Andika" not in kabid.page.url and "90030456" not in kabid.page.url
+    assert kabid.page.input_value("#q") == "Andika"

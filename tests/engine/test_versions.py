@@ -56,10 +56,10 @@ def test_an_instance_keeps_the_version_it_started_on(session):
     assert engine.count_instances(session, "complete") == engine.count_instances(session) == 1
 
 
-def test_who_worked_or_may_take_a_task_of_an_instance(session):
+def test_who_may_take_a_task_of_an_instance_now(session):
     engine.deploy_bpmn(session, one_task("Uji versi 1"), "uji_versi.bpmn", {}, {})
     first = RUNTIME.start(session, OPERATOR, "uji_versi", "/")
-    assert engine.worked_or_can_take(session, OPERATOR, first.instance_id)
-    assert not engine.worked_or_can_take(session, OTHER, first.instance_id)
+    assert engine.can_take_any(session, OPERATOR, first.instance_id)
+    assert not engine.can_take_any(session, OTHER, first.instance_id)
     RUNTIME.complete_task(session, OPERATOR, first.id, {})
-    assert engine.worked_or_can_take(session, OPERATOR, first.instance_id)
+    assert not engine.can_take_any(session, OPERATOR, first.instance_id)  # done is done

@@ -25,6 +25,18 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
+def person_path(session, nomor: str) -> str:
+    """The address of a person's page: by its opaque token, never by NRP/NIP."""
+    from sqlalchemy import select
+
+    from processes.records.models import Person
+
+    session.expire_all()
+    token = session.scalar(select(Person.token).where(Person.nomor_identitas == nomor))
+    assert token, nomor
+    return f"/personel/{token}"
+
+
 def instance_of(response) -> int:
     """The process a successful start redirected to (/proses/<id>)."""
     assert response.status_code == 302, (response.status_code, response.get_data(as_text=True))

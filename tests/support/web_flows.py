@@ -149,8 +149,9 @@ class PersonSection:
     waiting: str | None
 
 
-def read_person(client, nomor: str) -> tuple[str, list[PersonSection]]:
-    response = client.get(f"/personel/{nomor}")
+def read_person(client, path: str) -> tuple[str, list[PersonSection]]:
+    """The person page at `path` (see `pages.person_path`): its heading and record sections."""
+    response = client.get(path)
     assert response.status_code == 200, response.status_code
     page = parse(response)
     sections = []
@@ -174,8 +175,9 @@ class ListPage:
     rows: list[dict[str, str]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     pager: str = ""
-    next_href: str | None = None
-    prev_href: str | None = None
+    #: The filter the "next" / "previous" buttons post (None: no such page).
+    next_form: dict[str, str] | None = None
+    prev_form: dict[str, str] | None = None
 
     @property
     def names(self) -> list[str]:
@@ -183,8 +185,20 @@ class ListPage:
 
 
 def read_list(client, **params) -> ListPage:
-    response = client.get("/catatan", query_string=params)
+    """The record list as the filter form posts it (a search never goes into the address)."""
+    response = client.post("/catatan", data=params)
     assert response.status_code == 200, response.status_code
+    return list_page(response)
+
+
+def _pager_form(page, label: str) -> dict[str, str] | None:
+    forms = page.xpath(f'//div[@class="pager"]/form[button[contains(text(), "{label}")]]')
+    if not forms:
+        return None
+    return {i.get("name"): i.get("value") for i in forms[0].xpath(".//input")}
+
+
+def list_page(response) -> ListPage:
     page = parse(response)
     lead = page.xpath('//p[@class="lead"]')[0].text_content()
     total = int(re.match(r"\s*(\d+) catatan", lead).group(1))
@@ -193,15 +207,13 @@ def read_list(client, **params) -> ListPage:
         cells = [squash(td.text_content()) for td in tr.xpath("./td")]
         rows.append(dict(zip(("nama", "nomor", "pangkat", "jenis", "status"), cells, strict=False)))
     pager = page.xpath('//div[@class="pager"]')
-    nxt = page.xpath('//div[@class="pager"]/a[contains(text(), "Berikutnya")]')
-    prev = page.xpath('//div[@class="pager"]/a[contains(text(), "Sebelumnya")]')
     return ListPage(
         total=total,
         rows=rows,
         errors=[squash(e.text_content()) for e in page.xpath('//div[contains(@class, "flash-error")]')],
         pager=squash(pager[0].text_content()) if pager else "",
-        next_href=nxt[0].get("href") if nxt else None,
-        prev_href=prev[0].get("href") if prev else None,
+        next_form=_pager_form(page, "Berikutnya"),
+        prev_form=_pager_form(page, "Sebelumnya"),
     )
 
 

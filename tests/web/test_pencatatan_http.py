@@ -49,9 +49,9 @@ def test_operator_submits_kaurlitpers_returns_operator_fixes_both_approve(client
     session.expire_all()
     record = the_record(session)
     assert record.status == statuses.PROSES
-    # Need-to-know: with no task about this person left, the manager no longer reads it.
-    assert client.get(f"/catatan/{record.id}").status_code == 403
-    auth.login("operator")  # the submitter still does
+    # Kasubbid Paminal of the Polda reads every catpers, task or no task (AKSES CATPERS).
+    assert client.get(f"/catatan/{record.id}").status_code == 200
+    auth.login("operator")  # the submitter reads their record too
     page = client.get(f"/catatan/{record.id}").get_data(as_text=True)
     assert "PROSES" in page and "LP/A/99/X/2026/Yanduan" in page
     pdf = client.get(f"/catatan/{record.id}/dokumen/PENCATATAN")
@@ -126,15 +126,18 @@ def test_only_operators_may_start_a_pencatatan(client, auth):
         assert post_pencatatan(client).status_code == 403, username
 
 
-def test_kapolda_and_kabid_read_any_record_kaurlitpers_only_involved(client, auth, session):
+def test_the_four_offices_of_the_polda_read_a_polres_record_as_soon_as_it_is_submitted(
+    client, auth, session
+):
     auth.login("op.kapuas")
     post_pencatatan(client)
     record = the_record(session)
-    for username in ("kabid", "kapolda", "kaurlitpers"):
+    for username in ("kabid", "kapolda", "kaurlitpers", "kasubbid"):
         auth.login(username)
         assert client.get(f"/catatan/{record.id}").status_code == 200, username
-    auth.login("kasubbid")  # no task of this record has reached the manager yet
-    assert client.get(f"/catatan/{record.id}").status_code == 403
+    for username in ("operator", "op.barsel", "admin"):
+        auth.login(username)
+        assert client.get(f"/catatan/{record.id}").status_code == 403, username
 
 
 def test_a_completed_task_cannot_be_completed_again(client, auth):

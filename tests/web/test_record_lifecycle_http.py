@@ -35,6 +35,7 @@ from tests.support.pages import (
     inbox,
     instance_of,
     parse,
+    person_path,
     post_decision,
     start_url,
     task_of,
@@ -43,6 +44,7 @@ from tests.support.web_flows import (
     TITLE,
     approve_both,
     footprint,
+    list_page,
     read_list,
     read_person,
     read_record,
@@ -484,7 +486,7 @@ def test_another_polres_operator_cannot_open_the_record_the_person_or_update_it(
 
     auth.login("op.barsel")
     assert client.get(f"/catatan/{record.id}").status_code == 403
-    assert client.get("/personel/85051234").status_code == 403
+    assert client.get(person_path(session, "85051234")).status_code == 403
     assert client.get(f"/catatan/{record.id}/dokumen/PENCATATAN").status_code == 403
     before = footprint(session)
     assert client.get(start_url("update_i", record.id)).status_code == 403
@@ -510,10 +512,11 @@ def test_person_page_shows_every_record_with_its_status_and_tahapan(client, auth
     kapuas = record_in_proses(session, username="op.kapuas", jenis_pelanggaran="PIDANA",
                               wujud_perbuatan="PENGANIAYAAN", pasal="KUHP-170")
 
-    auth.login("operator")
-    heading, sections = read_person(client, "85051234")
+    auth.login("kaurlitpers")  # of the Polda: reads every catpers of the Polda and its Polres
+    budi = person_path(session, "85051234")
+    heading, sections = read_person(client, budi)
     assert "Budi Hartono" in heading and "85051234" in heading
-    assert [s.record_id for s in sections] == [first.id, second.id, third.id]
+    assert [s.record_id for s in sections] == [first.id, second.id, third.id, kapuas.id]
     by_id = {s.record_id: s for s in sections}
 
     assert by_id[first.id].status == "PENGAWASAN"
@@ -533,22 +536,21 @@ def test_person_page_shows_every_record_with_its_status_and_tahapan(client, auth
     assert [s.title for s in by_id[third.id].tahapan] == [
         TITLE["PENCATATAN"], TITLE["PEMUTAKHIRAN"],
     ]
-    assert "3 catatan" in client.get("/personel/85051234").get_data(as_text=True)
+    assert "4 catatan" in client.get(budi).get_data(as_text=True)
 
-    assert kapuas.id not in by_id  # another unit's submission: not the operator's to read
-
-    for username in ("kabid", "kapolda"):
+    for username in ("kabid", "kapolda", "kasubbid"):
         auth.login(username)
-        everything = read_person(client, "85051234")[1]
+        everything = read_person(client, budi)[1]
         assert [s.record_id for s in everything] == [first.id, second.id, third.id, kapuas.id]
         assert [s.status for s in everything] == [
             "PENGAWASAN", statuses.DIAJUKAN_UPDATE, statuses.TIDAK_BERSALAH, "PROSES",
         ], username
-    auth.login("op.kapuas")
-    assert [s.record_id for s in read_person(client, "85051234")[1]] == [kapuas.id]
-    auth.login("op.barsel")
-    assert client.get("/personel/85051234").status_code == 403
-    assert client.get("/personel/99999999").status_code == 403  # unknown: no hint it exists
+    # Submitting records about a person is no ground to read the person: their records only.
+    for username in ("operator", "op.kapuas", "op.barsel"):
+        auth.login(username)
+        assert client.get(budi).status_code == 403, username
+    assert client.get("/personel/85051234").status_code == 403  # an NRP is no address
+    assert client.get("/personel/tidak-ada-token-begini").status_code == 403  # no hint
 
 
 # -- record list ----------------------------------------------------------------------
@@ -613,18 +615,36 @@ def test_each_filter_of_the_record_list_narrows_it(client, auth, four_records, p
     assert page.errors == []
 
 
-def test_list_rows_show_status_jenis_and_link_to_record_and_person(client, auth, four_records):
+def test_list_rows_show_status_jenis_and_link_to_record_and_person(
+    client, auth, session, four_records
+):
     auth.login("kapolda")
-    response = client.get("/catatan", query_string={"q": "Andika"})
+    response = client.post("/catatan", data={"q": "Andika"})
     page = parse(response)
-    row = read_list(client, q="Andika").rows[0]
+    row = list_page(response).rows[0]
     assert row["status"] == "PENGAWASAN" and row["jenis"] == "KEPP" and row["pangkat"] == "BRIPTU"
     links = page.xpath('//table[@id="records"]//a/@href')
-    assert links == [f"/catatan/{four_records['andika'].id}", "/personel/90030456"]
+    assert links == [f"/catatan/{four_records['andika'].id}", person_path(session, "90030456")]
     assert page.xpath('//select[@id="jenis"]/option[@selected]/@value') == []  # nothing chosen
-    page = parse(client.get("/catatan", query_string={"jenis": "KEPP", "q": "Andika"}))
+    page = parse(client.post("/catatan", data={"jenis": "KEPP", "q": "Andika"}))
     assert page.xpath('//select[@id="jenis"]/option[@selected]/@value') == ["KEPP"]
     assert page.xpath('//input[@id="q"]/@value') == ["Andika"]
+    assert page.xpath('//form[@id="filters"]/@method') == ["post"]
+
+
+def test_an_operator_s_list_links_the_record_never_the_person(client, auth, four_records):
+    auth.login("op.kapuas")
+    page = parse(client.post("/catatan", data={"q": "Andika"}))
+    assert page.xpath('//table[@id="records"]//a/@href') == [f"/catatan/{four_records['andika'].id}"]
+
+
+def test_a_search_in_the_address_is_not_run(client, auth, four_records):
+    # A name or NRP/NIP typed into the list goes by POST; one put into the address is ignored.
+    auth.login("kabid")
+    response = client.get("/catatan", query_string={"q": "Andika", "jenis": "KEPP"})
+    assert list_page(response).names == ["Andika Prasetyo"]  # the other filters still apply
+    assert parse(response).xpath('//input[@id="q"]/@value') == [""]
+    assert set(list_page(client.get("/catatan", query_string={"q": "Andika"})).names) == ALL
 
 
 @pytest.mark.parametrize(
@@ -635,9 +655,10 @@ def test_list_rows_show_status_jenis_and_link_to_record_and_person(client, auth,
         ("operator", {"Siti Aminah"}),
         ("kabid", ALL),
         ("kapolda", ALL),
-        # Need-to-know: approvers see the persons whose tasks wait for them now.
-        ("kaurlitpers", {"Rudi Santoso"}),
-        ("kasubbid", set()),
+        # The AKSES CATPERS table: Kaurlitpers and Kasubbid Paminal of the Polda read them all.
+        ("kaurlitpers", ALL),
+        ("kasubbid", ALL),
+        ("admin", set()),
     ],
 )
 def test_the_record_list_is_scoped_to_what_each_user_may_read(
@@ -668,10 +689,10 @@ def test_the_record_list_pages_by_25_and_keeps_the_filters(client, auth, session
     assert first.total == 27
     assert len(first.rows) == 25
     assert "Halaman 1 dari 2" in first.pager
-    assert first.prev_href is None and first.next_href
-    assert "jenis=DISIPLIN" in first.next_href and "page=2" in first.next_href
+    assert first.prev_form is None and first.next_form
+    assert first.next_form["jenis"] == "DISIPLIN" and first.next_form["page"] == "2"
 
-    second_response = client.get("/catatan" + first.next_href)
+    second_response = client.post("/catatan", data=first.next_form)
     second = parse(second_response)
     rows = second.xpath('//table[@id="records"]/tbody/tr')
     assert len(rows) == 2
@@ -680,5 +701,20 @@ def test_the_record_list_pages_by_25_and_keeps_the_filters(client, auth, session
         " ".join(tr.xpath("./td")[0].text_content().split()) for tr in rows
     }
     assert names == {f"Personel Uji {i:02d}" for i in range(27)}
+    assert list_page(second_response).prev_form["page"] == "1"
     assert read_list(client).total == 28
     assert read_list(client, page="99").rows == []
+
+
+def test_a_search_by_name_pages_without_putting_the_name_in_any_address(client, auth, session):
+    for i in range(27):
+        submitted_record(session, nomor_identitas=f"850512{i:02d}", nama=f"Personel Uji {i:02d}")
+    auth.login("operator")
+    first = read_list(client, q="Personel Uji")
+    assert (first.total, len(first.rows)) == (27, 25)
+    assert first.next_form["q"] == "Personel Uji"
+    response = client.post("/catatan", data=first.next_form)
+    assert len(list_page(response).rows) == 2
+    page = response.get_data(as_text=True)
+    addresses = parse(page).xpath("//@href | //@action | //@src")
+    assert [a for a in addresses if "Uji" in a or "85051" in a] == []

@@ -69,12 +69,14 @@ def read_log_page():
     return render_template("letters/read_log.html", page=page)
 
 
-@bp.route("/cek-identitas")
+@bp.route("/cek-identitas", methods=["POST"])
 @login_required
 def check_number():
-    """Checks an NRP/NIP's form (and what a NIP encodes); never reveals whether a catpers exists."""
-    personel, nomor = request.args.get("personel", ""), request.args.get("nomor", "").strip()
-    result = check_identity(personel, nomor, request.args.get("jenis_kelamin") or None)
+    """Checks an NRP/NIP's form (and what a NIP encodes); never reveals whether a catpers exists.
+    By POST: the number never goes into an address."""
+    form = request.form
+    personel, nomor = form.get("personel", ""), form.get("nomor", "").strip()
+    result = check_identity(personel, nomor, form.get("jenis_kelamin") or None)
     info = {}
     if personel == "ASN" and result.ok:
         born, gender = nip_birth_date(nomor), nip_gender(nomor)

@@ -1,4 +1,5 @@
-"""Record page, instance page (timeline), document download."""
+"""Record, person and process pages, documents, the record list, the dashboard, and the
+access table (Hak Akses). Person pages are addressed by token; the list is searched by POST."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from flask import Response, render_template, request
 from flask_login import login_required
 
 import engine
+from processes.access import policy
 from processes.reading import reads, record_view, search
 from processes.reading.dashboard import summary as dashboard_summary
 from processes.reference import lists as reference
@@ -35,46 +37,37 @@ def record_document(record_id: int, tahap: str):
     return pdf_response(stored.content, f"{tahap.lower()}-{record_id}.pdf")
 
 
-def _readable_instance(instance_id: int) -> engine.InstanceInfo:
-    session = db.session()
-    info = engine.instance_info(session, instance_id)
-    record_view.check_instance_access(session, me(), instance_id, info.started_by)
-    return info
-
-
 @bp.route("/proses/<int:instance_id>")
 @login_required
 def instance(instance_id: int):
-    session, info = db.session(), _readable_instance(instance_id)
-    return render_template(
-        "records/instance.html",
-        info=info,
-        timeline=engine.timeline(session, instance_id),
-        open_tasks=engine.instance_tasks(session, instance_id),
-        record=record_view.readable_record_of_instance(session, me(), instance_id),
-    )
+    view = reads.read_instance(db.unit_of_work(), me(), instance_id)
+    return render_template("records/instance.html", view=view, info=view.info)
 
 
 @bp.route("/proses/<int:instance_id>/diagram.bpmn")
 @login_required
 def instance_diagram(instance_id: int):
-    _readable_instance(instance_id)
-    xml = engine.diagram_xml(db.session(), instance_id)
+    session = db.session()
+    record_view.check_instance_access(session, me(), engine.instance_info(session, instance_id))
+    xml = engine.diagram_xml(session, instance_id)
     return Response(xml, mimetype="application/xml", headers={"Cache-Control": "private"})
 
 
-@bp.route("/personel/<nomor>")
+@bp.route("/personel/<token>")
 @login_required
-def person(nomor: str):
-    view = reads.read_person(db.unit_of_work(), me(), nomor)
-    return render_template("records/person.html", person=view.person, views=view.records)
+def person(token: str):
+    view = reads.read_person(db.unit_of_work(), me(), token[:64])
+    return render_template("records/person.html", view=view, person=view.person, views=view.records)
 
 
-@bp.route("/catatan")
+@bp.route("/catatan", methods=["GET", "POST"])
 @login_required
 def record_list():
+    """The list; a search by name or NRP/NIP comes by POST (paging too), so what was typed
+    never goes into an address, a proxy log or the browser history."""
     session = db.session()
-    form, errors = _filter_from(request.args)
+    posted = request.method == "POST"
+    form, errors = _filter_from(request.form if posted else request.args, with_text=posted)
     page = reads.list_records(db.unit_of_work(), me(), form)
     return render_template(
         "records/list.html", page=page, f=form, errors=errors,
@@ -84,11 +77,11 @@ def record_list():
     )
 
 
-def _filter_from(args) -> tuple[search.RecordFilter, list[str]]:
+def _filter_from(args, with_text: bool) -> tuple[search.RecordFilter, list[str]]:
     errors = []
     f = search.RecordFilter(
         status=args.get("status", ""), jenis=args.get("jenis", ""), unit=args.get("unit", ""),
-        kelompok=args.get("kelompok", ""), q=args.get("q", "")[:100],
+        kelompok=args.get("kelompok", ""), q=args.get("q", "")[:100] if with_text else "",
         page=args.get("page", 1, type=int) or 1,
     )
     for name in ("dari", "sampai"):
@@ -105,3 +98,10 @@ def _filter_from(args) -> tuple[search.RecordFilter, list[str]]:
 @login_required
 def dashboard():
     return render_template("records/dashboard.html", d=dashboard_summary(db.session(), me()))
+
+
+@bp.route("/hak-akses")
+@login_required
+def access_policy():
+    return render_template("records/access_policy.html", rows=policy.policy_rows(),
+                           levels=policy.TINGKAT.values())

@@ -6,11 +6,13 @@ document.querySelectorAll('.check-button').forEach((button) => {
     const form = field.form;
     const personel = form.querySelector('[name=personel]');
     const gender = form.querySelector('[name=jenis_kelamin]:checked');
-    const params = new URLSearchParams({
+    // POST, so the number never goes into an address (proxy logs, history).
+    const body = new URLSearchParams({
       personel: personel ? personel.value : '', nomor: field.value,
       jenis_kelamin: gender ? gender.value : '',
+      csrf_token: form.querySelector('[name=csrf_token]').value,
     });
-    fetch(button.dataset.url + '?' + params, { credentials: 'same-origin' })
+    fetch(button.dataset.url, { method: 'POST', body, credentials: 'same-origin' })
       .then((r) => r.json())
       .then((res) => {
         out.className = 'check-result ' + (res.ok ? 'ok' : 'bad');

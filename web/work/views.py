@@ -11,7 +11,7 @@ from processes.access.grounds import readable_record
 from processes.accounts.users import actor_for
 from processes.records.updates import FACTS, record_facts
 from processes.work import task_page, tasks
-from processes.work.summary import submission_summary
+from processes.work.summary import identity_differences, submission_summary
 
 from .. import db
 from ..auth.session import me
@@ -81,6 +81,7 @@ def task(task_id: str):
         errors = outcome.errors
     return render_template(
         "work/task.html", page=page, summary=submission_summary(session, page),
+        identity=identity_differences(session, me(), page),
         sections=sections(page.form, values, errors, page.context),
     ), (422 if _is_post() else 200)
 
