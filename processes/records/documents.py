@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from processes.errors import Refused
 from processes.records.models import StoredFile
+from processes.records.pdf_actions import active_content
 
 __all__ = ["MAX_PDF_BYTES", "StoredFile", "check_pdf", "load", "store_pdf"]
 
@@ -23,6 +24,13 @@ def check_pdf(content: bytes) -> str | None:
     # The name and the browser's content type prove nothing; the bytes do.
     if not content.startswith(b"%PDF-") or b"%%EOF" not in content[-2048:]:
         return "Berkas harus PDF yang utuh."
+    try:
+        found = active_content(content)
+    except ValueError:
+        return "Berkas harus PDF yang utuh."
+    if found:
+        return ("Berkas PDF memuat skrip atau tindakan otomatis (" + found.lstrip("/")
+                + "); unggah hasil pindai tanpa skrip.")
     return None
 
 
