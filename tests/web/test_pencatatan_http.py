@@ -271,3 +271,21 @@ def test_the_form_tells_the_browser_which_pasal_fits_which_jenis(client, auth):
     page = client.get("/ajukan/pencatatan").get_data(as_text=True)
     assert 'data-depends="{&#34;jenis&#34;: &#34;jenis_pelanggaran&#34;, &#34;personel&#34;: &#34;personel&#34;}"' in page
     assert re.search(r'value="PERPOL7-2022-P10"[^>]*data-attrs="\{&#34;jenis&#34;: &#34;KEPP&#34;', page)
+
+
+def test_a_reference_pdf_with_javascript_is_refused_and_nothing_is_stored(client, auth, session):
+    import io
+
+    import pikepdf
+
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    pdf.Root.OpenAction = pdf.make_indirect(pikepdf.Dictionary(
+        S=pikepdf.Name.JavaScript, JS=pikepdf.String("app.launchURL('http://x')")))
+    scripted = io.BytesIO()
+    pdf.save(scripted)
+    auth.login("operator")
+    response = post_start(client, "pencatatan", pencatatan_data(), pdf=scripted.getvalue())
+    assert response.status_code == 422
+    assert "memuat skrip atau tindakan otomatis" in response.get_data(as_text=True)
+    assert the_record(session) is None and session.scalar(select(StoredFile)) is None
