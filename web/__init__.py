@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from . import admin, auth, db, diagrams, errors, letters, records, work
+from . import admin, audit, auth, db, diagrams, errors, letters, records, work
 from .config import load_config
 
 
@@ -22,6 +22,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(diagrams.bp)
     app.register_blueprint(letters.bp)
     app.register_blueprint(admin.bp)
+    app.register_blueprint(audit.bp)
     from . import cli, views
 
     cli.init_app(app)

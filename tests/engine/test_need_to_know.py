@@ -9,11 +9,12 @@ from sqlalchemy import select, update
 
 from engine.models import utcnow
 from processes.access.grounds import record_ground
-from processes.access.models import AccessGrant, ReadLog
+from processes.access.models import AccessGrant
 from processes.db.uow import UnitOfWork
 from processes.errors import Forbidden
 from processes.reading import reads as reading
 from tests.support.actors import user
+from tests.support.audit import reads
 from tests.support.flows import decide, record_in_proses, request_akses_khusus, submit_update
 
 
@@ -72,10 +73,7 @@ def test_every_read_is_logged_with_its_ground_and_refusals_are_not_reads(session
                                  "PENCATATAN")
     with pytest.raises(Forbidden):
         reading.read_record(UnitOfWork(session_factory), user(session, "op.barsel"), record.id)
-    rows = session.execute(
-        select(ReadLog.what, ReadLog.ground, ReadLog.nomor_identitas).order_by(ReadLog.id)
-    ).all()
-    assert [tuple(r) for r in rows] == [
+    assert reads(session) == [
         ("CATATAN", "SEMUA_CATPERS", "85051234"),
         ("CATATAN", "PENGAJU", "85051234"),
         ("DOKUMEN", "SEMUA_CATPERS", "85051234"),
