@@ -8,10 +8,19 @@ from sqlalchemy.orm import Session
 from processes.accounts.models import User
 from processes.accounts.roles import ADMIN
 from processes.accounts.users import change_role, create_user, set_active
+from processes.db import audit
+from processes.db.audit_actions import TAMBAH_PENGGUNA, UBAH_PENGGUNA
 from processes.db.uow import UnitOfWork
 from processes.errors import Forbidden, Refused
 
 MIN_PASSWORD = 10
+#: What the audit log keeps of an account (never its password hash).
+AUDITED = ("username", "full_name", "jabatan", "nrp", "role", "is_active")
+
+
+def account_state(user: User) -> dict[str, object]:
+    """An account as the audit log keeps it: never its password hash."""
+    return {**audit.snapshot(user, AUDITED), "unit": user.unit.code}
 
 
 def require_admin(user: User) -> None:
@@ -32,10 +41,13 @@ def update_user(uow: UnitOfWork, admin: User, user_id: int, role: str, active: b
             raise Refused("Pengguna tidak ditemukan.")
         if target.id == admin.id and (not active or role != ADMIN):
             raise Refused("Administrator tidak dapat menonaktifkan atau menurunkan perannya sendiri.")
+        before = account_state(target)
         if target.role != role:
             change_role(target, role)
         if target.is_active != active:
             set_active(target, active)
+        audit.record_change(uow.session, UBAH_PENGGUNA, user_id=admin.id, target=target.username,
+                            before=before, after=account_state(target))
         uow.commit()
 
 
@@ -51,9 +63,11 @@ def add_user(uow: UnitOfWork, admin: User, data: dict[str, str]) -> None:
     with uow:
         if uow.session.scalar(select(User.id).where(User.username == username)):
             raise Refused(f"Nama pengguna {username} sudah dipakai.")
-        create_user(
+        user = create_user(
             uow.session, username, data["full_name"].strip(), data["password"], data.get("role", ""),
             data.get("unit", ""), jabatan=data.get("jabatan", "").strip(),
             nrp=data.get("nrp", "").strip() or None,
         )
+        audit.record_change(uow.session, TAMBAH_PENGGUNA, user_id=admin.id, target=username,
+                            before={}, after=account_state(user))
         uow.commit()

@@ -8,6 +8,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from engine import ServiceContext
+from processes.db import audit
+from processes.db.audit_actions import (
+    TAMBAH_CATATAN,
+    TAMBAH_PERSONEL,
+    UBAH_CATATAN,
+    UBAH_PERSONEL,
+)
 from processes.errors import Refused
 from processes.records import statuses
 from processes.records.models import Person, Record
@@ -15,6 +22,7 @@ from processes.records.stages import PENCATATAN
 from processes.records.writes import (
     approve_submission,
     attach_document,
+    audit_record_change,
     open_submission,
     record_of_instance,
     set_status,
@@ -25,6 +33,15 @@ _RECORD_FIELDS = (
     "pangkat", "jabatan", "unit_kerja", "jenis_pelanggaran", "wujud_perbuatan", "pasal",
     "ditangani_oleh",
 )
+
+
+#: What the audit log keeps of a person's and a record's changes (not row stamps).
+PERSON_AUDITED = ("personel", "nomor_identitas", "nama", "jenis_kelamin")
+NOT_AUDITED = ("created_at", "updated_at")
+
+
+def _known_person(session: Session, number: str) -> Person | None:
+    return session.scalar(select(Person).where(Person.nomor_identitas == number))
 
 
 def _person(session: Session, data: dict[str, Any]) -> Person:
@@ -44,9 +61,17 @@ def _person(session: Session, data: dict[str, Any]) -> Person:
 def ajukan_pencatatan(ctx: ServiceContext) -> dict[str, Any]:
     """Create (or, after a correction, update) the record as DIAJUKAN (DICATAT)."""
     session, data = ctx.session, ctx.data
+    known = _known_person(session, data["nomor_identitas"])
+    person_before = audit.snapshot(known, PERSON_AUDITED) if known else {}
     person = _person(session, data)
     session.flush()
+    audit.record_change(
+        session, UBAH_PERSONEL if known else TAMBAH_PERSONEL, user_id=ctx.actor.id,
+        target=person.nomor_identitas, before=person_before,
+        after=audit.snapshot(person, PERSON_AUDITED), proses=ctx.instance_id,
+    )
     record = record_of_instance(session, ctx.instance_id)
+    record_before = audit.snapshot(record, exclude=NOT_AUDITED) if record else {}
     if record is None:
         record = Record(
             person_id=person.id, instance_id=ctx.instance_id, unit_path=ctx.unit_path,
@@ -59,8 +84,10 @@ def ajukan_pencatatan(ctx: ServiceContext) -> dict[str, Any]:
         setattr(record, field, data[field])
     record.uraian = data.get("uraian", "")
     session.flush()
+    audit_record_change(session, UBAH_CATATAN if record_before else TAMBAH_CATATAN, ctx, record,
+                        record_before, audit.snapshot(record, exclude=NOT_AUDITED))
     open_submission(session, record, PENCATATAN, ctx, {})
-    attach_document(session, record, PENCATATAN, data)
+    attach_document(session, record, PENCATATAN, data, ctx)
     set_status(session, record, statuses.DIAJUKAN_DICATAT, ctx)
     ctx.business_key = person.nomor_identitas
     return {"record_id": record.id}
