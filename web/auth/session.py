@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from functools import wraps
 
-from flask import Flask, abort
+from flask import Flask, abort, session
 from flask_login import LoginManager, UserMixin, current_user
 from flask_wtf import CSRFProtect
 
 from processes.accounts.models import User
+from processes.accounts.sign_ins import record_session_end
 from processes.accounts.users import load_session_user
 
 from .. import db
@@ -42,7 +43,12 @@ def _load(value: str) -> SignedIn | None:
     except ValueError:
         return None
     user = load_session_user(db.session(), user_id, counter)
-    return SignedIn(user) if user else None
+    if user is None:
+        # Logged once: the cookie stops naming the user, so the next request is anonymous.
+        record_session_end(db.unit_of_work(), user_id)
+        session.pop("_user_id", None)
+        return None
+    return SignedIn(user)
 
 
 def me() -> User:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
+from processes.accounts.sign_ins import record_sign_in
 from processes.accounts.users import authenticate, log_out
 
 from .. import db
@@ -19,6 +20,7 @@ def login():
     username = request.form.get("username", "")
     if request.method == "POST":
         user = authenticate(db.session(), username, request.form.get("password", ""))
+        record_sign_in(db.unit_of_work(), username, user)
         if user is None:
             flash("Nama pengguna atau kata sandi salah, atau akun dinonaktifkan.", "error")
             return render_template("auth/login.html", username=username), 401
