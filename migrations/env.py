@@ -16,13 +16,15 @@ def run_migrations() -> None:
             context.run_migrations()
         return
     connectable = make_engine(url)
-    with connectable.connect() as connection:
-        context.configure(
-            connection=connection, target_metadata=METADATA, render_as_batch=True
-        )
-        with context.begin_transaction():
-            context.run_migrations()
-    connectable.dispose()
+    try:
+        with connectable.connect() as connection:
+            context.configure(
+                connection=connection, target_metadata=METADATA, render_as_batch=True
+            )
+            with context.begin_transaction():
+                context.run_migrations()
+    finally:  # a migration that stops must not leave its connection open
+        connectable.dispose()
 
 
 run_migrations()

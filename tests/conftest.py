@@ -16,12 +16,19 @@ from processes.db.database import make_engine, make_session_factory, throwaway_p
 from processes.db.uow import UnitOfWork
 from processes.setup.install import prepare
 from processes.setup.schema import METADATA
+from tests.support.audit import empty_audit_log
+
+#: The tests' own audit key; every app and session factory of the run uses it.
+AUDIT_KEY = b"kunci-log-audit-uji"
+os.environ["ECATPERS_AUDIT_KEY"] = AUDIT_KEY.decode()
 
 PG_ADMIN_URL = os.environ.get(
     "ECATPERS_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
 # Rows seeded once per run; everything else is emptied after each test.
 KEPT_TABLES = {"unit", "reference_item", "wf_process_version", "app_user", "alembic_version"}
+# Emptied too, but past its append-only triggers (tests/support/audit.py).
+AUDIT_TABLE = "audit_log"
 
 
 @pytest.fixture(scope="session")
@@ -57,13 +64,15 @@ def db_engine(db_url):
 
 @pytest.fixture
 def session_factory(db_engine):
-    factory = make_session_factory(db_engine)
+    factory = make_session_factory(db_engine, AUDIT_KEY)
     yield factory
     _empty_tables(db_engine)
+    empty_audit_log(db_engine)
 
 
 def _empty_tables(engine) -> None:
-    tables = [t for md in METADATA for t in md.sorted_tables if t.name not in KEPT_TABLES]
+    tables = [t for md in METADATA for t in md.sorted_tables
+              if t.name not in KEPT_TABLES and t.name != AUDIT_TABLE]
     with engine.begin() as conn:
         for table in sorted(tables, key=_depth, reverse=True):
             conn.execute(table.delete())

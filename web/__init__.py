@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import admin, auth, db, diagrams, errors, headers, letters, records, styles, work
+from . import admin, audit, auth, db, diagrams, errors, headers, letters, records, styles, work
 from .config import load_config
 
 
@@ -28,6 +28,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(diagrams.bp)
     app.register_blueprint(letters.bp)
     app.register_blueprint(admin.bp)
+    app.register_blueprint(audit.bp)
     from . import cli, views
 
     cli.init_app(app)

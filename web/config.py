@@ -27,6 +27,34 @@ def _number(name: str, default: int) -> int:
         raise SystemExit(f"{name} harus bilangan bulat, bukan {raw!r}") from None
 
 
+def instance_key(instance_path: str, env: str, filename: str) -> bytes:
+    """A key from `env`, else from the file `env`_FILE names, else from instance/`filename`
+    (made with mode 0600 on first use). Keys of the audit log live here, never in the database."""
+    if os.environ.get(env):
+        return os.environ[env].encode()
+    path = Path(os.environ.get(f"{env}_FILE") or Path(instance_path) / filename)
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            pass  # another process made it first
+        else:
+            with os.fdopen(fd, "w") as out:
+                out.write(secrets.token_hex(32))
+    return path.read_text().strip().encode()
+
+
+def audit_key(instance_path: str) -> bytes:
+    """HMAC key of the audit chain: ECATPERS_AUDIT_KEY or ECATPERS_AUDIT_KEY_FILE."""
+    return instance_key(instance_path, "ECATPERS_AUDIT_KEY", "audit_key")
+
+
+def audit_head_key(instance_path: str) -> bytes:
+    """Key that signs exported chain heads: ECATPERS_AUDIT_HEAD_KEY or …_HEAD_KEY_FILE."""
+    return instance_key(instance_path, "ECATPERS_AUDIT_HEAD_KEY", "audit_head_key")
+
+
 def load_config(instance_path: str) -> dict:
     default_db = f"sqlite:///{Path(instance_path) / 'ecatpers.sqlite'}"
     # Behind HTTPS: Secure cookies (with the __Host- prefix) and HSTS on every response.

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
-from flask import Flask, current_app, g
+from flask import Flask, current_app, g, has_request_context, request
 from sqlalchemy.orm import Session
 
+from processes.db import audit
 from processes.db.database import make_engine, make_session_factory
 from processes.db.uow import UnitOfWork
+
+from .config import audit_key
 
 
 def init_app(app: Flask) -> None:
     engine = make_engine(app.config["DATABASE_URL"])
     app.extensions["ecatpers_engine"] = engine
-    app.extensions["ecatpers_db"] = make_session_factory(engine)
+    # Tests and deployments may give the key in the config; else the environment or a file.
+    key = app.config.get("AUDIT_KEY") or audit_key(app.instance_path)
+    app.config["AUDIT_KEY"] = key = key.encode() if isinstance(key, str) else key
+    app.extensions["ecatpers_db"] = make_session_factory(engine, key)
     app.teardown_appcontext(_close)
 
 
@@ -20,6 +26,8 @@ def session() -> Session:
     """The request's one session: the signed-in user, the page's reads and its use case."""
     if "db" not in g:
         g.db = current_app.extensions["ecatpers_db"]()
+        if has_request_context():  # the audit log notes where each request came from
+            g.db.info[audit.ADDRESS] = request.remote_addr
     return g.db
 
 

@@ -1,5 +1,5 @@
 """Need-to-know: the AKSES CATPERS table of which office reads what (`policy.py`, read from
 bpmn-models/akses_catpers.dmn), the grounds a user reads a person on (one SQL condition
-each, `grounds.py`), akses khusus requests and grants, and the read log every read is
-written to.
+each, `grounds.py`), akses khusus requests and grants; reads and refusals as rows of the
+audit log, and Kabid Propam's view of that log with its chain checks.
 """

@@ -12,6 +12,8 @@ from typing import Any
 from engine import ServiceContext, utcnow
 from processes.access.models import AccessGrant
 from processes.access.requests import APPROVED, REFUSED, upsert_request, waiting_request
+from processes.db import audit
+from processes.db.audit_actions import BERI_AKSES_KHUSUS, TOLAK_AKSES_KHUSUS
 from processes.workflow.services import SERVICES
 
 AKSES_FIELDS = ("personel", "nomor_identitas", "nama", "dasar", "alasan", "dokumen_nomor",
@@ -37,6 +39,10 @@ def beri_akses_khusus(ctx: ServiceContext) -> dict[str, Any]:
         )
     )
     request.status, request.decided_at = APPROVED, utcnow()
+    audit.record(ctx.session, BERI_AKSES_KHUSUS, user_id=ctx.actor.id,
+                 target=request.nomor_identitas, outcome=request.data["dasar"],
+                 detail={"penerima": request.requested_by, "sampai": expires,
+                         "permohonan": request.id, "proses": ctx.instance_id})
     return {"sampai": expires.isoformat()}
 
 
@@ -44,4 +50,8 @@ def beri_akses_khusus(ctx: ServiceContext) -> dict[str, Any]:
 def tolak_akses_khusus(ctx: ServiceContext) -> dict[str, Any]:
     request = waiting_request(ctx)
     request.status, request.decided_at = REFUSED, utcnow()
+    audit.record(ctx.session, TOLAK_AKSES_KHUSUS, user_id=ctx.actor.id,
+                 target=request.nomor_identitas,
+                 detail={"pemohon": request.requested_by, "permohonan": request.id,
+                         "proses": ctx.instance_id})
     return {}

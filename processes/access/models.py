@@ -1,4 +1,7 @@
-"""Tables of the access area: requests (SKHP, rekam jejak, akses khusus), grants, the read log."""
+"""Tables of the access area: requests (SKHP, rekam jejak, akses khusus) and grants.
+
+Reads are rows of the audit log (`processes.db.audit`).
+"""
 
 from __future__ import annotations
 
@@ -43,17 +46,3 @@ class AccessGrant(DomainBase):
     granted_by: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
     granted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-
-
-class ReadLog(DomainBase):
-    """Every read of a person's catpers or of a letter: who, when, whom, on which ground."""
-
-    __tablename__ = "read_log"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"), index=True)
-    read_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
-    nomor_identitas: Mapped[str] = mapped_column(String(18), index=True)
-    what: Mapped[str] = mapped_column(String(40))
-    ref: Mapped[str] = mapped_column(String(80), default="")
-    ground: Mapped[str] = mapped_column(String(40))

@@ -1,53 +1,20 @@
-"""The read log: every read of a person's catpers or letter, and its viewer for Kabid Propam."""
+"""Reads of secret data: every read of a person's catpers, a document, a task or a letter
+is a row of the audit log, with the ground it was read on. Kabid Propam views them with
+every other event in `processes.access.audit_trail`.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
-
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from processes.access.models import ReadLog
 from processes.accounts.models import User
-
-PAGE_SIZE = 50
+from processes.db import audit
 
 
 def log_read(session: Session, user: User, nomor: str, what: str, ref: str, ground: str) -> None:
-    session.add(
-        ReadLog(user_id=user.id, nomor_identitas=nomor, what=what, ref=str(ref), ground=ground)
+    """`user` read `what` (CATATAN, DOKUMEN, PERSONEL, DAFTAR, TUGAS, SURAT_SKHP ...) about
+    `nomor` on `ground`; `ref` says which (record id, letter number, instance)."""
+    audit.record(
+        session, f"BACA_{what}", user_id=user.id, target=nomor, outcome=ground,
+        detail={"ref": str(ref)} if ref != "" else {},
     )
-
-
-@dataclass
-class LogPage:
-    rows: list[tuple[ReadLog, str]]
-    total: int
-    page: int
-
-    @property
-    def pages(self) -> int:
-        return max(1, -(-self.total // PAGE_SIZE))
-
-
-def search(
-    session: Session, nomor: str = "", username: str = "", dari: date | None = None,
-    sampai: date | None = None, page: int = 1,
-) -> LogPage:
-    query = select(ReadLog, User.full_name).join(User, User.id == ReadLog.user_id)
-    if nomor:
-        query = query.where(ReadLog.nomor_identitas == nomor)
-    if username:
-        query = query.where(User.username == username.lower())
-    if dari:
-        query = query.where(ReadLog.read_at >= datetime.combine(dari, time.min))
-    if sampai:
-        query = query.where(ReadLog.read_at < datetime.combine(sampai + timedelta(days=1), time.min))
-    total = session.scalar(select(func.count()).select_from(query.subquery()))
-    page = max(1, page)
-    rows = session.execute(
-        query.order_by(ReadLog.read_at.desc(), ReadLog.id.desc())
-        .limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)
-    ).all()
-    return LogPage([tuple(r) for r in rows], total, page)

@@ -7,9 +7,13 @@ from sqlalchemy import select
 
 from engine import ServiceContext
 from processes.access.models import AccessRequest
+from processes.db import audit
+from processes.db.audit_actions import TAMBAH_PERMOHONAN, UBAH_PERMOHONAN
 from processes.errors import Refused
 
 WAITING, APPROVED, REFUSED = "MENUNGGU", "DISETUJUI", "DITOLAK"
+#: What the audit log keeps of a request's change.
+AUDITED = ("jenis", "nomor_identitas", "nama", "status", "data")
 
 
 def request_of(ctx: ServiceContext) -> AccessRequest | None:
@@ -30,6 +34,7 @@ def upsert_request(ctx: ServiceContext, jenis: str, fields: tuple[str, ...]) -> 
     """Record (or, after a correction, refresh) the instance's request as waiting."""
     data = ctx.data
     request = request_of(ctx)
+    before = audit.snapshot(request, AUDITED) if request else {}
     if request is None:
         request = AccessRequest(instance_id=ctx.instance_id, requested_by=ctx.started_by)
         ctx.session.add(request)
@@ -40,4 +45,9 @@ def upsert_request(ctx: ServiceContext, jenis: str, fields: tuple[str, ...]) -> 
     request.data = {k: data[k] for k in fields if data.get(k) is not None}
     ctx.business_key = data["nomor_identitas"]
     ctx.session.flush()
+    audit.record_change(
+        ctx.session, UBAH_PERMOHONAN if before else TAMBAH_PERMOHONAN, user_id=ctx.actor.id,
+        target=request.nomor_identitas, before=before, after=audit.snapshot(request, AUDITED),
+        permohonan=request.id, proses=ctx.instance_id,
+    )
     return request

@@ -23,10 +23,25 @@ from processes.accounts.users import (
     set_active,
     set_password_hash,
 )
+from processes.db import audit
+from processes.db.audit_actions import (
+    ATUR_ULANG_SANDI,
+    MINTA_PERSETUJUAN_AKUN,
+    PUTUSKAN_PERUBAHAN_AKUN,
+    TAMBAH_PENGGUNA,
+    UBAH_PENGGUNA,
+)
 from processes.db.uow import UnitOfWork
 from processes.errors import Forbidden, Refused
 
 WAITS = "menunggu persetujuan administrator lain"
+#: What the audit log keeps of an account (never its password hash).
+AUDITED = ("username", "full_name", "jabatan", "nrp", "role", "is_active")
+
+
+def account_state(user: User) -> dict[str, object]:
+    """An account as the audit log keeps it: never its password hash."""
+    return {**audit.snapshot(user, AUDITED), "unit": user.unit.code}
 
 
 def require_admin(user: User) -> None:
@@ -51,13 +66,16 @@ def update_user(uow: UnitOfWork, admin: User, user_id: int, role: str, active: b
         if target.id == admin.id and (not active or role != ADMIN):
             raise Refused("Administrator tidak dapat menonaktifkan atau menurunkan perannya sendiri.")
         said = ["Pengguna diperbarui; sesi lamanya berakhir."]
+        before = account_state(target)
         if target.is_active != active:
             set_active(target, active)
         if target.role != role and role in PRIVILEGED_ROLES:
-            approvals.ask(uow.session, admin, approvals.ROLE, target, {"role": role})
+            _ask(uow.session, admin, approvals.ROLE, target, {"role": role})
             said = [f"Peran {target.username} menjadi {ROLES[role].title} {WAITS}."]
         elif target.role != role:
             change_role(target, role)
+        audit.record_change(uow.session, UBAH_PENGGUNA, user_id=admin.id, target=target.username,
+                            before=before, after=account_state(target))
         uow.commit()
         return " ".join(said)
 
@@ -75,10 +93,12 @@ def add_user(uow: UnitOfWork, admin: User, data: dict[str, str]) -> str:
         password_hash = hash_password(data["password"])
         if fields["role"] in PRIVILEGED_ROLES:
             shown = {**fields, "unit_name": _unit(session, fields["unit"]).name}
-            approvals.ask(session, admin, approvals.NEW_USER, data=shown, password_hash=password_hash)
+            _ask(session, admin, approvals.NEW_USER, data=shown, password_hash=password_hash)
             said = f"Pengguna {fields['username']} sebagai {ROLES[fields['role']].title} {WAITS}."
         else:
-            add_user_row(session, fields, password_hash, temporary=True)
+            user = add_user_row(session, fields, password_hash, temporary=True)
+            audit.record_change(session, TAMBAH_PENGGUNA, user_id=admin.id, target=user.username,
+                                before={}, after=account_state(user))
             said = f"Pengguna {fields['username']} dibuat."
         uow.commit()
         return said
@@ -95,10 +115,11 @@ def reset_password(uow: UnitOfWork, admin: User, user_id: int, password: str) ->
         if problem:
             raise Refused(problem)
         if target.role in PRIVILEGED_ROLES:
-            approvals.ask(uow.session, admin, approvals.RESET, target, password_hash=hash_password(password))
+            _ask(uow.session, admin, approvals.RESET, target, password_hash=hash_password(password))
             said = f"Kata sandi sementara untuk {target.username} {WAITS}."
         else:
             set_password_hash(target, hash_password(password), temporary=True)
+            audit.record(uow.session, ATUR_ULANG_SANDI, user_id=admin.id, target=target.username)
             said = f"Kata sandi sementara untuk {target.username} berlaku; sesi lamanya berakhir."
         uow.commit()
         return said
@@ -108,7 +129,10 @@ def decide_change(uow: UnitOfWork, admin: User, change_id: int, approve: bool) -
     """Another administrator approves (applies) or rejects a waiting change."""
     require_admin(admin)
     with uow:
-        approvals.decide(uow.session, admin, change_id, approve)
+        decision = approvals.decide(uow.session, admin, change_id, approve)
+        audit.record(uow.session, PUTUSKAN_PERUBAHAN_AKUN, user_id=admin.id,
+                     target=decision.target, outcome="DISETUJUI" if approve else "DITOLAK",
+                     detail={"perubahan": decision.jenis, "nomor": change_id})
         uow.commit()
         return "Perubahan disetujui dan diterapkan." if approve else "Permintaan ditolak."
 
@@ -121,9 +145,22 @@ def create_admin_on_server(uow: UnitOfWork, data: dict[str, str]) -> str:
     with uow:
         if uow.session.scalar(select(User.id).where(User.username == fields["username"])):
             raise Refused(f"Nama pengguna {fields['username']} sudah dipakai.")
-        add_user_row(uow.session, fields, hash_password(data["password"]), temporary=True)
+        user = add_user_row(uow.session, fields, hash_password(data["password"]), temporary=True)
+        audit.record_change(uow.session, TAMBAH_PENGGUNA, user_id=None, target=user.username,
+                            before={}, after=account_state(user))
         uow.commit()
         return f"Administrator {fields['username']} dibuat; kata sandinya wajib diganti saat masuk."
+
+
+def _ask(
+    session: Session, admin: User, jenis: str, user: User | None = None, data: dict | None = None,
+    password_hash: str | None = None,
+) -> None:
+    """Store a privileged change for a second administrator; the request is audited."""
+    change = approvals.ask(session, admin, jenis, user, data, password_hash)
+    target = user.username if user else change.data["username"]
+    audit.record(session, MINTA_PERSETUJUAN_AKUN, user_id=admin.id, target=target,
+                 detail={"perubahan": jenis, "nomor": change.id, **change.data})
 
 
 def _target(session: Session, user_id: int) -> User:

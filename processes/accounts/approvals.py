@@ -28,6 +28,7 @@ class Decision:
     change_id: int
     jenis: str
     approved: bool
+    target: str  # the username the change is about
 
 
 def ask(
@@ -78,7 +79,7 @@ def decide(session: Session, admin: User, change_id: int, approve: bool) -> Deci
     session.expire(change)
     if approve:
         _apply(session, jenis, user, data, password_hash)
-    return Decision(change_id, jenis, approve)
+    return Decision(change_id, jenis, approve, user.username if user else data["username"])
 
 
 def describe(change: AccountChange) -> str:

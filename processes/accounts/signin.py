@@ -23,7 +23,10 @@ from processes.accounts.passwords import (
     password_problem,
     verify_password,
 )
+from processes.accounts.sign_ins import note_sign_in
 from processes.accounts.users import personal_words, set_password_hash
+from processes.db import audit
+from processes.db.audit_actions import GANTI_SANDI
 from processes.db.uow import UnitOfWork
 from processes.errors import Refused
 
@@ -48,13 +51,17 @@ def sign_in(uow: UnitOfWork, username: str, password: str, address: str | None) 
         throttle.hold(session, keys)
         wait = throttle.wait_seconds(session, keys)
         if wait:
+            note_sign_in(session, username, None, held=True)
+            uow.commit()
             return SignIn(None, throttle.wait_message(wait), wait)
         user = _user_named(session, username)
         if not _matches(user.password_hash if user else None, password) or not (user and user.is_active):
             throttle.record_failure(session, keys)
+            note_sign_in(session, username, None)
             uow.commit()
             return SignIn(None, WRONG_SIGN_IN)
         throttle.clear(session, keys[0])
+        note_sign_in(session, username, user)
         if needs_rehash(user.password_hash):
             user.password_hash = hash_password(password)  # older scheme or cost: argon2id now
         uow.commit()
@@ -79,6 +86,7 @@ def change_own_password(
             uow.commit()  # the wrong guess is counted
             raise Refused("Kata sandi saat ini salah." if refusal == WRONG_PASSWORD else refusal)
         set_password_hash(target, hash_password(new), temporary=False)
+        audit.record(uow.session, GANTI_SANDI, user_id=target.id, target=target.username)
         uow.commit()
 
 

@@ -11,6 +11,8 @@ from engine import Actor
 from processes.accounts.models import Unit, User
 from processes.accounts.passwords import hash_password
 from processes.accounts.roles import ROLES, lanes_of
+from processes.db import audit
+from processes.db.audit_actions import KELUAR
 from processes.db.uow import UnitOfWork
 from processes.errors import Refused
 
@@ -88,7 +90,9 @@ def end_sessions(user: User) -> None:
 def log_out(uow: UnitOfWork, user_id: int) -> None:
     """The user signs out: every session of theirs ends, on every device."""
     with uow:
-        end_sessions(uow.session.get(User, user_id))
+        user = uow.session.get(User, user_id)
+        end_sessions(user)
+        audit.record(uow.session, KELUAR, user_id=user.id, target=user.username)
         uow.commit()
 
 

@@ -12,6 +12,8 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from processes.db import audit
+
 MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
 
 
@@ -30,19 +32,25 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-def make_session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)
+def make_session_factory(engine: Engine, audit_key: bytes | None = None) -> sessionmaker[Session]:
+    """Sessions for one database; what they record joins the audit chain (keyed by
+    `audit_key`) when they commit."""
+    factory = sessionmaker(engine, expire_on_commit=False)
+    audit.attach(factory, audit_key)
+    return factory
 
 
-def alembic_config(url: str) -> Config:
+def alembic_config(url: str, audit_key: bytes | None = None) -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    # Migrations that write audit rows (0007 chains the old read log) need the key.
+    config.attributes["audit_key"] = audit_key
     return config
 
 
-def upgrade(url: str) -> None:
-    command.upgrade(alembic_config(url), "head")
+def upgrade(url: str, audit_key: bytes | None = None) -> None:
+    command.upgrade(alembic_config(url, audit_key), "head")
 
 
 @contextmanager

@@ -17,6 +17,8 @@ from processes.access.read_log import log_read
 from processes.accounts.models import User
 from processes.accounts.roles import DIREKTUR
 from processes.accounts.signin import confirm_password
+from processes.db import audit
+from processes.db.audit_actions import CABUT_SURAT
 from processes.db.uow import UnitOfWork
 from processes.errors import Forbidden, Refused
 from processes.letters.content import office_today
@@ -129,4 +131,7 @@ def revoke(
             raise Refused("Surat ini sudah dicabut.")
         letter.revoked_at, letter.revoked_by = utcnow(), user.id
         letter.revoke_reason = reason.strip()
+        audit.record_change(uow.session, CABUT_SURAT, user_id=user.id, target=letter.nomor_identitas,
+                            before={"dicabut": None}, after={"dicabut": letter.revoke_reason},
+                            nomor=letter.nomor, jenis=letter.jenis)
         uow.commit()

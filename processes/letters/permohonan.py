@@ -7,6 +7,8 @@ from typing import Any
 
 from engine import ServiceContext, utcnow
 from processes.access.requests import APPROVED, upsert_request, waiting_request
+from processes.db import audit
+from processes.db.audit_actions import TERBITKAN_SURAT
 from processes.errors import Refused
 from processes.letters import content as letter_content
 from processes.letters import numbering
@@ -68,4 +70,7 @@ def terbitkan_surat(ctx: ServiceContext, jenis: str) -> dict[str, Any]:
     )
     request.status = APPROVED
     request.decided_at = utcnow()
+    audit.record(ctx.session, TERBITKAN_SURAT, user_id=ctx.actor.id, target=request.nomor_identitas,
+                 detail={"jenis": jenis, "nomor": nomor, "permohonan": request.id,
+                         "proses": ctx.instance_id, "berlaku_sampai": valid_until})
     return {"nomor": nomor}

@@ -10,6 +10,8 @@ from sqlalchemy.orm import Session
 
 from processes.accounts.admin import require_admin
 from processes.accounts.models import User
+from processes.db import audit
+from processes.db.audit_actions import UBAH_PENGATURAN
 from processes.db.uow import UnitOfWork
 from processes.errors import Refused
 from processes.letters.models import OfficeSetting
@@ -69,9 +71,13 @@ def update_settings(uow: UnitOfWork, admin: User, values: dict[str, str]) -> Non
     if "masa_berlaku_skhp_bulan" in values and not values["masa_berlaku_skhp_bulan"].isdigit():
         raise Refused("Masa berlaku SKHP harus berupa jumlah bulan.")
     with uow:
+        before = current_settings(uow.session)
         for key, value in values.items():
             if key in DEFAULTS and value.strip():
                 put(uow.session, key, value.strip())
+        audit.record_change(uow.session, UBAH_PENGATURAN, user_id=admin.id,
+                            target="pengaturan_kantor", before=before,
+                            after=current_settings(uow.session))
         uow.commit()
 
 

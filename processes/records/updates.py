@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from engine import ServiceContext
+from processes.db.audit_actions import UBAH_CATATAN
 from processes.errors import Refused
 from processes.records import statuses
 from processes.records.models import Record
@@ -17,6 +18,7 @@ from processes.records.writes import (
     DOCUMENT_FIELDS,
     approve_submission,
     attach_document,
+    audit_record_change,
     open_submission,
     record_of_instance,
     set_status,
@@ -97,8 +99,10 @@ def setujui_update(ctx: ServiceContext, tahap: str, status: str) -> dict[str, An
     if record is None or submission is None or submission.tahap != tahap:
         raise Refused("Pengajuan untuk proses ini tidak ditemukan.")
     approve_submission(ctx.session, ctx)
-    attach_document(ctx.session, record, tahap, submission.data)
+    attach_document(ctx.session, record, tahap, submission.data, ctx)
     if tahap != PEMUTAKHIRAN:
+        audit_record_change(ctx.session, UBAH_CATATAN, ctx, record, {"tahap": record.tahap},
+                            {"tahap": tahap})
         record.tahap = tahap
     set_status(ctx.session, record, status, ctx)
     return {"record_id": record.id, "status": status}

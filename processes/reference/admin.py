@@ -10,6 +10,8 @@ from sqlalchemy.orm import Session
 
 from processes.accounts.admin import require_admin
 from processes.accounts.models import Unit
+from processes.db import audit
+from processes.db.audit_actions import TAMBAH_REFERENSI, TAMBAH_SATUAN, UBAH_REFERENSI
 from processes.db.uow import UnitOfWork
 from processes.errors import Refused
 from processes.reference.lists import EDITABLE_LISTS
@@ -25,6 +27,8 @@ SCOPED_LISTS = {"pasal", "sanksi"}
 MULTI_JENIS_LISTS = {"wujud_perbuatan"}
 JENIS = {"", "DISIPLIN", "KEPP", "PIDANA"}
 PERSONEL = {"", "POLRI", "ASN"}
+#: What the audit log keeps of an item's change.
+AUDITED = ("list_name", "code", "label", "attrs", "active")
 
 
 def items(session: Session, list_name: str) -> list[ReferenceItem]:
@@ -86,8 +90,11 @@ def add_item(uow: UnitOfWork, admin, list_name: str, data: dict[str, str]) -> No
         last = session.scalar(
             select(func.max(ReferenceItem.sort_order)).where(ReferenceItem.list_name == list_name)
         )
-        session.add(ReferenceItem(list_name=list_name, code=code, label=label, attrs=attrs,
-                                  sort_order=(last or 0) + 1, active=True))
+        item = ReferenceItem(list_name=list_name, code=code, label=label, attrs=attrs,
+                             sort_order=(last or 0) + 1, active=True)
+        session.add(item)
+        audit.record_change(session, TAMBAH_REFERENSI, user_id=admin.id,
+                            target=f"{list_name}/{code}", before={}, after=audit.snapshot(item, AUDITED))
         uow.commit()
 
 
@@ -99,11 +106,15 @@ def update_item(uow: UnitOfWork, admin, item_id: int, data: dict[str, str]) -> s
         item = uow.session.get(ReferenceItem, item_id)
         if item is None or item.list_name not in EDITABLE_LISTS:
             raise Refused("Butir tidak ditemukan.")
+        before = audit.snapshot(item, AUDITED)
         item.label = label
         item.active = data.get("active") == "1"
         if item.list_name in SCOPED_LISTS | MULTI_JENIS_LISTS and data.get("scope"):
             # Only a form that showed the scope sets it: unticked boxes send nothing.
             item.attrs = {**(item.attrs or {}), **_attrs(item.list_name, data)}
+        audit.record_change(uow.session, UBAH_REFERENSI, user_id=admin.id,
+                            target=f"{item.list_name}/{item.code}", before=before,
+                            after=audit.snapshot(item, AUDITED))
         uow.commit()
         return item.list_name
 
@@ -124,6 +135,8 @@ def add_unit(uow: UnitOfWork, admin, data: dict[str, str]) -> None:
         if session.scalar(select(Unit.id).where(Unit.code == code)):
             raise Refused(f"Kode satuan {code} sudah ada.")
         root = session.scalar(select(Unit).where(Unit.parent_id.is_(None)))
-        session.add(Unit(code=code, name=name, jenis=jenis, parent_id=root.id,
-                         path=f"{root.path}{code}/"))
+        unit = Unit(code=code, name=name, jenis=jenis, parent_id=root.id, path=f"{root.path}{code}/")
+        session.add(unit)
+        audit.record_change(session, TAMBAH_SATUAN, user_id=admin.id, target=code, before={},
+                            after=audit.snapshot(unit, ("code", "name", "jenis", "path")))
         uow.commit()

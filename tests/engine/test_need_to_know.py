@@ -11,13 +11,14 @@ import engine
 from engine.models import utcnow
 from processes.access import policy
 from processes.access.grounds import instance_ground, person_ground, record_ground, viewer_of
-from processes.access.models import AccessGrant, ReadLog
+from processes.access.models import AccessGrant
 from processes.accounts.roles import SUPERVISOR
 from processes.db.uow import UnitOfWork
 from processes.errors import Forbidden
 from processes.reading import reads as reading
 from processes.reading.search import RecordFilter, search
 from tests.support.actors import extra_user, user
+from tests.support.audit import reads
 from tests.support.flows import (
     decide,
     record_in_proses,
@@ -100,10 +101,7 @@ def test_every_read_is_logged_with_its_ground_and_refusals_are_not_reads(session
         reading.read_record(UnitOfWork(session_factory), user(session, "op.barsel"), record.id)
     with pytest.raises(Forbidden):
         reading.read_person(UnitOfWork(session_factory), user(session, "op.kapuas"), record.person.token)
-    rows = session.execute(
-        select(ReadLog.what, ReadLog.ground, ReadLog.nomor_identitas).order_by(ReadLog.id)
-    ).all()
-    assert [tuple(r) for r in rows] == [
+    assert reads(session) == [
         ("CATATAN", "SEMUA_CATPERS", "85051234"),
         ("CATATAN", "PENGAJU", "85051234"),
         ("DOKUMEN", "SEMUA_CATPERS", "85051234"),

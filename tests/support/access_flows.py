@@ -60,21 +60,24 @@ def issue_letter(
 
 @dataclass(frozen=True)
 class LogRow:
+    """One row of the audit log page, as Kabid Propam reads it (labels, not codes)."""
+
     user: str
     nomor: str
     what: str
     ground: str
+    detail: str = ""
 
 
 def read_log(client, **params: str) -> tuple[int, list[LogRow]]:
     response = client.get("/log-akses", query_string=params)
     assert response.status_code == 200, response.status_code
     page = parse(response)
-    total = int(re.match(r"\s*(\d+) entri", page.xpath('//p[@class="lead"]')[0].text_content()).group(1))
+    total = int(re.match(r"\s*(\d+) entri", page.xpath('//span[@id="total"]')[0].text_content()).group(1))
     rows = []
-    for tr in page.xpath('//table[@id="read-log"]/tbody/tr'):
+    for tr in page.xpath('//table[@id="audit-log"]/tbody/tr'):
         cells = [squash(td.text_content()) for td in tr.xpath("./td")]
-        rows.append(LogRow(cells[1], cells[2], cells[3], cells[4]))
+        rows.append(LogRow(cells[2].split(" (")[0], cells[4], cells[3], cells[5], cells[6]))
     return total, rows
 
 

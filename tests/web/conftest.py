@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import DEMO_PASSWORD
+from tests.conftest import AUDIT_KEY, DEMO_PASSWORD
 from web import create_app, db
 
 
@@ -19,6 +19,7 @@ def app(db_url, session_factory, tmp_path):
             "DATABASE_URL": db_url,
             "WTF_CSRF_ENABLED": False,
             "SECRET_KEY": "uji",
+            "AUDIT_KEY": AUDIT_KEY,
         }
     )
     yield app

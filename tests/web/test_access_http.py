@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import func, select, update
 
 from engine.models import Instance, OpenTask, utcnow
-from processes.access.models import AccessGrant, AccessRequest, ReadLog
+from processes.access.models import AccessGrant, AccessRequest
 from processes.letters.content import office_today
 from processes.letters.models import Letter
 from processes.records.models import StoredFile
@@ -599,7 +599,7 @@ def test_the_read_log_is_for_kabid_only(client, auth):
         auth.login(username)
         response = client.get("/log-akses")
         assert response.status_code == 403, username
-        assert "Log Akses" not in client.get("/").get_data(as_text=True), username
+        assert "Log Audit" not in client.get("/").get_data(as_text=True), username
     auth.login("kabid")
     assert client.get("/log-akses").status_code == 200
     assert 'href="/log-akses"' in client.get("/").get_data(as_text=True)
@@ -609,9 +609,6 @@ def test_every_read_is_logged_with_who_whom_what_and_ground(client, auth, sessio
     record = record_in_proses(session, username="op.kapuas")
     other = record_in_proses(session, username="op.kapuas", nomor_identitas=NRP_OTHER,
                              nama="Dedi Kurniawan")
-    session.execute(ReadLog.__table__.delete())
-    session.commit()
-
     auth.login("kapolda")
     assert client.get(f"/catatan/{record.id}").status_code == 200  # SEMUA_CATPERS
     auth.login("op.kapuas")
@@ -635,28 +632,31 @@ def test_every_read_is_logged_with_who_whom_what_and_ground(client, auth, sessio
     assert download(client, letter.id).status_code == 200  # PEMOHON_SURAT
 
     auth.login("kabid")
-    total, rows = read_log(client)
+    total, rows = read_log(client, jenis="BACA")
     assert total == len(rows)
-    seen = {(r.user, r.nomor, r.what.split(" ")[0], r.ground) for r in rows}
+    seen = {(r.user, r.nomor, r.what, r.ground) for r in rows}
     for entry in [
-        ("Irjen Pol Agus Pranoto", NRP_AIPDA, "CATATAN", "SEMUA_CATPERS"),
-        ("Brigpol Yoga Pratama", NRP_OTHER, "DOKUMEN", "PENGAJU"),
-        ("Bripda Sari Utami", NRP_AIPDA, "PERSONEL", "AKSES_KHUSUS"),
-        ("Iptu Rina Marlina", NRP_AIPDA, "TUGAS", "MENANGANI_TUGAS"),
-        ("Bripka Andi Saputra", NRP_AIPDA, "SURAT_SKHP", "PEMOHON_SURAT"),
+        ("Irjen Pol Agus Pranoto", NRP_AIPDA, "Membuka catatan personel",
+         "Pejabat yang membaca semua catpers"),
+        ("Brigpol Yoga Pratama", NRP_OTHER, "Membuka dokumen catatan", "Pengaju catatan ini"),
+        ("Bripda Sari Utami", NRP_AIPDA, "Membuka halaman personel", "Akses khusus dari Kabid Propam"),
+        ("Iptu Rina Marlina", NRP_AIPDA, "Membuka halaman tugas",
+         "Menangani tugas tentang personel ini"),
+        ("Bripka Andi Saputra", NRP_AIPDA, "Membuka SKHP", "Pemohon surat ini"),
     ]:
         assert entry in seen, (entry, seen)
-    letter_row = [r for r in rows if r.ground == "PEMOHON_SURAT"]
-    assert len(letter_row) == 1 and letter.nomor in letter_row[0].what
+    letter_row = [r for r in rows if r.ground == "Pemohon surat ini"]
+    assert len(letter_row) == 1 and letter.nomor in letter_row[0].detail
     barsel = [r for r in rows if r.user == "Bripda Sari Utami"]
-    assert [r.ground for r in barsel] == ["AKSES_KHUSUS"]  # the refused read left no entry
+    # the refused read left no read (it is a refusal row instead)
+    assert [r.ground for r in barsel] == ["Akses khusus dari Kabid Propam"]
 
-    total, rows = read_log(client, nomor=NRP_OTHER)
-    assert total == 1 and [(r.user, r.what.split(" ")[0]) for r in rows] == [
-        ("Brigpol Yoga Pratama", "DOKUMEN")]
+    total, rows = read_log(client, nomor=NRP_OTHER, jenis="BACA")
+    assert total == 1 and [(r.user, r.what) for r in rows] == [
+        ("Brigpol Yoga Pratama", "Membuka dokumen catatan")]
     total, rows = read_log(client, nomor=NRP_AIPDA)
     assert total >= 4 and {r.nomor for r in rows} == {NRP_AIPDA}
-    total, rows = read_log(client, pengguna="op.barsel")
+    total, rows = read_log(client, pengguna="op.barsel", jenis="BACA")
     assert {r.user for r in rows} == {"Bripda Sari Utami"} and total == len(rows) >= 1
     total, rows = read_log(client, nomor="11112222")
     assert (total, rows) == (0, [])
@@ -669,9 +669,10 @@ def test_the_read_log_page_shows_the_person_number_of_each_read(client, auth, se
     auth.login("kabid")
     client.get(f"/catatan/{record.id}")
     page = client.get("/log-akses", query_string={"nomor": NRP_AIPDA}).get_data(as_text=True)
-    headers = [squash(th.text_content()) for th in parse(page).xpath('//table[@id="read-log"]//th')]
-    assert headers == ["Waktu", "Pengguna", "NRP/NIP", "Yang dibaca", "Dasar"]
-    assert "Kombes Pol Budi Santoso" in page and NRP_AIPDA in page and "SEMUA_CATPERS" in page
+    headers = [squash(th.text_content()) for th in parse(page).xpath('//table[@id="audit-log"]//th')]
+    assert headers == ["No", "Waktu", "Pengguna", "Tindakan", "Sasaran", "Dasar / hasil", "Rincian"]
+    assert "Kombes Pol Budi Santoso" in page and NRP_AIPDA in page
+    assert "Pejabat yang membaca semua catpers" in page and "SEMUA_CATPERS" not in page
 
 
 # -- CEK of NRP/NIP ------------------------------------------------------------------

@@ -13,11 +13,9 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote
 
 import pytest
-from sqlalchemy import func, select
 
-from processes.access.models import ReadLog
 from processes.db.database import make_session_factory
-from tests.conftest import DEMO_PASSWORD, _empty_tables
+from tests.conftest import AUDIT_KEY, DEMO_PASSWORD, _empty_tables
 from tests.support.access_world import (
     NAMA_OTHER,
     NAMA_POLDA,
@@ -26,6 +24,7 @@ from tests.support.access_world import (
     World,
     build_world,
 )
+from tests.support.audit import empty_audit_log, last_entry_id, read_rows
 from tests.support.data import NAMA_AIPDA, NRP_AIPDA, NRP_OTHER
 from tests.support.pages import parse
 from web import create_app, db
@@ -65,6 +64,12 @@ def person(nomor):
 BUDI_RECORD = OFFICES | {"op.kapuas", GRANTEE}  # the finished record: its submitter, the grant
 EXPECTED: dict[str, list[Case]] = {
     "admin.add_unit": [post("/admin/satuan", ADMIN)],
+    "admin.approvals": [get("/admin/persetujuan", ADMIN)],
+    "admin.decide": [post("/admin/persetujuan/999999", ADMIN)],  # no such request: refused
+    "admin.reset_password": [  # no password given: refused, nothing changes
+        post(lambda w: f"/admin/pengguna/{w.users['tmp-op2.kapuas']}/sandi", ADMIN)],
+    "audit.export": [get("/log-akses.csv", KABID)],
+    "audit.trail": [get("/log-akses", KABID)],
     "admin.list_items": [get("/admin/daftar/pangkat", ADMIN), post("/admin/daftar/pangkat", ADMIN)],
     "admin.lists": [get("/admin/daftar", ADMIN)],
     "admin.settings": [get("/admin/pengaturan", ADMIN), post("/admin/pengaturan", ADMIN)],
@@ -74,13 +79,14 @@ EXPECTED: dict[str, list[Case]] = {
     "auth.login": [get("/masuk", EVERYONE),
                    post("/masuk", EVERYONE, data={"username": "tidak.ada", "password": "x"},
                         reached=frozenset({401}))],
+    "auth.change_password": [get("/kata-sandi", SIGNED_IN),
+                             post("/kata-sandi", SIGNED_IN, reached=frozenset({400}))],
     "auth.logout": [post("/keluar", SIGNED_IN)],  # run last: it ends the session
     "diagrams.bpmn_js": [get("/vendor/bpmn-js/bpmn-viewer.production.min.js", EVERYONE)],
     "letters.check_number": [post("/cek-identitas", SIGNED_IN,
                                   data={"personel": "POLRI", "nomor": NRP_AIPDA})],
     "letters.letter_pdf": [get(lambda w: f"/surat/{w.letter}.pdf", OFFICES | {"operator", GRANTEE})],
     "letters.letters": [get("/surat", SIGNED_IN)],
-    "letters.read_log_page": [get("/log-akses", KABID)],
     "letters.revoke": [post(lambda w: f"/surat/{w.letter}/cabut", KABID)],  # no reason: refused
     "letters.verify": [get(lambda w: f"/verifikasi/{w.verify_token}", EVERYONE)],
     "records.access_policy": [get("/hak-akses", SIGNED_IN)],
@@ -109,6 +115,7 @@ EXPECTED: dict[str, list[Case]] = {
     "records.record_list": [get("/catatan", SIGNED_IN),
                             post("/catatan", SIGNED_IN, data={"q": "Budi"})],
     "static": [get("/static/app.css", EVERYONE)],
+    "styles.status_css": [get("/gaya/status.css", EVERYONE)],
     "work.inbox": [get("/", SIGNED_IN)],
     "work.start": [
         get("/ajukan/pencatatan", OPERATORS), post("/ajukan/pencatatan", OPERATORS),
@@ -131,11 +138,12 @@ LAST = ("auth.logout",)
 
 @pytest.fixture(scope="module")
 def world(db_engine):
-    factory = make_session_factory(db_engine)
+    factory = make_session_factory(db_engine, AUDIT_KEY)
     with factory() as session:
         built = build_world(session)
     yield built
     _empty_tables(db_engine)
+    empty_audit_log(db_engine)
 
 
 @pytest.fixture(scope="module")
@@ -162,7 +170,7 @@ def sign_in(clients) -> None:
 
 @pytest.fixture(scope="module")
 def reader(db_engine):
-    factory = make_session_factory(db_engine)
+    factory = make_session_factory(db_engine, AUDIT_KEY)
     with factory() as session:
         yield session
 
@@ -248,14 +256,11 @@ def test_no_nrp_nip_or_name_goes_into_any_address(world, clients):
 
 
 def last_read(reader) -> int:
-    reader.expire_all()
-    return reader.scalar(select(func.max(ReadLog.id))) or 0
+    return last_entry_id(reader)
 
 
 def reads_since(reader, before: int, username_id: int) -> list[tuple[str, str, str]]:
-    rows = reader.execute(select(ReadLog.what, ReadLog.nomor_identitas, ReadLog.ground).where(
-        ReadLog.id > before, ReadLog.user_id == username_id).order_by(ReadLog.id)).all()
-    return [tuple(r) for r in rows]
+    return [(r.what, r.nomor, r.ground) for r in read_rows(reader, username_id, before)]
 
 
 def listed(client, **data) -> list[str]:

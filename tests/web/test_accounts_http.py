@@ -6,6 +6,11 @@ second administrator, and nobody approves their own request."""
 from __future__ import annotations
 
 from processes.accounts.passwords import verify_password
+from processes.db.audit_actions import (
+    MINTA_PERSETUJUAN_AKUN,
+    PUTUSKAN_PERUBAHAN_AKUN,
+    UBAH_PENGGUNA,
+)
 from tests.conftest import DEMO_PASSWORD
 from tests.support.accounts import (
     choose_own_password,
@@ -16,6 +21,7 @@ from tests.support.accounts import (
     user_row,
     waiting_changes,
 )
+from tests.support.audit import entries
 
 NEW = "kopi tubruk di palangka"
 
@@ -100,10 +106,11 @@ def test_after_a_reset_the_user_can_do_nothing_before_choosing_a_password(app, c
     assert user.get("/").status_code == 302  # the reset ended their session
     assert user.post("/masuk", data={"username": "tmp-op", "password": DEMO_PASSWORD}).status_code == 401
     user.post("/masuk", data={"username": "tmp-op", "password": "sandi sementara kapuas"})
-    for path in ("/", "/catatan", "/ajukan/pencatatan", "/surat", "/dasbor", "/surat/1.pdf",
-                 "/cek-identitas?personel=POLRI&nomor=1"):
+    for path in ("/", "/catatan", "/ajukan/pencatatan", "/surat", "/dasbor", "/surat/1.pdf"):
         response = user.get(path)
         assert response.status_code == 302 and response.headers["Location"] == "/kata-sandi", path
+    response = user.post("/cek-identitas", data={"personel": "POLRI", "nomor": "1"})
+    assert response.status_code == 302 and response.headers["Location"] == "/kata-sandi"
     assert "Buat kata sandi Anda sendiri" in user.get("/kata-sandi").get_data(as_text=True)
     choose_own_password(user, "sandi sementara kapuas", NEW)
     assert user.get("/catatan").status_code == 200
@@ -172,6 +179,13 @@ def test_raising_a_user_to_kapolda_waits_and_a_rejection_changes_nothing(app, cl
     assert operator.get("/").status_code == 302  # the new role starts with a new session
     change_role(client, session, "tmp-op", "OPERATOR")
     assert user_row(session, "tmp-op").role == "OPERATOR"  # lowering applies at once
+    # Each request and each decision is in the audit log, with who asked and who decided.
+    asked = entries(session, MINTA_PERSETUJUAN_AKUN)
+    decided = entries(session, PUTUSKAN_PERUBAHAN_AKUN)
+    assert [(e.target, e.detail["role"]) for e in asked] == [("tmp-op", "ALL_VIEW")] * 2
+    assert [(e.outcome, e.user_id) for e in decided] == [
+        ("DITOLAK", user_row(session, "tmp-admin2").id), ("DISETUJUI", user_row(session, "tmp-admin2").id)]
+    assert entries(session, UBAH_PENGGUNA)[-1].detail["perubahan"]["role"] == ["ALL_VIEW", "OPERATOR"]
 
 
 def test_a_privileged_users_new_password_waits_too(app, client, auth, session, session_factory):

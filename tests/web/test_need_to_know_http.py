@@ -4,11 +4,9 @@ the AKSES CATPERS table, on shared fixtures: test_access_matrix.py.)"""
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
-
-from processes.access.models import ReadLog
 from processes.accounts.roles import SUPERVISOR
 from tests.support.actors import extra_user, user
+from tests.support.audit import last_entry_id, read_rows
 from tests.support.data import NRP_AIPDA
 from tests.support.flows import record_in_proses, submitted_record
 from tests.support.pages import (
@@ -24,19 +22,13 @@ PERBAIKI = "Perbaiki data pencatatan"
 
 
 def reads_of(session, username: str, after: int = 0) -> list[tuple[str, str, str]]:
-    """What the read log holds of `username` (after entry `after`): (what, ref, ground)."""
-    session.expire_all()
-    rows = session.execute(
-        select(ReadLog.what, ReadLog.ref, ReadLog.ground)
-        .where(ReadLog.user_id == user(session, username).id, ReadLog.id > after)
-        .order_by(ReadLog.id)
-    ).all()
-    return [tuple(r) for r in rows]
+    """The reads the audit log holds of `username` (after entry `after`): (what, ref, ground)."""
+    return [(r.what, r.ref, r.ground)
+            for r in read_rows(session, user(session, username).id, after)]
 
 
 def last_read(session) -> int:
-    session.expire_all()
-    return session.scalar(select(func.max(ReadLog.id))) or 0
+    return last_entry_id(session)
 
 
 def test_a_returned_submission_opens_nothing_else_about_the_person(client, auth, session):
@@ -62,7 +54,7 @@ def test_a_returned_submission_opens_nothing_else_about_the_person(client, auth,
     assert not parse(page).xpath('//a[@id="person-link"]')
     assert "/personel/" not in page.get_data(as_text=True)
     assert client.get(f"/tugas/{task.task_id}/berkas/dokumen_file").status_code == 200
-    own = session.scalar(select(ReadLog.ref).where(ReadLog.what == "TUGAS"))
+    own = next(r.ref for r in read_rows(session) if r.what == "TUGAS")
     assert own == str(instance_id)
     assert [(what, ground) for what, _, ground in reads_of(session, "op.barsel")] == [
         ("TUGAS", "MENANGANI_TUGAS"), ("DOKUMEN_TUGAS", "MENANGANI_TUGAS")]

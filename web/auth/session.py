@@ -20,6 +20,7 @@ from flask_wtf import CSRFProtect
 
 from processes.accounts.models import User
 from processes.accounts.sessions import SessionLimits, end_reason
+from processes.accounts.sign_ins import BATAS_WAKTU, record_session_end
 from processes.accounts.users import load_session_user
 
 from .. import db
@@ -79,9 +80,13 @@ def _load(value: str) -> SignedIn | None:
         return None
     user = load_session_user(db.session(), user_id, counter)
     if user is None:
+        # Logged once: the cookie stops naming the user, so the next request is anonymous.
+        record_session_end(db.unit_of_work(), user_id)
+        session.pop("_user_id", None)
         return None
     reason = end_reason(_limits(), session.get(SIGNED_IN_AT), session.get(SEEN_AT), now())
     if reason:
+        record_session_end(db.unit_of_work(), user_id, BATAS_WAKTU)
         session.clear()
         flash(reason, "info")
         g.session_ended = True
@@ -109,7 +114,6 @@ def _own_password_first():
     if current_user.is_authenticated and me().must_change_password:
         return redirect(url_for("auth.change_password"))
     return None
-
 
 def me() -> User:
     return current_user.user

@@ -1,4 +1,4 @@
-"""Issued letters, their public verification page, and the read log."""
+"""Issued letters, their public verification page, the identity check."""
 
 from flask import Blueprint
 

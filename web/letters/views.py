@@ -1,13 +1,10 @@
-"""Letters list and download, revocation, public verification, read log, identity CEK."""
+"""Letters list and download, revocation, public verification, identity CEK."""
 
 from __future__ import annotations
-
-from datetime import date
 
 from flask import flash, jsonify, redirect, render_template, request, url_for
 from flask_login import login_required
 
-from processes.access import read_log
 from processes.accounts.roles import DIREKTUR
 from processes.errors import Refused
 from processes.letters import issue, verification
@@ -57,18 +54,6 @@ def verify(token: str):
     return render_template("letters/verify.html", found=check.found)
 
 
-@bp.route("/log-akses")
-@role_required(DIREKTUR)
-def read_log_page():
-    args = request.args
-    page = read_log.search(
-        db.session(), nomor=args.get("nomor", "").strip(), username=args.get("pengguna", "").strip(),
-        dari=_date(args.get("dari")), sampai=_date(args.get("sampai")),
-        page=args.get("page", 1, type=int) or 1,
-    )
-    return render_template("letters/read_log.html", page=page)
-
-
 @bp.route("/cek-identitas", methods=["POST"])
 @login_required
 def check_number():
@@ -83,9 +68,3 @@ def check_number():
         info = {"tanggal_lahir": born.isoformat() if born else None, "jenis_kelamin": gender}
     return jsonify(ok=result.ok, errors=result.errors, warnings=result.warnings, info=info)
 
-
-def _date(raw: str | None) -> date | None:
-    try:
-        return date.fromisoformat(raw) if raw else None
-    except ValueError:
-        return None
