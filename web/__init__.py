@@ -16,6 +16,7 @@ def create_app(config: dict | None = None) -> Flask:
     db.init_app(app)
     auth.init_app(app)
     errors.init_app(app)
+    letters.init_app(app)
     app.register_blueprint(auth.bp)
     app.register_blueprint(work.bp)
     app.register_blueprint(records.bp)

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 from flask import Flask, current_app
 
 from processes.db.database import upgrade
+from processes.letters import signing
 from processes.setup import demo
+from processes.setup.demo_key import ensure_demo_key
 from processes.setup.install import install
 from processes.work import timers
 
 from . import db
+from .config import DEMO_KEY_FOLDER
 
 
 def init_app(app: Flask) -> None:
@@ -30,6 +35,8 @@ def run_timers() -> None:
 def setup(with_demo: bool) -> None:
     """Migrate the database, seed reference lists, deploy every diagram."""
     upgrade(current_app.config["DATABASE_URL"])
+    if with_demo:
+        _demo_key()
     with db.unit_of_work() as uow:
         deployed = install(uow.session)
         if with_demo:
@@ -43,3 +50,14 @@ def setup(with_demo: bool) -> None:
         click.echo(f"\nPengguna demo (kata sandi: {demo.DEMO_PASSWORD}):")
         for user in demo.DEMO_USERS:
             click.echo(f"  {user.username:<12} {user.role:<11} {user.full_name} — {user.unit}")
+
+
+def _demo_key() -> None:
+    """Without a configured office key, make (once) the self-signed demo key letters use."""
+    key = current_app.config.get("SIGNING_KEY")
+    if key is None or key.demo:
+        key = ensure_demo_key(Path(current_app.instance_path) / DEMO_KEY_FOLDER)
+        signing.configure(key)
+        click.echo(f"Surat ditandatangani dengan sertifikat DEMO: {key.cert}")
+    else:
+        click.echo(f"Surat ditandatangani dengan kunci kantor: {key.key}")

@@ -1,4 +1,5 @@
-"""Issued letters: rendering them once after issue, reading them, verifying, revoking."""
+"""Issued letters: rendering and signing them once after issue, reading them, verifying,
+revoking."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from processes.accounts.models import User
 from processes.accounts.roles import DIREKTUR, VIEW_ALL_ROLES
 from processes.db.uow import UnitOfWork
 from processes.errors import Forbidden, Refused
+from processes.letters import signing
 from processes.letters.content import office_today
 from processes.letters.models import Letter
 from processes.letters.pdf import render_rekam_jejak, render_skhp
@@ -28,11 +30,15 @@ RENDER = {"SKHP": render_skhp, "REKAM_JEJAK": render_rekam_jejak}
 
 
 def render(letter: Letter) -> None:
-    """Make the PDF from the frozen content; an issued PDF is never made again."""
+    """Make the signed PDF from the frozen content; an issued PDF is never made again.
+
+    The stored SHA-256 is of the signed bytes: it is what an uploaded copy is compared with.
+    """
     if letter.pdf_sha256:
         return
     pdf = RENDER[letter.jenis](from_json(letter.jenis, letter.content))
-    letter.pdf, letter.pdf_sha256 = pdf, hashlib.sha256(pdf).hexdigest()
+    signed = signing.sign(pdf, f"Penerbitan {letter.nomor}", letter.content.get("tempat", ""))
+    letter.pdf, letter.pdf_sha256 = signed, hashlib.sha256(signed).hexdigest()
 
 
 def render_pending(uow: UnitOfWork) -> None:

@@ -13,13 +13,14 @@ from web import create_app, db
 
 
 @pytest.fixture
-def app(db_url, session_factory, tmp_path):
+def app(db_url, session_factory, tmp_path, office_key):
     app = create_app(
         {
             "TESTING": True,
             "DATABASE_URL": db_url,
             "WTF_CSRF_ENABLED": False,
             "SECRET_KEY": "uji",
+            "SIGNING_KEY": office_key,
         }
     )
     yield app

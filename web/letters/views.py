@@ -34,6 +34,9 @@ def letter_pdf(letter_id: int):
         letter = issue.read_letter(db.unit_of_work(), me(), letter_id)
     except Forbidden as err:
         abort(403, str(err))
+    except Refused as err:  # its PDF could not be made yet (no usable office key)
+        flash(str(err), "error")
+        return redirect(url_for("letters.letters"))
     return pdf_response(letter.pdf, letter.nomor.replace("/", "-") + ".pdf")
 
 
