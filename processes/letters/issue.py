@@ -1,9 +1,10 @@
-"""Issued letters: rendering and signing them once after issue, reading them, verifying,
-revoking."""
+"""Issued letters: rendering and signing them once after issue, reading them, verifying
+(by token, and an uploaded copy against the stored bytes), revoking."""
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import logging
 from dataclasses import dataclass
 from datetime import date
@@ -112,6 +113,50 @@ def verify(session: Session, token: str) -> Verification | None:
         status = "BERLAKU"
     return Verification(letter.nomor, letter.nama, letter.pangkat, letter.issued_on,
                         letter.valid_until, status)
+
+
+#: A letter is tens of kilobytes; anything far larger is not one of ours.
+MAX_COMPARED_BYTES = 2 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class UploadCheck:
+    """The verdict on an uploaded copy: `same` is None when the upload could not be compared."""
+
+    same: bool | None
+    message: str
+
+
+def compare_upload(session: Session, token: str, content: bytes) -> UploadCheck | None:
+    """Whether `content` is exactly the issued letter of `token` (None for an unknown token).
+
+    Only the stored SHA-256 of the signed PDF is compared: the page says same or not,
+    and reveals nothing of the letter beyond what `verify` shows.
+    """
+    digest = session.scalar(select(Letter.pdf_sha256).where(Letter.verify_token == token))
+    if digest is None:
+        pending = session.scalar(select(Letter.id).where(Letter.verify_token == token))
+        return None if pending is None else UploadCheck(None, PENDING)
+    problem = _upload_problem(content)
+    if problem:
+        return UploadCheck(None, problem)
+    if hmac.compare_digest(hashlib.sha256(content).hexdigest(), digest):
+        return UploadCheck(True, "Berkas ini sama dengan surat yang diterbitkan, tanpa perubahan.")
+    return UploadCheck(False, "Berkas ini BUKAN surat yang diterbitkan: isinya berbeda dari "
+                              "surat asli (diubah, dibuat ulang, atau surat lain).")
+
+
+PENDING = "Berkas PDF surat ini belum selesai dibuat; coba lagi beberapa saat lagi."
+
+
+def _upload_problem(content: bytes) -> str | None:
+    if not content:
+        return "Pilih berkas PDF surat yang akan diperiksa."
+    if len(content) > MAX_COMPARED_BYTES:
+        return "Berkas terlalu besar untuk sebuah surat E-CATPERS (maksimal 2 MB)."
+    if not content.startswith(b"%PDF-"):
+        return "Berkas ini bukan PDF. Unggah berkas PDF surat yang Anda terima."
+    return None
 
 
 def revoke(uow: UnitOfWork, user: User, letter_id: int, reason: str) -> None:

@@ -53,12 +53,20 @@ def revoke(letter_id: int):
     return redirect(url_for("letters.letters"))
 
 
-@bp.route("/verifikasi/<token>")
+@bp.route("/verifikasi/<token>", methods=["GET", "POST"])
 def verify(token: str):
-    found = issue.verify(db.session(), token[:64])
+    """The letter's public facts; with an uploaded PDF, whether it is exactly that letter."""
+    token = token[:64]
+    found = issue.verify(db.session(), token)
     if found is None:
         return render_template("letters/verify.html", found=None), 404
-    return render_template("letters/verify.html", found=found)
+    check = None
+    if request.method == "POST":
+        upload = request.files.get("berkas")
+        content = upload.read(issue.MAX_COMPARED_BYTES + 1) if upload else b""
+        check = issue.compare_upload(db.session(), token, content)
+    status = 400 if check is not None and check.same is None else 200
+    return render_template("letters/verify.html", found=found, check=check), status
 
 
 @bp.route("/log-akses")
