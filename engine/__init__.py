@@ -6,6 +6,7 @@ Callers get plain dataclasses; nothing outside this package needs SpiffWorkflow 
 queries the engine's tables (`engine.models` is for the schema and the engine's own tests).
 """
 
+from .consistency import Disagreement, check_instances
 from .deploy import Deployed, deploy_bpmn, deploy_directory
 from .errors import (
     Conflict,
@@ -18,7 +19,7 @@ from .errors import (
     ServiceError,
     TaskNotOpen,
 )
-from .history import count_instances, instance_info, timeline
+from .history import count_instances, instance_info, instance_statuses, timeline
 from .models import EngineBase, utcnow
 from .runtime import FormValidator, Runtime, instance_data
 from .services import ServiceContext, ServiceRegistry
@@ -47,6 +48,7 @@ __all__ = [
     "Conflict",
     "DeployError",
     "Deployed",
+    "Disagreement",
     "EngineBase",
     "EngineError",
     "FormInvalid",
@@ -63,6 +65,7 @@ __all__ = [
     "TaskInfo",
     "TaskNotOpen",
     "VersionInfo",
+    "check_instances",
     "completion_message",
     "count_instances",
     "current_version",
@@ -76,6 +79,7 @@ __all__ = [
     "inbox_count",
     "instance_data",
     "instance_info",
+    "instance_statuses",
     "instance_tasks",
     "instance_version",
     "open_business_keys",

@@ -6,13 +6,14 @@ from pathlib import Path
 
 import click
 from flask import Flask, current_app
+from flask.cli import with_appcontext
 
 from processes.db.database import upgrade
 from processes.letters import signing
 from processes.setup import demo
 from processes.setup.demo_key import ensure_demo_key
 from processes.setup.install import install
-from processes.work import timers
+from processes.work import consistency, timers
 
 from . import db
 from .config import DEMO_KEY_FOLDER
@@ -21,6 +22,7 @@ from .config import DEMO_KEY_FOLDER
 def init_app(app: Flask) -> None:
     app.cli.add_command(setup)
     app.cli.add_command(run_timers)
+    app.cli.add_command(periksa)
 
 
 @click.command("run-timers")
@@ -28,6 +30,25 @@ def run_timers() -> None:
     """Wake the instances whose timer events are due (run it every minute from cron)."""
     woken = timers.fire_due_timers(db.unit_of_work)
     click.echo(f"{woken} proses dibangunkan.")
+
+
+@click.command("periksa")
+@with_appcontext
+def periksa() -> None:
+    """Check that workflow state, open tasks, history, records and submissions agree.
+
+    One line per disagreement; exit code 1 when there is any, 0 when all is consistent.
+    """
+    report = consistency.periksa(db.unit_of_work)
+    for line in report.lines:
+        click.echo(line)
+    checked = (f"{report.instances} proses dan {report.records} catatan diperiksa dalam "
+               f"{report.seconds:.1f} detik").replace(".", ",")
+    if report.consistent:
+        click.echo(f"Semua konsisten: {checked}.")
+        return
+    click.echo(f"Ditemukan {len(report.lines)} ketidaksesuaian ({checked}).")
+    raise SystemExit(1)
 
 
 @click.command("setup")
