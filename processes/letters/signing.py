@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -113,7 +114,11 @@ def sign(pdf: bytes, reason: str, location: str) -> bytes:
         location=location,
     )
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
-    return signers.sign_pdf(writer, meta, signer=key.signer).getvalue()
+    # pyHanko's sync API calls asyncio.run, which refuses in a thread that already runs an
+    # event loop (an async server, a browser-test driver); a worker thread of ours never does.
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        signed = worker.submit(signers.sign_pdf, writer, meta, signer=key.signer).result()
+    return signed.getvalue()
 
 
 @lru_cache(maxsize=4)

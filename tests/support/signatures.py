@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from cryptography import x509
@@ -50,4 +51,6 @@ def signature_status(pdf: bytes, trust_root: Path) -> PdfSignatureStatus:
     reader = PdfFileReader(io.BytesIO(pdf))
     assert len(reader.embedded_signatures) == 1
     context = ValidationContext(trust_roots=[load_cert_from_pemder(str(trust_root))])
-    return validate_pdf_signature(reader.embedded_signatures[0], context)
+    # In its own thread: once the browser tests run, this one runs Playwright's event loop.
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        return worker.submit(validate_pdf_signature, reader.embedded_signatures[0], context).result()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 from datetime import UTC, datetime, timedelta
 
@@ -124,3 +125,10 @@ def test_the_configured_key_comes_from_the_environment_else_the_demo_key(tmp_pat
     assert configured.key.name == "kantor.p12" and not configured.demo
     assert [p.name for p in configured.chain] == ["a.pem", "b.pem"]
     assert configured.passphrase == "rahasia" and "rahasia" not in repr(configured)
+
+
+def test_signing_works_inside_a_running_event_loop(office_key, small_pdf):
+    async def inside_a_loop() -> bytes:  # as under an async server or a browser-test driver
+        return signed_with(office_key, small_pdf)
+
+    assert trusted(asyncio.run(inside_a_loop()), office_key.cert)
