@@ -6,6 +6,7 @@ Callers get plain dataclasses; nothing outside this package needs SpiffWorkflow 
 queries the engine's tables (`engine.models` is for the schema and the engine's own tests).
 """
 
+from .consistency import Disagreement, check_instances
 from .decisions import decide
 from .deploy import Deployed, deploy_bpmn, deploy_directory
 from .errors import (
@@ -19,7 +20,7 @@ from .errors import (
     ServiceError,
     TaskNotOpen,
 )
-from .history import count_instances, instance_info, timeline
+from .history import count_instances, instance_info, instance_statuses, timeline
 from .models import EngineBase, utcnow
 from .runtime import FormValidator, Runtime, instance_data
 from .services import ServiceContext, ServiceRegistry
@@ -47,6 +48,7 @@ __all__ = [
     "Conflict",
     "DeployError",
     "Deployed",
+    "Disagreement",
     "EngineBase",
     "EngineError",
     "FormInvalid",
@@ -64,6 +66,7 @@ __all__ = [
     "TaskNotOpen",
     "VersionInfo",
     "can_take_any",
+    "check_instances",
     "completion_message",
     "count_instances",
     "current_version",
@@ -78,6 +81,7 @@ __all__ = [
     "inbox_count",
     "instance_data",
     "instance_info",
+    "instance_statuses",
     "instance_tasks",
     "instance_version",
     "task_for",

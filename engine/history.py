@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -61,3 +63,12 @@ def count_instances(session: Session, status: str | None = None) -> int:
     if status is not None:
         query = query.where(Instance.status == status)
     return session.scalar(query)
+
+
+def instance_statuses(session: Session, instance_ids: Iterable[int]) -> dict[int, str]:
+    """The status of each instance that exists among `instance_ids` (one query)."""
+    ids = sorted(set(instance_ids))
+    if not ids:
+        return {}
+    rows = session.execute(select(Instance.id, Instance.status).where(Instance.id.in_(ids)))
+    return dict(rows.all())

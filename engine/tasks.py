@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 from SpiffWorkflow.util.task import TaskState
@@ -26,13 +26,23 @@ def ready_user_tasks(workflow: BpmnWorkflow) -> list[Any]:
     return workflow.get_tasks(state=TaskState.READY, manual=True)
 
 
-def sync_open_tasks(session: Session, instance: Instance, workflow: BpmnWorkflow) -> None:
-    """Replace the instance's open-task rows with its READY user tasks."""
-    session.execute(delete(OpenTask).where(OpenTask.instance_id == instance.id))
+class InstanceKeys(Protocol):
+    """What an open-task row copies from its instance (an `Instance`, or a row of its columns)."""
+
+    id: int
+    process_id: str
+    unit_path: str
+    started_by: int
+    business_key: str | None
+
+
+def open_task_rows(instance: InstanceKeys, workflow: BpmnWorkflow) -> list[OpenTask]:
+    """The open-task rows the instance's READY user tasks call for (not added to any session)."""
+    rows = []
     for task in ready_user_tasks(workflow):
         spec = task.task_spec
         props = task_properties(spec)
-        session.add(
+        rows.append(
             OpenTask(
                 id=str(task.id),
                 instance_id=instance.id,
@@ -46,6 +56,13 @@ def sync_open_tasks(session: Session, instance: Instance, workflow: BpmnWorkflow
                 business_key=instance.business_key,
             )
         )
+    return rows
+
+
+def sync_open_tasks(session: Session, instance: Instance, workflow: BpmnWorkflow) -> None:
+    """Replace the instance's open-task rows with its READY user tasks."""
+    session.execute(delete(OpenTask).where(OpenTask.instance_id == instance.id))
+    session.add_all(open_task_rows(instance, workflow))
 
 
 def visible_to(actor: Actor):

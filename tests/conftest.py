@@ -14,6 +14,7 @@ from sqlalchemy import text
 
 from processes.db.database import make_engine, make_session_factory, throwaway_postgres
 from processes.db.uow import UnitOfWork
+from processes.letters import signing
 from processes.setup.install import prepare
 from processes.setup.schema import METADATA
 from tests.support.audit import empty_audit_log
@@ -21,6 +22,7 @@ from tests.support.audit import empty_audit_log
 #: The tests' own audit key; every app and session factory of the run uses it.
 AUDIT_KEY = b"kunci-log-audit-uji"
 os.environ["ECATPERS_AUDIT_KEY"] = AUDIT_KEY.decode()
+from tests.support.signatures import make_office_key
 
 PG_ADMIN_URL = os.environ.get(
     "ECATPERS_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -53,6 +55,20 @@ def db_url(tmp_path_factory):
 
 
 DEMO_PASSWORD = "rahasia-uji-kalteng"
+
+
+@pytest.fixture(scope="session")
+def office_key(tmp_path_factory) -> signing.KeyConfig:
+    """The tests' own signing key and self-signed certificate, made once per run."""
+    return make_office_key(tmp_path_factory.mktemp("office-key"))
+
+
+@pytest.fixture(autouse=True)
+def _letters_signed_with_the_test_key(office_key):
+    # Every test starts with the test key, whatever app an earlier test configured.
+    signing.configure(office_key)
+    yield
+    signing.configure(office_key)
 
 
 @pytest.fixture(scope="session")

@@ -22,6 +22,7 @@ def create_app(config: dict | None = None) -> Flask:
     errors.init_app(app)
     headers.init_app(app)
     styles.init_app(app)
+    letters.init_app(app)
     app.register_blueprint(auth.bp)
     app.register_blueprint(work.bp)
     app.register_blueprint(records.bp)

@@ -6,6 +6,12 @@ import os
 import secrets
 from pathlib import Path
 
+from processes.letters.signing import KeyConfig
+from processes.setup.demo_key import demo_key
+
+#: Where `flask --app web setup --demo` keeps the generated demo signing key.
+DEMO_KEY_FOLDER = "demo-signing"
+
 
 def _secret_key(instance_path: str) -> str:
     """ECATPERS_SECRET_KEY, else a random key kept in the instance folder (never in the repo)."""
@@ -55,6 +61,22 @@ def audit_head_key(instance_path: str) -> bytes:
     return instance_key(instance_path, "ECATPERS_AUDIT_HEAD_KEY", "audit_head_key")
 
 
+def signing_key(instance_path: str) -> KeyConfig | None:
+    """The office key from ECATPERS_SIGNING_*; else the demo key `setup --demo` made; else none
+    (then letters are refused, never issued unsigned)."""
+    env = os.environ
+    if env.get("ECATPERS_SIGNING_KEY"):
+        cert = env.get("ECATPERS_SIGNING_CERT")
+        chain = [p for p in env.get("ECATPERS_SIGNING_CHAIN", "").split(os.pathsep) if p]
+        return KeyConfig(
+            key=Path(env["ECATPERS_SIGNING_KEY"]),
+            cert=Path(cert) if cert else None,
+            chain=tuple(Path(p) for p in chain),
+            passphrase=env.get("ECATPERS_SIGNING_PASSPHRASE") or None,
+        )
+    return demo_key(Path(instance_path) / DEMO_KEY_FOLDER)
+
+
 def load_config(instance_path: str) -> dict:
     default_db = f"sqlite:///{Path(instance_path) / 'ecatpers.sqlite'}"
     # Behind HTTPS: Secure cookies (with the __Host- prefix) and HSTS on every response.
@@ -77,4 +99,5 @@ def load_config(instance_path: str) -> dict:
         "PROXY_HOPS": _number("ECATPERS_PROXY_HOPS", 0),
         "WTF_CSRF_TIME_LIMIT": None,
         "OFFICE_NAME": os.environ.get("ECATPERS_OFFICE", "Bid Propam Polda Kalimantan Tengah"),
+        "SIGNING_KEY": signing_key(instance_path),
     }

@@ -1,8 +1,10 @@
-"""Issued letters: rendering them once after issue, reading them, verifying, revoking."""
+"""Issued letters: rendering and signing them once after issue, reading them, verifying
+(by token, and an uploaded copy against the stored bytes), revoking."""
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import logging
 from dataclasses import dataclass
 from datetime import date
@@ -21,6 +23,7 @@ from processes.db import audit
 from processes.db.audit_actions import CABUT_SURAT
 from processes.db.uow import UnitOfWork
 from processes.errors import Forbidden, Refused
+from processes.letters import signing
 from processes.letters.content import office_today
 from processes.letters.models import Letter
 from processes.letters.pdf import render_rekam_jejak, render_skhp
@@ -31,11 +34,15 @@ RENDER = {"SKHP": render_skhp, "REKAM_JEJAK": render_rekam_jejak}
 
 
 def render(letter: Letter) -> None:
-    """Make the PDF from the frozen content; an issued PDF is never made again."""
+    """Make the signed PDF from the frozen content; an issued PDF is never made again.
+
+    The stored SHA-256 is of the signed bytes: it is what an uploaded copy is compared with.
+    """
     if letter.pdf_sha256:
         return
     pdf = RENDER[letter.jenis](from_json(letter.jenis, letter.content))
-    letter.pdf, letter.pdf_sha256 = pdf, hashlib.sha256(pdf).hexdigest()
+    signed = signing.sign(pdf, f"Penerbitan {letter.nomor}", letter.content.get("tempat", ""))
+    letter.pdf, letter.pdf_sha256 = signed, hashlib.sha256(signed).hexdigest()
 
 
 def render_pending(uow: UnitOfWork) -> None:
@@ -108,6 +115,50 @@ def verify(session: Session, token: str) -> Verification | None:
         status = "BERLAKU"
     return Verification(letter.nomor, letter.nama, letter.pangkat, letter.issued_on,
                         letter.valid_until, status)
+
+
+#: A letter is tens of kilobytes; anything far larger is not one of ours.
+MAX_COMPARED_BYTES = 2 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class UploadCheck:
+    """The verdict on an uploaded copy: `same` is None when the upload could not be compared."""
+
+    same: bool | None
+    message: str
+
+
+def compare_upload(session: Session, token: str, content: bytes) -> UploadCheck | None:
+    """Whether `content` is exactly the issued letter of `token` (None for an unknown token).
+
+    Only the stored SHA-256 of the signed PDF is compared: the page says same or not,
+    and reveals nothing of the letter beyond what `verify` shows.
+    """
+    digest = session.scalar(select(Letter.pdf_sha256).where(Letter.verify_token == token))
+    if digest is None:
+        pending = session.scalar(select(Letter.id).where(Letter.verify_token == token))
+        return None if pending is None else UploadCheck(None, PENDING)
+    problem = _upload_problem(content)
+    if problem:
+        return UploadCheck(None, problem)
+    if hmac.compare_digest(hashlib.sha256(content).hexdigest(), digest):
+        return UploadCheck(True, "Berkas ini sama dengan surat yang diterbitkan, tanpa perubahan.")
+    return UploadCheck(False, "Berkas ini BUKAN surat yang diterbitkan: isinya berbeda dari "
+                              "surat asli (diubah, dibuat ulang, atau surat lain).")
+
+
+PENDING = "Berkas PDF surat ini belum selesai dibuat; coba lagi beberapa saat lagi."
+
+
+def _upload_problem(content: bytes) -> str | None:
+    if not content:
+        return "Pilih berkas PDF surat yang akan diperiksa."
+    if len(content) > MAX_COMPARED_BYTES:
+        return "Berkas terlalu besar untuk sebuah surat E-CATPERS (maksimal 2 MB)."
+    if not content.startswith(b"%PDF-"):
+        return "Berkas ini bukan PDF. Unggah berkas PDF surat yang Anda terima."
+    return None
 
 
 def revoke(

@@ -21,8 +21,8 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="session")
-def live_server(db_url):
-    app = create_app({"DATABASE_URL": db_url, "SECRET_KEY": "uji-e2e"})
+def live_server(db_url, office_key):
+    app = create_app({"DATABASE_URL": db_url, "SECRET_KEY": "uji-e2e", "SIGNING_KEY": office_key})
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -134,6 +134,11 @@ def test_skhp_request_to_verified_and_revoked_letter(desk, browser, live_server,
         verification = public.inner_text("#verification")
         assert NAMA_AIPDA in verification and "MASIH DALAM PROSES" not in verification
         assert "Tidak masuk dinas" not in public.inner_text("body")
+        public.set_input_files("#berkas", files=[
+            {"name": "surat.pdf", "mimeType": "application/pdf", "buffer": pdf}])
+        public.click("#compare button[type=submit]")
+        expect(public.locator("#compare-result")).to_contain_text(
+            "sama dengan surat yang diterbitkan")
 
         kabid.page.goto("/surat")
         row = kabid.page.locator(f"#letter-{letter.id}")

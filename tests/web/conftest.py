@@ -12,7 +12,7 @@ from web import create_app, db
 
 
 @pytest.fixture
-def app(db_url, session_factory, tmp_path):
+def app(db_url, session_factory, tmp_path, office_key):
     app = create_app(
         {
             "TESTING": True,
@@ -20,6 +20,7 @@ def app(db_url, session_factory, tmp_path):
             "WTF_CSRF_ENABLED": False,
             "SECRET_KEY": "uji",
             "AUDIT_KEY": AUDIT_KEY,
+            "SIGNING_KEY": office_key,
         }
     )
     yield app

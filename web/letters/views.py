@@ -27,7 +27,11 @@ def letters():
 @bp.route("/surat/<int:letter_id>.pdf")
 @login_required
 def letter_pdf(letter_id: int):
-    letter = issue.read_letter(db.unit_of_work(), me(), letter_id)
+    try:
+        letter = issue.read_letter(db.unit_of_work(), me(), letter_id)
+    except Refused as err:  # its PDF could not be made yet (no usable office key)
+        flash(str(err), "error")
+        return redirect(url_for("letters.letters"))
     return pdf_response(letter.pdf, letter.nomor.replace("/", "-") + ".pdf")
 
 
@@ -43,15 +47,23 @@ def revoke(letter_id: int):
     return redirect(url_for("letters.letters"))
 
 
-@bp.route("/verifikasi/<token>")
+@bp.route("/verifikasi/<token>", methods=["GET", "POST"])
 def verify(token: str):
-    check = verification.check_letter(db.unit_of_work(), token[:64], request.remote_addr)
+    """The letter's public facts; with an uploaded PDF, whether it is exactly that letter."""
+    token = token[:64]
+    check = verification.check_letter(db.unit_of_work(), token, request.remote_addr)
     if check.wait_minutes:
         return render_template("letters/verify.html", wait=check.wait_minutes), 429, {
             "Retry-After": str(check.wait_minutes * 60)}
     if check.found is None:
         return render_template("letters/verify.html", found=None), 404
-    return render_template("letters/verify.html", found=check.found)
+    compared = None
+    if request.method == "POST":
+        upload = request.files.get("berkas")
+        content = upload.read(issue.MAX_COMPARED_BYTES + 1) if upload else b""
+        compared = issue.compare_upload(db.session(), token, content)
+    status = 400 if compared is not None and compared.same is None else 200
+    return render_template("letters/verify.html", found=check.found, check=compared), status
 
 
 @bp.route("/cek-identitas", methods=["POST"])
