@@ -70,7 +70,7 @@ class LogRow:
 
 
 def read_log(client, **params: str) -> tuple[int, list[LogRow]]:
-    response = client.get("/log-akses", query_string=params)
+    response = client.post("/log-akses", data=params)
     assert response.status_code == 200, response.status_code
     page = parse(response)
     total = int(re.match(r"\s*(\d+) entri", page.xpath('//span[@id="total"]')[0].text_content()).group(1))

@@ -668,7 +668,7 @@ def test_the_read_log_page_shows_the_person_number_of_each_read(client, auth, se
     record = record_in_proses(session, username="op.kapuas")
     auth.login("kabid")
     client.get(f"/catatan/{record.id}")
-    page = client.get("/log-akses", query_string={"nomor": NRP_AIPDA}).get_data(as_text=True)
+    page = client.post("/log-akses", data={"nomor": NRP_AIPDA}).get_data(as_text=True)
     headers = [squash(th.text_content()) for th in parse(page).xpath('//table[@id="audit-log"]//th')]
     assert headers == ["No", "Waktu", "Pengguna", "Tindakan", "Sasaran", "Dasar / hasil", "Rincian"]
     assert "Kombes Pol Budi Santoso" in page and NRP_AIPDA in page

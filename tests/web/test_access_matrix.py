@@ -69,8 +69,8 @@ EXPECTED: dict[str, list[Case]] = {
     "admin.decide": [post("/admin/persetujuan/999999", ADMIN)],  # no such request: refused
     "admin.reset_password": [  # no password given: refused, nothing changes
         post(lambda w: f"/admin/pengguna/{w.users['tmp-op2.kapuas']}/sandi", ADMIN)],
-    "audit.export": [get("/log-akses.csv", KABID)],
-    "audit.trail": [get("/log-akses", KABID)],
+    "audit.export": [post("/log-akses.csv", KABID)],
+    "audit.trail": [get("/log-akses", KABID), post("/log-akses", KABID, data={"nomor": NRP_AIPDA})],
     "admin.list_items": [get("/admin/daftar/pangkat", ADMIN), post("/admin/daftar/pangkat", ADMIN)],
     "admin.lists": [get("/admin/daftar", ADMIN)],
     "admin.settings": [get("/admin/pengaturan", ADMIN), post("/admin/pengaturan", ADMIN)],

@@ -110,8 +110,8 @@ def test_odd_filter_values_get_a_page_not_an_error(client, auth):
     auth.login("kabid")
     for params in ({"sampai": "9999-12-31"}, {"dari": "0001-01-01"},
                    {"page": "9223372036854775807"}, {"page": "-4"}, {"jenis": "TIDAK_ADA"}):
-        assert client.get("/log-akses", query_string=params).status_code == 200, params
-    page = client.get("/log-akses", query_string={"dari": "kemarin"}).get_data(as_text=True)
+        assert client.post("/log-akses", data=params).status_code == 200, params
+    page = client.post("/log-akses", data={"dari": "kemarin"}).get_data(as_text=True)
     assert "tidak dikenali" in page
 
 
@@ -131,7 +131,7 @@ def test_the_csv_export_holds_the_rows_with_labels_and_is_itself_logged(client, 
     auth.login("kapolda")
     client.get(f"/catatan/{record.id}")
     auth.login("kabid")
-    response = client.get("/log-akses.csv", query_string={"jenis": "BACA"})
+    response = client.post("/log-akses.csv", data={"jenis": "BACA"})
     assert response.status_code == 200 and response.mimetype == "text/csv"
     assert "attachment" in response.headers["Content-Disposition"]
     assert response.headers["Cache-Control"] == "no-store"
@@ -147,7 +147,7 @@ def test_the_csv_export_holds_the_rows_with_labels_and_is_itself_logged(client, 
 def test_a_csv_cell_never_becomes_a_spreadsheet_formula(client, auth):
     client.post("/masuk", data={"username": "=HYPERLINK(\"x\")", "password": "x"})
     auth.login("kabid")
-    body = client.get("/log-akses.csv").get_data(as_text=True).lstrip("\ufeff")
+    body = client.post("/log-akses.csv").get_data(as_text=True).lstrip("\ufeff")
     cells = [cell for row in csv.reader(io.StringIO(body)) for cell in row]
     assert "'=hyperlink(\"x\")" in cells  # the name typed at the login, kept as text
     assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@")]
@@ -157,7 +157,7 @@ def test_nobody_but_kabid_opens_or_exports_the_log_and_each_try_is_logged(client
     for username in ("operator", "kaurlitpers", "kasubbid", "kapolda", "admin"):
         auth.login(username)
         assert client.get("/log-akses").status_code == 403, username
-        assert client.get("/log-akses.csv").status_code == 403, username
+        assert client.post("/log-akses.csv").status_code == 403, username
     refused = entries(session, AKSES_DITOLAK)
     assert len(refused) == 10
     assert {e.target for e in refused} == {"/log-akses", "/log-akses.csv"}
@@ -173,20 +173,20 @@ def test_on_a_long_log_the_page_checks_the_newest_and_the_shown_rows_and_the_ful
         auth.login("kapolda")
     auth.login("kabid")
     only_reads = {"jenis": "BACA"}  # none: the page shows no row, only the newest are checked
-    status = squash(parse(client.get("/log-akses", query_string=only_reads))
+    status = squash(parse(client.post("/log-akses", data=only_reads))
                     .xpath('//p[@id="chain-status"]')[0].text_content())
     assert "3 baris terbaru" in status and "Belum pernah diperiksa penuh" in status
 
     with triggers_lifted(db_engine) as conn:  # an old row, outside the newest three
         conn.execute(text("UPDATE audit_log SET target = 'lain' WHERE id = 2"))
-    assert 'id="chain-warning"' not in client.get("/log-akses", query_string=only_reads).get_data(
+    assert 'id="chain-warning"' not in client.post("/log-akses", data=only_reads).get_data(
         as_text=True)
     # ... but once it is on the page, it is checked and the page warns
-    shown = client.get("/log-akses", query_string={"nomor": "lain"}).get_data(as_text=True)
+    shown = client.post("/log-akses", data={"nomor": "lain"}).get_data(as_text=True)
     assert 'id="chain-warning"' in shown and "#2" in shown
     # and after the full check from cron, every page warns
     with app.app_context():
         assert app.test_cli_runner().invoke(args=["audit-verify"]).exit_code == 1
-    warning = squash(parse(client.get("/log-akses", query_string=only_reads))
+    warning = squash(parse(client.post("/log-akses", data=only_reads))
                      .xpath('//div[@id="chain-warning"]')[0].text_content())
     assert "#2" in warning and "pemeriksaan penuh" in warning

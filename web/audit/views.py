@@ -16,24 +16,25 @@ from ..auth.session import me
 from . import bp
 
 
-@bp.route("/log-akses")
+@bp.route("/log-akses", methods=["GET", "POST"])
 @login_required
 def trail():
-    f, errors = _filter(request.args)
+    """The log; filters and paging come by POST, so a searched NRP/NIP never goes into an
+    address, a proxy log or the browser history."""
+    f, errors = _filter(request.form)
     view = audit_trail.view_trail(db.session(), me(), f)
     return render_template("audit/trail.html", view=view, page=view.page, f=f, errors=errors,
                            choices=audit_trail.action_choices())
 
 
-@bp.route("/log-akses.csv")
+@bp.route("/log-akses.csv", methods=["POST"])
 @login_required
 def export():
-    f, _errors = _filter(request.args)
+    f, _errors = _filter(request.form)
     text = audit_trail.export_csv(db.unit_of_work(), me(), f)
     # The BOM lets spreadsheet programs read the file as UTF-8.
     return Response("\ufeff" + text, mimetype="text/csv", headers={
         "Content-Disposition": 'attachment; filename="log-audit.csv"',
-        "Cache-Control": "private, no-store",
     })
 
 
