@@ -5,8 +5,9 @@ the AKSES CATPERS table, on shared fixtures: test_access_matrix.py.)"""
 from __future__ import annotations
 
 from processes.accounts.roles import SUPERVISOR
+from processes.db.audit_actions import AKSES_DITOLAK
 from tests.support.actors import extra_user, user
-from tests.support.audit import last_entry_id, read_rows
+from tests.support.audit import entries, last_entry_id, read_rows
 from tests.support.data import NRP_AIPDA
 from tests.support.flows import record_in_proses, submitted_record
 from tests.support.pages import (
@@ -47,6 +48,11 @@ def test_a_returned_submission_opens_nothing_else_about_the_person(client, auth,
         assert "tidak berwenang" in response.get_data(as_text=True), url
         assert not response.data.startswith(b"%PDF"), url
     assert reads_of(session, "op.barsel") == []  # no read happened, so none was logged
+    # ... but every try is in the audit log, as a refusal of op.barsel, for Kabid to see.
+    refused = [e for e in entries(session, AKSES_DITOLAK) if e.user_id == user(session, "op.barsel").id]
+    assert [e.target for e in refused] == [
+        person_path(session, NRP_AIPDA), f"/catatan/{earlier.id}",
+        f"/catatan/{earlier.id}/dokumen/PENCATATAN"]
 
     # What is theirs stays theirs: the task, its PDF, their own record, with no way further.
     page = client.get(f"/tugas/{task.task_id}")
