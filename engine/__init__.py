@@ -20,6 +20,14 @@ from .errors import (
     TaskNotOpen,
 )
 from .history import count_instances, instance_info, timeline
+from .incidents import (
+    IncidentInfo,
+    ProcessStopped,
+    incident_count,
+    incident_info,
+    incident_list,
+)
+from .locking import lock_task
 from .models import EngineBase, utcnow
 from .runtime import FormValidator, Runtime, instance_data
 from .services import ServiceContext, ServiceRegistry
@@ -53,9 +61,11 @@ __all__ = [
     "FormInvalid",
     "FormValidator",
     "HistoryEntry",
+    "IncidentInfo",
     "InstanceInfo",
     "NotAllowed",
     "NotFound",
+    "ProcessStopped",
     "Runtime",
     "ScriptError",
     "SerializerVersionError",
@@ -76,10 +86,14 @@ __all__ = [
     "form_of",
     "inbox",
     "inbox_count",
+    "incident_count",
+    "incident_info",
+    "incident_list",
     "instance_data",
     "instance_info",
     "instance_tasks",
     "instance_version",
+    "lock_task",
     "open_business_keys",
     "task_for",
     "task_form",

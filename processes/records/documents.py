@@ -6,6 +6,7 @@ import hashlib
 
 from sqlalchemy.orm import Session
 
+from processes.db.upsert import insert_if_missing
 from processes.errors import Refused
 from processes.records.models import StoredFile
 
@@ -32,13 +33,11 @@ def store_pdf(session: Session, content: bytes, original_name: str, user_id: int
         raise Refused(problem)
     digest = hashlib.sha256(content).hexdigest()
     if session.get(StoredFile, digest) is None:
-        session.add(
-            StoredFile(
-                sha256=digest, size=len(content), original_name=original_name[:200],
-                uploaded_by=user_id, content=content,
-            )
-        )
-        session.flush()
+        # The same PDF uploaded by two people at once is stored once, without an error.
+        insert_if_missing(session, StoredFile, ["sha256"], {
+            "sha256": digest, "size": len(content), "original_name": original_name[:200],
+            "uploaded_by": user_id, "content": content,
+        })
     return digest
 
 

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from engine import ServiceContext
+from processes.db.upsert import insert_if_missing
 from processes.errors import Refused
 from processes.records import statuses
 from processes.records.models import Person, Record
@@ -29,11 +30,12 @@ _RECORD_FIELDS = (
 
 def _person(session: Session, data: dict[str, Any]) -> Person:
     number = data["nomor_identitas"]
+    # Two first pencatatan of one new NRP at once: the second waits for the first's row.
+    insert_if_missing(session, Person, ["nomor_identitas"], {
+        "personel": data["personel"], "nomor_identitas": number, "nama": data["nama"],
+    })
     person = session.scalar(select(Person).where(Person.nomor_identitas == number))
-    if person is None:
-        person = Person(personel=data["personel"], nomor_identitas=number, nama=data["nama"])
-        session.add(person)
-    elif person.personel != data["personel"]:
+    if person.personel != data["personel"]:
         raise Refused(f"{number} sudah tercatat sebagai {person.personel}, bukan {data['personel']}.")
     person.nama = data["nama"]
     person.jenis_kelamin = data.get("jenis_kelamin") or person.jenis_kelamin

@@ -95,3 +95,55 @@ def decision_table(decision_id: str, cell: str) -> bytes:
 def deploy(session, bpmn: bytes, dmn: dict[str, bytes] | None = None) -> None:
     engine.deploy_bpmn(session, bpmn, "uji.bpmn", dmn or {}, {})
     session.commit()
+
+
+def with_service_then_script(pid: str, service: str, script: str) -> bytes:
+    """Isi data → service task "Catat data" calling `service` → script "Hitung nilai"."""
+    return _diagram(pid, f"""
+    <bpmn:serviceTask id="Layanan" name="Catat data"><bpmn:extensionElements>
+      <spiffworkflow:serviceTaskOperator id="{service}" resultVariable="hasil_layanan"/>
+      </bpmn:extensionElements><bpmn:incoming>f1</bpmn:incoming>
+      <bpmn:outgoing>f1b</bpmn:outgoing></bpmn:serviceTask>
+    <bpmn:scriptTask id="Langkah" name="Hitung nilai"><bpmn:incoming>f1b</bpmn:incoming>
+      <bpmn:outgoing>f2</bpmn:outgoing><bpmn:script>{escape(script)}</bpmn:script></bpmn:scriptTask>
+    <bpmn:sequenceFlow id="f1" sourceRef="Isi" targetRef="Layanan"/>
+    <bpmn:sequenceFlow id="f1b" sourceRef="Layanan" targetRef="Langkah"/>
+    <bpmn:sequenceFlow id="f2" sourceRef="Langkah" targetRef="Periksa"/>
+""", "Layanan")
+
+
+def with_service(pid: str, service: str) -> bytes:
+    """Isi data → service task "Periksa golongan" calling `service` → Periksa hasil."""
+    return _diagram(pid, f"""
+    <bpmn:serviceTask id="Langkah" name="Periksa golongan"><bpmn:extensionElements>
+      <spiffworkflow:serviceTaskOperator id="{service}" resultVariable="hasil_layanan"/>
+      </bpmn:extensionElements><bpmn:incoming>f1</bpmn:incoming>
+      <bpmn:outgoing>f2</bpmn:outgoing></bpmn:serviceTask>
+    <bpmn:sequenceFlow id="f1" sourceRef="Isi" targetRef="Langkah"/>
+    <bpmn:sequenceFlow id="f2" sourceRef="Langkah" targetRef="Periksa"/>
+""")
+
+
+def service_first(pid: str, service: str) -> bytes:
+    """Start → service task "Siapkan data" calling `service` → Isi data → end."""
+    refs = "".join(f"<bpmn:flowNodeRef>{n}</bpmn:flowNodeRef>"
+                   for n in ("Mulai", "Langkah", "Isi", "Selesai"))
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+    xmlns:spiffworkflow="http://spiffworkflow.org/bpmn/schema/1.0/core"
+    id="Defs_{pid}" targetNamespace="uji">
+  <bpmn:process id="{pid}" name="{pid}" isExecutable="true">
+    <bpmn:laneSet><bpmn:lane id="Lane_Op" name="Operator">{refs}</bpmn:lane></bpmn:laneSet>
+    <bpmn:startEvent id="Mulai"><bpmn:outgoing>f0</bpmn:outgoing></bpmn:startEvent>
+    <bpmn:serviceTask id="Langkah" name="Siapkan data"><bpmn:extensionElements>
+      <spiffworkflow:serviceTaskOperator id="{service}" resultVariable="hasil_layanan"/>
+      </bpmn:extensionElements><bpmn:incoming>f0</bpmn:incoming>
+      <bpmn:outgoing>f1</bpmn:outgoing></bpmn:serviceTask>
+    <bpmn:userTask id="Isi" name="Isi data"><bpmn:incoming>f1</bpmn:incoming>
+      <bpmn:outgoing>f2</bpmn:outgoing></bpmn:userTask>
+    <bpmn:endEvent id="Selesai"><bpmn:incoming>f2</bpmn:incoming></bpmn:endEvent>
+    <bpmn:sequenceFlow id="f0" sourceRef="Mulai" targetRef="Langkah"/>
+    <bpmn:sequenceFlow id="f1" sourceRef="Langkah" targetRef="Isi"/>
+    <bpmn:sequenceFlow id="f2" sourceRef="Isi" targetRef="Selesai"/>
+  </bpmn:process>
+</bpmn:definitions>""".encode()

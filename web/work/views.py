@@ -46,6 +46,8 @@ def start(process_id: str):
             flash(f"{name} berhasil diajukan.", "success")
             return redirect(url_for("records.instance", instance_id=outcome.instance_id))
         flash(outcome.message, "error")
+        if outcome.stopped:
+            return redirect(url_for("work.inbox"))
         errors = outcome.errors
     context = {FACTS: record_facts(record)} if record else {}
     return render_template(
@@ -75,6 +77,8 @@ def task(task_id: str):
             flash(f"Tugas \u201c{page.task.title}\u201d selesai.", "success")
             return redirect(url_for("work.inbox"))
         flash(outcome.message, "error")
+        if outcome.stopped:
+            return redirect(url_for("work.inbox"))
         errors = outcome.errors
     return render_template(
         "work/task.html", page=page, summary=submission_summary(session, page),
