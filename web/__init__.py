@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from . import admin, auth, db, diagrams, errors, letters, records, work
+from . import admin, auth, db, diagrams, errors, inputs, letters, records, work
 from .config import load_config
 
 
@@ -13,6 +13,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.update(load_config(app.instance_path))
     if config:
         app.config.update(config)
+    inputs.init_app(app)
     db.init_app(app)
     auth.init_app(app)
     errors.init_app(app)

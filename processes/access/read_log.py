@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from processes.access.models import ReadLog
 from processes.accounts.models import User
+from processes.db.paging import after_day, day_start, page_window
 
 PAGE_SIZE = 50
 
@@ -41,13 +42,13 @@ def search(
     if username:
         query = query.where(User.username == username.lower())
     if dari:
-        query = query.where(ReadLog.read_at >= datetime.combine(dari, time.min))
-    if sampai:
-        query = query.where(ReadLog.read_at < datetime.combine(sampai + timedelta(days=1), time.min))
+        query = query.where(ReadLog.read_at >= day_start(dari))
+    if sampai and after_day(sampai):
+        query = query.where(ReadLog.read_at < after_day(sampai))
     total = session.scalar(select(func.count()).select_from(query.subquery()))
-    page = max(1, page)
+    page, offset = page_window(total, page, PAGE_SIZE)
     rows = session.execute(
         query.order_by(ReadLog.read_at.desc(), ReadLog.id.desc())
-        .limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)
+        .limit(PAGE_SIZE).offset(offset)
     ).all()
     return LogPage([tuple(r) for r in rows], total, page)

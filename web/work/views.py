@@ -15,6 +15,7 @@ from processes.work.summary import submission_summary
 from .. import db
 from ..auth.session import me
 from ..forms_io import sections, submitted_fields, submitted_uploads
+from ..inputs import row_id
 from ..pdf import pdf_response
 from . import bp
 
@@ -33,7 +34,7 @@ def inbox():
 @login_required
 def start(process_id: str):
     session = db.session()
-    record_id = request.args.get("catatan", type=int)
+    record_id = request.args.get("catatan", type=row_id)
     record = readable_record(session, me(), record_id) if record_id else None
     name, form = tasks.start_form(session, me(), process_id, record)
     values, errors = {}, {}
