@@ -47,7 +47,7 @@ def search(
         query = query.where(ReadLog.read_at < after_day(sampai))
     total = session.scalar(select(func.count()).select_from(query.subquery()))
     page, offset = page_window(total, page, PAGE_SIZE)
-    rows = session.execute(
+    rows = [] if offset is None else session.execute(
         query.order_by(ReadLog.read_at.desc(), ReadLog.id.desc())
         .limit(PAGE_SIZE).offset(offset)
     ).all()

@@ -1,7 +1,7 @@
 """Paging and date ranges for list queries, safe at the edges of what a user can type.
 
-A page number past the last page shows the last page (an offset of 2**63 would overflow
-the database's integer), and a date range may end on 31 December 9999.
+A page past the last one is empty without asking the database (an offset of 2**63 would
+overflow its integer), and a date range may end on 31 December 9999.
 """
 
 from __future__ import annotations
@@ -9,11 +9,11 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 
-def page_window(total: int, page: int, size: int) -> tuple[int, int]:
-    """The page to show (1 .. last) and its row offset."""
+def page_window(total: int, page: int, size: int) -> tuple[int, int | None]:
+    """The page asked for (at least 1) and its row offset; None past the last page."""
+    page = max(1, page)
     last = max(1, -(-total // size))
-    shown = min(max(1, page), last)
-    return shown, (shown - 1) * size
+    return page, (page - 1) * size if page <= last else None
 
 
 def day_start(day: date) -> datetime:

@@ -62,7 +62,7 @@ def search(session: Session, user: User, f: RecordFilter) -> RecordPage:
         )
     total = session.scalar(select(func.count()).select_from(query.subquery()))
     page, offset = page_window(total, f.page, PAGE_SIZE)
-    rows = session.execute(
+    rows = [] if offset is None else session.execute(
         query.add_columns(ground_of_row(user))
         .order_by(Record.updated_at.desc(), Record.id.desc())
         .limit(PAGE_SIZE)
