@@ -1,7 +1,9 @@
 """A domain-free workflow runtime on SpiffWorkflow.
 
 Deploys versioned diagrams, starts and advances instances inside the caller's
-transaction, keeps the open-task table that inboxes read, and records history.
+transaction (each instance's row locked first), keeps the open-task table that inboxes
+read, records history, and stops an instance with an incident when a step fails at run
+time (`incidents.py`; retried with `Runtime.retry_incident`).
 Callers get plain dataclasses; nothing outside this package needs SpiffWorkflow or
 queries the engine's tables (`engine.models` is for the schema and the engine's own tests).
 """
