@@ -56,6 +56,9 @@ def weight(value: Any, _memo: dict[int, int] | None = None) -> int:
     if not any(issubclass(kind, _SIZED) for kind in kinds):
         memo[id(value)] = total
         return total
+    if all(issubclass(kind, _TEXT) for kind in kinds):  # texts only: one C-speed sum
+        memo[id(value)] = total + sum(map(len, items))
+        return memo[id(value)]
     counts = Counter(map(id, items))  # C speed: each distinct child is weighed once
     distinct = dict(zip(map(id, items), items, strict=True))
     for key, count in counts.items():
