@@ -1,7 +1,9 @@
 """A domain-free workflow runtime on SpiffWorkflow.
 
 Deploys versioned diagrams, starts and advances instances inside the caller's
-transaction, keeps the open-task table that inboxes read, and records history.
+transaction (each instance's row locked first), keeps the open-task table that inboxes
+read, records history, and stops an instance with an incident when a step fails at run
+time (`incidents.py`; retried with `Runtime.retry_incident`).
 Callers get plain dataclasses; nothing outside this package needs SpiffWorkflow or
 queries the engine's tables (`engine.models` is for the schema and the engine's own tests).
 """
@@ -16,11 +18,20 @@ from .errors import (
     FormInvalid,
     NotAllowed,
     NotFound,
+    ScriptError,
     SerializerVersionError,
     ServiceError,
     TaskNotOpen,
 )
 from .history import count_instances, instance_info, instance_statuses, timeline
+from .incidents import (
+    IncidentInfo,
+    ProcessStopped,
+    incident_count,
+    incident_info,
+    incident_list,
+)
+from .locking import lock_task
 from .models import EngineBase, utcnow
 from .runtime import FormValidator, Runtime, instance_data
 from .services import ServiceContext, ServiceRegistry
@@ -54,10 +65,13 @@ __all__ = [
     "FormInvalid",
     "FormValidator",
     "HistoryEntry",
+    "IncidentInfo",
     "InstanceInfo",
     "NotAllowed",
     "NotFound",
+    "ProcessStopped",
     "Runtime",
+    "ScriptError",
     "SerializerVersionError",
     "ServiceContext",
     "ServiceError",
@@ -79,11 +93,15 @@ __all__ = [
     "form_of",
     "inbox",
     "inbox_count",
+    "incident_count",
+    "incident_info",
+    "incident_list",
     "instance_data",
     "instance_info",
     "instance_statuses",
     "instance_tasks",
     "instance_version",
+    "lock_task",
     "task_for",
     "task_form",
     "timeline",

@@ -17,8 +17,9 @@ from SpiffWorkflow.bpmn.script_engine import PythonScriptEngine
 from SpiffWorkflow.dmn.engine.DMNEngine import DMNEngine
 from SpiffWorkflow.dmn.parser.BpmnDmnParser import BpmnDmnParser
 
-from .errors import ServiceError
+from .errors import ScriptError, ServiceError
 from .sandbox import RestrictedEnvironment
+from .sandbox.environment import describe
 
 
 @dataclass
@@ -47,8 +48,20 @@ def decide(tables: Mapping[str, bytes], decision_id: str, data: dict[str, Any]) 
     """The outputs of the first matching row of `decision_id` for `data`."""
     for xml in tables.values():
         if decision_id in decision_ids(xml):
-            return _engine(xml, decision_id).result(_Context(dict(data)))
+            try:
+                return _engine(xml, decision_id).result(_Context(dict(data)))
+            except ScriptError as err:
+                err.element = f"tabel keputusan '{decision_id}'{_row(err)}"
+                raise
+            except Exception as err:  # SpiffWorkflow's DMN engine failing on its own
+                raise ScriptError(describe(err), element=f"tabel keputusan '{decision_id}'") from err
     raise ServiceError(f"Tabel keputusan '{decision_id}' tidak disertakan pada diagram ini.")
+
+
+def _row(err: ScriptError) -> str:
+    """The rule's row, from the note SpiffWorkflow's DMN engine adds ("... on row 3")."""
+    rows = [note.rsplit(" ", 1)[-1] for note in err.notes if "row" in note]
+    return f" baris {rows[0]}" if rows and rows[0].isdigit() else ""
 
 
 @lru_cache(maxsize=64)

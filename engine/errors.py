@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from SpiffWorkflow.exceptions import SpiffWorkflowException
+
 
 class EngineError(Exception):
     """Base class: `str(err)` is a sentence for the user."""
@@ -39,3 +41,27 @@ class ServiceError(EngineError):
 
 class SerializerVersionError(EngineError):
     """Stored state or a stored spec in a SpiffWorkflow format this engine cannot read."""
+
+
+class ScriptError(EngineError, SpiffWorkflowException):
+    """Diagram code (a script, a gateway condition, a decision cell) failed or was stopped.
+
+    `detail` says why in words; `element` names the diagram element once it is known.
+    Being a SpiffWorkflow exception too, it passes through SpiffWorkflow's script and
+    decision engines as it is, instead of being rewrapped (and, there, mangled).
+    """
+
+    def __init__(self, detail: str, source: str = "", element: str | None = None) -> None:
+        EngineError.__init__(self, detail)
+        self.notes: list[str] = []  # SpiffWorkflow adds its own (English) notes here
+        self.detail, self.source, self.element = detail, source, element
+
+    def __str__(self) -> str:
+        where = f" pada {self.element}" if self.element else ""
+        code = f" (kode: {_shorten(self.source)})" if self.source else ""
+        return f"Kode diagram{where} gagal: {self.detail}{code}."
+
+
+def _shorten(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

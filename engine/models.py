@@ -113,3 +113,31 @@ class TaskHistory(EngineBase):
     completed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     outcome: Mapped[str | None] = mapped_column(String(50))
     data: Mapped[dict] = mapped_column(JSON)
+
+
+class Incident(EngineBase):
+    """A step of an instance that failed at run time: what, where, when, and for whom.
+
+    The actor is kept whole (lanes, unit) because a retry runs the step again as them.
+    """
+
+    __tablename__ = "wf_incident"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    instance_id: Mapped[int] = mapped_column(
+        ForeignKey("wf_instance.id", ondelete="CASCADE"), index=True
+    )
+    process_id: Mapped[str] = mapped_column(String(100))
+    element_id: Mapped[str] = mapped_column(String(100))
+    element_name: Mapped[str] = mapped_column(String(200))
+    error: Mapped[str] = mapped_column(Text)
+    occurred_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    actor_id: Mapped[int] = mapped_column(Integer)
+    actor_name: Mapped[str] = mapped_column(String(200))
+    actor_lanes: Mapped[list] = mapped_column(JSON)
+    actor_unit_path: Mapped[str] = mapped_column(String(400))
+    #: "open", then "resolved" (a retry went through) or "retried" (it failed again).
+    status: Mapped[str] = mapped_column(String(20), default="open", index=True)
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    resolved_by: Mapped[int | None] = mapped_column(Integer)
+    resolved_by_name: Mapped[str | None] = mapped_column(String(200))

@@ -1,9 +1,13 @@
 """Starting and advancing instances: each call works inside the caller's transaction.
 
-`complete_task` is the heart: check who may act, keep only the form's own fields,
-validate them, run the task and the engine steps, then write the state, the
-open-task rows and the history. The caller commits once; a concurrent completion
-of the same instance fails the optimistic lock and nothing is written.
+`complete_task` is the heart: check who may act, lock the instance, keep only the form's
+own fields, validate them, run the task and the engine steps, then write the state, the
+open-task rows and the history. The caller commits once. Every writer locks the instance
+row before writing anything else, so concurrent completions of one instance queue there
+(one fixed lock order, no deadlock); the later one finds the task gone and is told who
+completed it. The engine steps run in a savepoint: a step that fails at run time is
+rolled back, and the instance stops where it stood before it, with an incident
+(`incidents.py`) that an administrator can retry.
 """
 
 from __future__ import annotations
@@ -16,11 +20,24 @@ from typing import Any
 from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 from SpiffWorkflow.util.task import TaskState
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from .errors import Conflict, EngineError, FormInvalid, NotAllowed, NotFound, TaskNotOpen
-from .models import Instance, OpenTask, ProcessVersion, TaskHistory, utcnow
+from . import incidents
+from .errors import (
+    Conflict,
+    EngineError,
+    FormInvalid,
+    NotAllowed,
+    NotFound,
+    ScriptError,
+    ServiceError,
+    TaskNotOpen,
+)
+from .incidents import OPEN, RESOLVED, RETRIED, STOPPED, IncidentInfo, ProcessStopped
+from .locking import lock_instance, lock_open_task
+from .models import Incident, Instance, OpenTask, ProcessVersion, TaskHistory, utcnow
 from .serialization import (
     RESERVED_KEYS,
     SERIALIZER_VERSION,
@@ -64,7 +81,10 @@ class Runtime:
         instance, workflow = self._opening(session, actor, process_id, unit_path, data)
         session.add(instance)
         session.flush()
-        self._advance(session, instance, workflow, actor)
+        spec_json = session.get(ProcessVersion, instance.version_id).spec_json
+        self._advance(
+            session, instance, workflow, actor, lambda: _seeded(new_workflow(spec_json), data)
+        )
         first = session.scalar(
             select(OpenTask).where(OpenTask.instance_id == instance.id, visible_to(actor))
         )
@@ -96,6 +116,10 @@ class Runtime:
                 workflow.do_engine_steps()
         except EngineError as err:
             return str(err)
+        except SQLAlchemyError:
+            raise
+        except Exception as err:  # noqa: BLE001 - a diagram failing at run time is not offered
+            return incidents.failure_of(err, workflow).error
         if session.new or session.dirty or session.deleted:
             raise RuntimeError(f"{process_id}: steps before the first user task wrote data")
         lanes = {task.task_spec.lane for task in ready_user_tasks(workflow)}
@@ -124,17 +148,31 @@ class Runtime:
         self, session: Session, actor: Actor, task_id: str, data: dict[str, Any]
     ) -> TaskInfo:
         """Complete an open task as `actor` with the submitted form `data`."""
-        row = open_task_for(session, actor, task_id)
+        row = lock_open_task(session, actor, task_id)
         instance = session.get(Instance, row.instance_id)
         version = session.get(ProcessVersion, instance.version_id)
         form = bundled_form(version.forms_json, row.form)
+        committed = instance.state_json, instance.serializer_version
         workflow = self._load(instance, version, session, actor)
         task = workflow.get_task_from_id(_uuid(task_id))
         if task is None or task.state != TaskState.READY:
             raise TaskNotOpen("Tugas ini sudah tidak aktif.")
         clean = self._clean(session, row.form, form, data, task.data)
-        task.data.update(clean)
-        task.run()
+
+        def before_the_user() -> BpmnWorkflow:
+            return self._load(instance, version, session, actor, committed)
+
+        def after_the_user() -> BpmnWorkflow:
+            again = before_the_user()
+            _run_user_task(again, task_id, clean)
+            return again
+
+        try:
+            _run_user_task(workflow, task_id, clean)
+        except Exception as err:  # a postscript of the user task itself
+            if _refusal(err):
+                raise
+            raise self._stop(session, instance, workflow, actor, err, before_the_user) from err
         session.add(
             TaskHistory(
                 instance_id=instance.id,
@@ -148,7 +186,7 @@ class Runtime:
                 data=clean,
             )
         )
-        self._advance(session, instance, workflow, actor)
+        self._advance(session, instance, workflow, actor, after_the_user)
         return to_info(row)
 
     def _clean(
@@ -180,22 +218,42 @@ class Runtime:
         )
         return ScriptEngine(self.services, ctx)
 
-    def _load(self, instance, version, session, actor) -> BpmnWorkflow:
-        workflow = workflow_from_json(
-            instance.state_json, instance.serializer_version, version.spec_json
-        )
+    def _load(self, instance, version, session, actor, state=None) -> BpmnWorkflow:
+        """The instance's workflow (or the given stored `state` of it), ready to run."""
+        state_json, label = state or (instance.state_json, instance.serializer_version)
+        workflow = workflow_from_json(state_json, label, version.spec_json)
         workflow.script_engine = self._engine(session, instance, actor)
         return workflow
 
-    def _advance(self, session, instance: Instance, workflow: BpmnWorkflow, actor: Actor) -> None:
+    def _advance(
+        self,
+        session: Session,
+        instance: Instance,
+        workflow: BpmnWorkflow,
+        actor: Actor,
+        fallback: Callable[[], BpmnWorkflow],
+    ) -> None:
+        """Run the engine steps and store the result. A step failing at run time is rolled
+        back, and the instance is stored as `fallback()` rebuilds it (as it stood before
+        the steps), stopped, with an incident."""
         if not isinstance(workflow.script_engine, ScriptEngine):
             workflow.script_engine = self._engine(session, instance, actor)
-        workflow.do_engine_steps()
-        ctx = workflow.script_engine.context
-        instance.business_key = ctx.business_key
+        try:
+            with session.begin_nested():
+                workflow.do_engine_steps()
+                self._store(session, instance, workflow)
+        except Exception as err:
+            if _refusal(err):
+                raise
+            raise self._stop(session, instance, workflow, actor, err, fallback) from err
+
+    def _store(self, session, instance: Instance, workflow: BpmnWorkflow, stopped=False) -> None:
+        if not stopped:  # what the failed steps set is not kept
+            instance.business_key = workflow.script_engine.context.business_key
         instance.state_json = state_to_json(workflow)
         instance.serializer_version = SERIALIZER_VERSION
-        instance.status = "complete" if workflow.completed else "running"
+        complete = "complete" if workflow.completed else "running"
+        instance.status = STOPPED if stopped else complete
         instance.next_timer_at = next_timer_at(workflow)
         instance.updated_at = utcnow()
         try:
@@ -205,16 +263,50 @@ class Runtime:
         sync_open_tasks(session, instance, workflow)
         session.flush()
 
+    def _stop(self, session, instance, workflow, actor, err: Exception, fallback) -> ProcessStopped:
+        """Store the instance as `fallback()` rebuilds it, stopped, with an incident."""
+        failure = incidents.failure_of(err, workflow)
+        self._store(session, instance, fallback(), stopped=True)
+        return ProcessStopped(incidents.record(session, instance, actor, failure))
+
+    # -- incidents ------------------------------------------------------------
+    def retry_incident(self, session: Session, by: Actor, incident_id: int) -> IncidentInfo:
+        """Run an incident's failed step again, as the user whose step it was.
+
+        Raises ProcessStopped (with a new incident) if it fails again.
+        """
+        instance_id = session.scalar(select(Incident.instance_id).where(Incident.id == incident_id))
+        if instance_id is None:
+            raise NotFound("Insiden tidak ditemukan.")
+        instance = lock_instance(session, instance_id)
+        row = session.get(Incident, incident_id, populate_existing=True)
+        if row.status != OPEN:
+            raise NotAllowed("Insiden ini sudah ditangani.")
+        if instance.status != STOPPED:  # resumed meanwhile (another task of it went on)
+            return incidents.close(row, by, RESOLVED)
+        actor = incidents.actor_of(row)
+        incidents.close(row, by, RETRIED)  # kept as is if the step fails again
+        self._resume(session, instance, actor)
+        row.status = RESOLVED
+        return incidents.to_info(row)
+
+    def _resume(self, session: Session, instance: Instance, actor: Actor) -> None:
+        version = session.get(ProcessVersion, instance.version_id)
+        committed = instance.state_json, instance.serializer_version
+        workflow = self._load(instance, version, session, actor)
+        workflow.refresh_timers()
+        self._advance(
+            session, instance, workflow, actor,
+            lambda: self._load(instance, version, session, actor, committed),
+        )
+
     # -- timers ---------------------------------------------------------------
     def fire_timers(self, session: Session, actor: Actor, instance_id: int) -> None:
         """Let an instance's due timers fire and run on to its next wait (as `actor`)."""
-        instance = session.get(Instance, instance_id)
-        if instance is None or instance.status != "running":
+        instance = lock_instance(session, instance_id)
+        if instance.status != "running":
             raise NotFound("Proses tidak ditemukan atau sudah selesai.")
-        version = session.get(ProcessVersion, instance.version_id)
-        workflow = self._load(instance, version, session, actor)
-        workflow.refresh_timers()
-        self._advance(session, instance, workflow, actor)
+        self._resume(session, instance, actor)
 
     # -- reading --------------------------------------------------------------
     def task_data(self, session: Session, actor: Actor, task_id: str) -> dict[str, Any]:
@@ -243,6 +335,19 @@ def instance_data(session: Session, instance_id: int, task_id: str | None = None
 @lru_cache(maxsize=64)
 def bundled_decisions(decisions_json: str) -> dict[str, bytes]:
     return {name: xml.encode("utf-8") for name, xml in json.loads(decisions_json or "{}").items()}
+
+
+def _refusal(err: Exception) -> bool:
+    """A refusal (the domain saying no) or a database error: not the diagram's failure."""
+    if isinstance(err, (ScriptError, ServiceError)):
+        return False
+    return isinstance(err, (EngineError, SQLAlchemyError))
+
+
+def _run_user_task(workflow: BpmnWorkflow, task_id: str, clean: dict[str, Any]) -> None:
+    task = workflow.get_task_from_id(_uuid(task_id))
+    task.data.update(clean)
+    task.run()
 
 
 def _seeded(workflow: BpmnWorkflow, data: dict[str, Any] | None) -> BpmnWorkflow:

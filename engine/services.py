@@ -13,8 +13,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from SpiffWorkflow.bpmn.exceptions import WorkflowTaskException
 from SpiffWorkflow.bpmn.script_engine import PythonScriptEngine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from .decisions import decide
@@ -69,7 +69,9 @@ class ScriptEngine(PythonScriptEngine):
     """Restricted scripts plus registry-backed service calls.
 
     SpiffWorkflow 3.2's own `call_service` error path references an undefined
-    name and hides the real exception, so it is replaced entirely.
+    name and hides the real exception, so it is replaced entirely: a refusal (any
+    EngineError) and a database error pass as they are; anything else the function
+    raises becomes a ServiceError that names the service and the cause.
     """
 
     def __init__(self, registry: ServiceRegistry, context: ServiceContext) -> None:
@@ -83,10 +85,10 @@ class ScriptEngine(PythonScriptEngine):
         self.context.data = task.data
         try:
             result = fn(self.context, **params)
-        except EngineError:
+        except (EngineError, SQLAlchemyError):
             raise
         except Exception as err:
-            raise WorkflowTaskException(
-                f"{operation_name}: {err.__class__.__name__}: {err}", task=task, exception=err
+            raise ServiceError(
+                f"Layanan '{operation_name}' gagal ({type(err).__name__}: {err})."
             ) from err
         return json.dumps(result if result is not None else {}, default=str)

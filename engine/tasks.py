@@ -6,7 +6,7 @@ from typing import Any, Protocol
 
 from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 from SpiffWorkflow.util.task import TaskState
-from sqlalchemy import delete, exists, func, select
+from sqlalchemy import case, delete, exists, func, select
 from sqlalchemy.orm import Session
 
 from .deploy import FORM_PROPERTY
@@ -127,12 +127,18 @@ def to_info(row: OpenTask) -> TaskInfo:
 
 
 def open_task_for(session: Session, actor: Actor, task_id: str) -> OpenTask:
-    """The open task row if `actor` may take it; refuses with the reason otherwise."""
-    row = session.get(OpenTask, task_id)
-    if row is None:
+    """The open task row if `actor` may take it; refuses with the reason otherwise.
+
+    One statement reads the row and whether `actor` may take it: read apart, a task
+    completed in between would look like a task `actor` may not take.
+    """
+    found = session.execute(
+        select(OpenTask, case((visible_to(actor), True), else_=False)).where(OpenTask.id == task_id)
+    ).first()
+    if found is None:
         raise TaskNotOpen(completion_message(session, task_id))
-    allowed = session.scalar(select(OpenTask.id).where(OpenTask.id == task_id, visible_to(actor)))
-    if allowed is None:
+    row, allowed = found
+    if not allowed:
         raise NotAllowed(refusal_message(session, actor, row))
     return row
 

@@ -5,7 +5,20 @@ from __future__ import annotations
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import admin, audit, auth, db, diagrams, errors, headers, letters, records, styles, work
+from . import (
+    admin,
+    audit,
+    auth,
+    db,
+    diagrams,
+    errors,
+    headers,
+    inputs,
+    letters,
+    records,
+    styles,
+    work,
+)
 from .config import load_config
 
 
@@ -17,6 +30,7 @@ def create_app(config: dict | None = None) -> Flask:
     if app.config["PROXY_HOPS"]:
         hops = app.config["PROXY_HOPS"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
+    inputs.init_app(app)
     db.init_app(app)
     auth.init_app(app)
     errors.init_app(app)

@@ -10,7 +10,7 @@ from flask_login import current_user
 
 import engine
 from forms import password_prompt
-from processes.accounts.roles import ROLES
+from processes.accounts.roles import ADMIN, ROLES
 from processes.accounts.users import actor_for
 from processes.records.statuses import STATUSES
 
@@ -50,4 +50,6 @@ def _globals() -> dict:
             g.inbox_count = engine.inbox_count(db.session(), actor_for(current_user.user))
         values["inbox_count"] = g.inbox_count
         values["me"] = current_user.user
+        if current_user.user.role == ADMIN:  # incidents wait for the administrator
+            values["incident_count"] = engine.incident_count(db.session())
     return values

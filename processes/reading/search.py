@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from processes.access.grounds import Viewer, ground_of_row, opens_person, readable_records
 from processes.accounts.models import User
+from processes.db.paging import after_day, day_start, page_window
 from processes.records.models import Person, Record
 from processes.reference.ranks import pangkat_in_group
 
@@ -56,21 +57,21 @@ def search(session: Session, user: User | Viewer, f: RecordFilter) -> RecordPage
     if f.kelompok:
         query = query.where(Record.pangkat.in_(pangkat_in_group(session, f.kelompok)))
     if f.dari:
-        query = query.where(Record.created_at >= datetime.combine(f.dari, time.min))
-    if f.sampai:
-        query = query.where(Record.created_at < datetime.combine(f.sampai + timedelta(days=1), time.min))
+        query = query.where(Record.created_at >= day_start(f.dari))
+    if f.sampai and after_day(f.sampai):
+        query = query.where(Record.created_at < after_day(f.sampai))
     if f.q.strip():
         text = f.q.strip()
         query = query.where(
             or_(Person.nama.ilike(f"%{text}%"), Person.nomor_identitas.startswith(text, autoescape=True))
         )
     total = session.scalar(select(func.count()).select_from(query.subquery()))
-    page = max(1, f.page)
-    rows = session.execute(
+    page, offset = page_window(total, f.page, PAGE_SIZE)
+    rows = [] if offset is None else session.execute(
         query.add_columns(ground_of_row(user))
         .order_by(Record.updated_at.desc(), Record.id.desc())
         .limit(PAGE_SIZE)
-        .offset((page - 1) * PAGE_SIZE)
+        .offset(offset)
     ).all()
     return RecordPage([r for r, _ in rows], total, page, [g for _, g in rows])
 

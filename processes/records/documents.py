@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 
 from sqlalchemy.orm import Session
 
+from processes.db.upsert import insert_if_missing
 from processes.errors import Refused
 from processes.records.models import StoredFile
 from processes.records.pdf_actions import active_content
@@ -34,19 +36,23 @@ def check_pdf(content: bytes) -> str | None:
     return None
 
 
+def clean_name(name: str) -> str:
+    """A file name as the browser sent it, without control or formatting characters
+    (NUL, escape sequences, right-to-left overrides), at most 200 characters."""
+    return "".join(c for c in name if not unicodedata.category(c).startswith("C"))[:200]
+
+
 def store_pdf(session: Session, content: bytes, original_name: str, user_id: int) -> str:
     problem = check_pdf(content)
     if problem:
         raise Refused(problem)
     digest = hashlib.sha256(content).hexdigest()
     if session.get(StoredFile, digest) is None:
-        session.add(
-            StoredFile(
-                sha256=digest, size=len(content), original_name=original_name[:200],
-                uploaded_by=user_id, content=content,
-            )
-        )
-        session.flush()
+        # The same PDF uploaded by two people at once is stored once, without an error.
+        insert_if_missing(session, StoredFile, ["sha256"], {
+            "sha256": digest, "size": len(content), "original_name": clean_name(original_name),
+            "uploaded_by": user_id, "content": content,
+        })
     return digest
 
 

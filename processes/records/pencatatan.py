@@ -40,10 +40,8 @@ NOT_AUDITED = ("created_at", "updated_at")
 def ajukan_pencatatan(ctx: ServiceContext) -> dict[str, Any]:
     """Create (or, after a correction, update) the record as DIAJUKAN (DICATAT)."""
     session, data = ctx.session, ctx.data
-    person = person_for_submission(session, data)  # a known person is not renamed here
-    new_person = person.id is None
-    session.flush()
-    if new_person:
+    person, created = person_for_submission(session, data)  # a known person is not renamed
+    if created:
         audit.record_change(session, TAMBAH_PERSONEL, user_id=ctx.actor.id,
                             target=person.nomor_identitas, before={},
                             after=audit.snapshot(person, PERSON_AUDITED), proses=ctx.instance_id)

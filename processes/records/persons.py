@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from engine import ServiceContext
 from processes.accounts.models import User
+from processes.db.upsert import insert_if_missing
 from processes.errors import Refused
 from processes.records.models import Person, PersonChange, Record
 from processes.records.stages import PENCATATAN
@@ -40,17 +41,19 @@ class IdentityDifference:
     applies: bool
 
 
-def person_for_submission(session: Session, data: dict[str, Any]) -> Person:
-    """The person a pencatatan is about; created if new, never changed if known."""
+def person_for_submission(session: Session, data: dict[str, Any]) -> tuple[Person, bool]:
+    """The person a pencatatan is about, and whether this submission created them; a known
+    person is never changed here."""
     number = data["nomor_identitas"]
+    # Two first pencatatan of one new NRP at once: the second waits for the first's row.
+    created = insert_if_missing(session, Person, ["nomor_identitas"], {
+        "personel": data["personel"], "nomor_identitas": number, "nama": data["nama"],
+        "jenis_kelamin": data.get("jenis_kelamin") or None,
+    })  # token and created_at: the columns' own defaults
     person = session.scalar(select(Person).where(Person.nomor_identitas == number))
-    if person is None:
-        person = Person(personel=data["personel"], nomor_identitas=number, nama=data["nama"],
-                        jenis_kelamin=data.get("jenis_kelamin") or None)
-        session.add(person)
-    elif person.personel != data["personel"]:
+    if person.personel != data["personel"]:
         raise Refused(f"{number} sudah tercatat sebagai {person.personel}, bukan {data['personel']}.")
-    return person
+    return person, created
 
 
 def _changed(person: Person, data: dict[str, Any]) -> dict[str, tuple[str, str]]:

@@ -1,7 +1,9 @@
 """Use cases around tasks: start a submission, open a task, complete it.
 
 Each function that writes takes a unit of work and commits it once; on any refusal
-the transaction is rolled back and nothing is half-written.
+the transaction is rolled back and nothing is half-written. When a diagram step fails
+at run time (engine.ProcessStopped), what the user did is kept with the incident the
+engine recorded, and the user is told the process stopped.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 import engine
-from engine import Conflict, EngineError, FormInvalid, TaskInfo
+from engine import Conflict, EngineError, FormInvalid, ProcessStopped, TaskInfo
 from forms import PASSWORD_FIELD, asks_password, file_fields
 from processes.access.grounds import readable_record
 from processes.accounts.models import User
@@ -42,6 +44,8 @@ class Outcome:
     instance_id: int | None = None
     message: str | None = None
     errors: dict[str, str] = field(default_factory=dict)
+    #: A diagram step failed: the submission was kept, the process waits for a retry.
+    stopped: bool = False
 
 
 @dataclass(frozen=True)
@@ -138,6 +142,8 @@ def _start_submission(uow, user, process_id, data, uploads, record_id, password)
             seed = record_flows.start_data(record) if record else None
             first = RUNTIME.start(session, actor, process_id, unit_path, seed)
             return _complete(uow, user, first, form, data, uploads, current={})
+        except ProcessStopped as stop:  # before the first task: the new instance waits
+            return _stopped(uow, stop)
         except EngineError as err:
             return Outcome(ok=False, message=str(err))
 
@@ -157,7 +163,8 @@ def _complete_task(uow, user, task_id, data, uploads, password) -> Outcome:
     with uow:
         session = uow.session
         try:
-            task = engine.task_for(session, actor_for(user), task_id)
+            # The instance is locked before anything (an upload) is written.
+            task = engine.lock_task(session, actor_for(user), task_id)
             form = engine.task_form(session, task)
             refused = _password_refused(uow, user, form, data, password)
             if refused:
@@ -190,6 +197,10 @@ def _complete(uow, user, task: TaskInfo, form, data, uploads, current) -> Outcom
     data, upload_errors = _with_uploads(session, user, form, data, uploads, current)
     try:
         RUNTIME.complete_task(session, actor_for(user), task.id, data)
+    except ProcessStopped as stop:
+        if upload_errors:
+            return Outcome(ok=False, message="Periksa kembali isian yang ditandai.", errors=upload_errors)
+        return _stopped(uow, stop)
     except FormInvalid as err:
         errors = {**err.errors, **upload_errors}
         for name in uploads:
@@ -200,3 +211,9 @@ def _complete(uow, user, task: TaskInfo, form, data, uploads, current) -> Outcom
         return Outcome(ok=False, message="Periksa kembali isian yang ditandai.", errors=upload_errors)
     uow.commit()
     return Outcome(ok=True, instance_id=task.instance_id)
+
+
+def _stopped(uow: UnitOfWork, stop: ProcessStopped) -> Outcome:
+    """Keep the user's step and the incident; the process waits for an administrator."""
+    uow.commit()
+    return Outcome(ok=False, instance_id=stop.incident.instance_id, message=str(stop), stopped=True)

@@ -47,6 +47,9 @@ def fire_due_timers(new_uow: Callable[[], UnitOfWork], now: datetime | None = No
                 RUNTIME.fire_timers(uow.session, actor, instance_id)
             except engine.Conflict:
                 continue  # someone advanced it meanwhile; it is looked at again next run
+            except engine.ProcessStopped:
+                uow.commit()  # its next step failed: the incident waits for an administrator
+                continue
             uow.commit()
             woken += 1
     return woken

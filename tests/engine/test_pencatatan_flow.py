@@ -124,28 +124,26 @@ def test_replaying_a_completed_task_is_refused_with_who_did_it(session):
 
 
 def test_two_approvers_completing_the_same_task_exactly_one_wins(session_factory, monkeypatch):
-    """The second approver loaded the instance before the first committed: the lock refuses."""
+    """The second approver found the task open, but the first committed before the second
+    took the instance's lock: the second is told who completed it, and writes nothing."""
     with session_factory() as s:
         submitted_record(s)
         task_id = only_task(s, "kaurlitpers").id
-    real_load = engine.runtime.workflow_from_json
+    real_lock = engine.locking.lock_instance
 
-    def load_then_let_the_other_approver_finish(*args):
-        workflow = real_load(*args)
-        monkeypatch.setattr(engine.runtime, "workflow_from_json", real_load)
+    def let_the_other_approver_finish_then_lock(session, instance_id):
+        monkeypatch.setattr(engine.locking, "lock_instance", real_lock)
         with session_factory() as other:
             kaur = actor_for(user(other, "kaurlitpers"))
             RUNTIME.complete_task(other, kaur, task_id, {"keputusan": "SETUJU"})
             other.commit()
-        return workflow
+        return real_lock(session, instance_id)
 
-    monkeypatch.setattr(engine.runtime, "workflow_from_json", load_then_let_the_other_approver_finish)
+    monkeypatch.setattr(engine.locking, "lock_instance", let_the_other_approver_finish_then_lock)
     with session_factory() as second:
         kaur = actor_for(user(second, "kaurlitpers"))
-        with pytest.raises(engine.Conflict):
+        with pytest.raises(engine.TaskNotOpen, match="sudah diselesaikan oleh Iptu Rina"):
             RUNTIME.complete_task(second, kaur, task_id, {"keputusan": "KEMBALIKAN", "catatan": "xxxxx"})
-        second.rollback()
-        assert "sudah diselesaikan oleh Iptu Rina" in engine.completion_message(second, task_id)
     with session_factory() as s:
         history = s.scalars(select(engine.models.TaskHistory).where(
             engine.models.TaskHistory.task_id == task_id)).all()

@@ -98,3 +98,33 @@ def test_the_timer_job_wakes_due_instances_as_the_system_user(session, session_f
     assert fire_due_timers(lambda: UnitOfWork(session_factory), later) == 1
     session.expire_all()
     assert [t.task_name for t in engine.instance_tasks(session, first.instance_id)] == ["Ingat"]
+
+
+#: The same wait, then a script that fails: a woken instance can stop with an incident too.
+WAIT_THEN_FAIL = (
+    WAIT_THEN_WORK.replace(b'id="uji_timer" name="Uji timer"', b'id="uji_timer_gagal" name="Uji timer gagal"')
+    .replace(b'<bpmn:userTask id="Ingat" name="Tindak lanjut setelah 72 jam">',
+             b'<bpmn:scriptTask id="Ingat" name="Tindak lanjut setelah 72 jam">')
+    .replace(b'<bpmn:outgoing>f4</bpmn:outgoing></bpmn:userTask>',
+             b'<bpmn:outgoing>f4</bpmn:outgoing><bpmn:script>x = 1/0</bpmn:script></bpmn:scriptTask>')
+)
+
+
+def test_a_woken_instance_whose_next_step_fails_stops_with_an_incident(
+    session, session_factory, monkeypatch
+):
+    from processes.db.uow import UnitOfWork
+    from processes.work.timers import fire_due_timers
+
+    engine.deploy_bpmn(session, WAIT_THEN_FAIL, "uji_timer_gagal.bpmn", {}, {})
+    operator = engine.Actor(1, "Operator", frozenset({"Operator"}), "/")
+    first = RUNTIME.start(session, operator, "uji_timer_gagal", "/")
+    RUNTIME.complete_task(session, operator, first.id, {})
+    session.commit()
+    monkeypatch.setattr(spiff_timer, "datetime", _Later)
+    later = datetime.now(UTC) + timedelta(hours=73)
+    assert fire_due_timers(lambda: UnitOfWork(session_factory), later) == 0
+    [incident] = engine.incident_list(session)
+    assert (incident.instance_id, incident.element_id) == (first.instance_id, "Ingat")
+    assert "pembagian dengan nol" in incident.error
+    assert engine.due_instances(session, later) == []  # stopped: not woken again and again

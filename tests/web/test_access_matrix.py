@@ -67,6 +67,8 @@ EXPECTED: dict[str, list[Case]] = {
     "admin.add_unit": [post("/admin/satuan", ADMIN)],
     "admin.approvals": [get("/admin/persetujuan", ADMIN)],
     "admin.decide": [post("/admin/persetujuan/999999", ADMIN)],  # no such request: refused
+    "admin.incidents": [get("/admin/insiden", ADMIN)],
+    "admin.retry_incident": [post("/admin/insiden/999999/coba-lagi", ADMIN)],  # none: refused
     "admin.reset_password": [  # no password given: refused, nothing changes
         post(lambda w: f"/admin/pengguna/{w.users['tmp-op2.kapuas']}/sandi", ADMIN)],
     "audit.export": [post("/log-akses.csv", KABID)],

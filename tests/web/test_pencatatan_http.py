@@ -225,24 +225,6 @@ def test_kaurlitpers_opens_the_submitted_pdf_and_the_read_is_logged(client, auth
     assert client.get(f"/tugas/{task_id}/berkas/uraian").status_code == 403  # not a file field
 
 
-def test_an_unexpected_failure_shows_a_page_in_indonesian_and_writes_nothing(
-    app, client, auth, session, monkeypatch
-):
-    from processes.records import pencatatan
-
-    def broken(ctx):
-        raise RuntimeError("disk penuh")
-
-    monkeypatch.setitem(pencatatan.SERVICES._functions, "catpers.ajukan_pencatatan", broken)
-    app.config["PROPAGATE_EXCEPTIONS"] = False
-    auth.login("operator")
-    response = post_pencatatan(client)
-    assert response.status_code == 500
-    assert "tidak ada data yang tersimpan" in response.get_data(as_text=True)
-    assert session.scalar(select(Record)) is None
-    assert session.scalar(select(StoredFile)) is None
-
-
 def test_a_kepp_record_citing_a_disiplin_pasal_is_refused_and_the_form_keeps_what_was_typed(
     client, auth, session
 ):

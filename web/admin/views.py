@@ -1,4 +1,4 @@
-"""User management and office settings pages (ADMIN only)."""
+"""User management, office settings and incidents pages (ADMIN only)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from processes.errors import Refused
 from processes.letters import settings as office_settings
 from processes.reference import admin as reference_admin
 from processes.reference import lists as reference
+from processes.work import incidents as work_incidents
 
 from .. import db
 from ..auth.session import me, role_required
@@ -132,3 +133,19 @@ def add_unit():
     except Refused as err:
         flash(str(err), "error")
     return redirect(url_for("admin.lists"))
+
+
+@bp.route("/insiden")
+@role_required(ADMIN)
+def incidents():
+    include_closed = request.args.get("semua") == "1"
+    rows = work_incidents.incident_rows(db.session(), me(), include_closed)
+    return render_template("admin/incidents.html", rows=rows, include_closed=include_closed)
+
+
+@bp.route("/insiden/<int:incident_id>/coba-lagi", methods=["POST"])
+@role_required(ADMIN)
+def retry_incident(incident_id: int):
+    outcome = work_incidents.retry_incident(db.unit_of_work(), me(), incident_id)
+    flash(outcome.message, "success" if outcome.ok else "error")
+    return redirect(url_for("admin.incidents"))

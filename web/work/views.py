@@ -16,6 +16,7 @@ from processes.work.summary import identity_differences, submission_summary
 from .. import db
 from ..auth.session import me
 from ..forms_io import sections, submitted_fields, submitted_uploads
+from ..inputs import row_id
 from ..pdf import pdf_response
 from . import bp
 
@@ -34,7 +35,7 @@ def inbox():
 @login_required
 def start(process_id: str):
     session = db.session()
-    record_id = request.args.get("catatan", type=int)
+    record_id = request.args.get("catatan", type=row_id)
     record = readable_record(session, me(), record_id) if record_id else None
     name, form = tasks.start_form(session, me(), process_id, record)
     values, errors = {}, {}
@@ -48,6 +49,8 @@ def start(process_id: str):
             flash(f"{name} berhasil diajukan.", "success")
             return redirect(url_for("records.instance", instance_id=outcome.instance_id))
         flash(outcome.message, "error")
+        if outcome.stopped:
+            return redirect(url_for("work.inbox"))
         errors = outcome.errors
     context = {FACTS: record_facts(record)} if record else {}
     return render_template(
@@ -78,6 +81,8 @@ def task(task_id: str):
             flash(f"Tugas \u201c{page.task.title}\u201d selesai.", "success")
             return redirect(url_for("work.inbox"))
         flash(outcome.message, "error")
+        if outcome.stopped:
+            return redirect(url_for("work.inbox"))
         errors = outcome.errors
     return render_template(
         "work/task.html", page=page, summary=submission_summary(session, page),
