@@ -115,3 +115,12 @@ def akses_khusus_fields(**overrides: str) -> dict[str, str]:
     }
     data.update(overrides)
     return data
+
+#: `pencatatan_data` overrides for a pidana record of a Polres member and for an ASN.
+PIDANA = {"nomor_identitas": "88110987", "nama": "Rudi Santoso", "pangkat": "AKP",
+          "jenis_pelanggaran": "PIDANA", "wujud_perbuatan": "PENGANIAYAAN", "pasal": "KUHP-351",
+          "unit_kerja": "POLRES-BARITO-SELATAN"}
+ASN = {"personel": "ASN", "nomor_identitas": "199002152015032001", "jenis_kelamin": "P",
+       "nama": "Siti Aminah", "pangkat": "III/a", "jabatan": "Staf Urmin",
+       "unit_kerja": "SATKER-BIDPROPAM", "wujud_perbuatan": "TIDAK_MASUK_DINAS_TANPA_KETERANGAN",
+       "pasal": "PP94-2021-P3-a"}

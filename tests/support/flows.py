@@ -119,3 +119,8 @@ def letter_of(session, instance_id: int) -> Letter | None:
     request = request_of(session, instance_id)
     assert request is not None, instance_id
     return session.scalar(select(Letter).where(Letter.request_id == request.id))
+
+
+def refreshed(session, record: Record) -> Record:
+    session.expire_all()
+    return session.get(Record, record.id)

@@ -139,3 +139,7 @@ def start_url(process_id: str, record_id: int | None = None) -> str:
 
 def post_pencatatan(client, **overrides: str):
     return post_start(client, "pencatatan", pencatatan_data(**overrides))
+
+
+def hukuman_choices(page) -> set[str]:
+    return {o.get("value") for o in page.xpath('//select[@id="f-hukuman"]/option') if o.get("value")}
