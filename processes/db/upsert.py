@@ -18,5 +18,7 @@ def insert_if_missing(session: Session, model: type, key: list[str], values: dic
     whether this call inserted it."""
     dialect = session.get_bind().dialect.name
     insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
-    result = session.execute(insert(model).values(**values).on_conflict_do_nothing(index_elements=key))
-    return result.rowcount == 1
+    statement = insert(model).values(**values).on_conflict_do_nothing(index_elements=key)
+    # RETURNING says whether a row was made (rowcount is not reliable across drivers here).
+    inserted = session.execute(statement.returning(*(getattr(model, k) for k in key)))
+    return inserted.first() is not None
