@@ -12,6 +12,7 @@ import engine
 from forms import password_prompt
 from processes.accounts.roles import ADMIN, ROLES
 from processes.accounts.users import actor_for
+from processes.reference.dates import long_date, short_date
 from processes.records.statuses import STATUSES
 
 from . import db
@@ -31,6 +32,8 @@ def local_time(value: datetime | None, fmt: str = "%d-%m-%Y %H:%M") -> str:
 def init_app(app: Flask) -> None:
     app.context_processor(_globals)
     app.add_template_filter(local_time, "waktu")
+    app.add_template_filter(long_date, "tanggal")
+    app.add_template_filter(short_date, "tgl")
     app.before_request(_refuse_nul)
 
 
