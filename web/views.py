@@ -12,8 +12,8 @@ import engine
 from forms import password_prompt
 from processes.accounts.roles import ADMIN, ROLES
 from processes.accounts.users import actor_for
-from processes.reference.dates import long_date, short_date
 from processes.records.statuses import STATUSES
+from processes.reference.dates import long_date, short_date
 
 from . import db
 
