@@ -8,6 +8,7 @@ bounded in rounds and seconds.
 
 from __future__ import annotations
 
+import http.client
 import http.cookiejar
 import os
 import random
@@ -75,7 +76,7 @@ def approve_all(base: str, task_ids: list[str], stop: threading.Event) -> None:
                 return
             form = urllib.parse.urlencode({"keputusan": "SETUJU"}).encode()
             opener.open(f"{base}/tugas/{task_id}", form, timeout=10).close()
-    except (urllib.error.URLError, ConnectionError, OSError):
+    except (urllib.error.URLError, http.client.HTTPException, ConnectionError, OSError):
         return  # killed mid-request: what it left must still agree
 
 
