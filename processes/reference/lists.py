@@ -115,6 +115,10 @@ def choices(
     session: Session, list_name: str, where: dict[str, Any] | None = None
 ) -> list[tuple[str, str, dict[str, Any]]]:
     """Active items of a list as (code, label, attrs), the form layer's pick lists."""
+    return _fitting(_items(session, list_name), where)
+
+
+def _items(session: Session, list_name: str) -> list[tuple[str, str, dict[str, Any]]]:
     if list_name == "unit":
         rows = session.execute(select(Unit.code, Unit.name).order_by(Unit.path))
         return [(code, name, {}) for code, name in rows]
@@ -123,8 +127,11 @@ def choices(
         .where(ReferenceItem.list_name == list_name, ReferenceItem.active.is_(True))
         .order_by(ReferenceItem.sort_order, ReferenceItem.id)
     )
-    return [(code, label, attrs or {}) for code, label, attrs in rows
-            if matches(attrs or {}, where or {})]
+    return [(code, label, attrs or {}) for code, label, attrs in rows]
+
+
+def _fitting(items: list[tuple], where: dict[str, Any] | None) -> list[tuple]:
+    return [item for item in items if matches(item[2], where or {})]
 
 
 def matches(attrs: dict[str, Any], where: dict[str, Any]) -> bool:
@@ -140,7 +147,16 @@ def _fits(have: Any, wanted: Any) -> bool:
 
 
 def options_source(session: Session):
-    return lambda name, where=None: choices(session, name, where)
+    """`choices` for one form's checks or page: each list is read once however many fields
+    (and filters) ask for it."""
+    read: dict[str, list[tuple]] = {}
+
+    def source(name: str, where: dict[str, Any] | None = None) -> list[tuple]:
+        if name not in read:
+            read[name] = _items(session, name)
+        return _fitting(read[name], where)
+
+    return source
 
 
 def item(session: Session, list_name: str, code: str) -> ReferenceItem | None:
