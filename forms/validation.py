@@ -68,6 +68,10 @@ def _allowed(
 ) -> tuple[tuple[str, tuple], ...]:
     """Each pick-list field's allowed values, in the form's order."""
     properties = form["schema"].get("properties", {})
+    prefetch = getattr(options, "prefetch", None)
+    if prefetch is not None:  # a source that can read all the form's lists at once
+        prefetch([h["options"] for h in form.get("ui", {}).get("fields", {}).values()
+                  if h.get("options")])
     return tuple(
         (name, tuple(item[0] for item in options(hints["options"], option_filter(hints, context))))
         for name, hints in form.get("ui", {}).get("fields", {}).items()

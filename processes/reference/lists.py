@@ -146,17 +146,37 @@ def _fits(have: Any, wanted: Any) -> bool:
     return wanted in have if isinstance(have, list) else have == wanted
 
 
-def options_source(session: Session):
+class OptionsReader:
     """`choices` for one form's checks or page: each list is read once however many fields
-    (and filters) ask for it."""
-    read: dict[str, list[tuple]] = {}
+    (and filters) ask for it, and the lists a form names are read in one statement."""
 
-    def source(name: str, where: dict[str, Any] | None = None) -> list[tuple]:
-        if name not in read:
-            read[name] = _items(session, name)
-        return _fitting(read[name], where)
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.read: dict[str, list[tuple]] = {}
 
-    return source
+    def prefetch(self, names: list[str]) -> None:
+        wanted = sorted({n for n in names if n not in self.read and n != "unit"})
+        if not wanted:
+            return
+        rows = self.session.execute(
+            select(ReferenceItem.list_name, ReferenceItem.code, ReferenceItem.label,
+                   ReferenceItem.attrs)
+            .where(ReferenceItem.list_name.in_(wanted), ReferenceItem.active.is_(True))
+            .order_by(ReferenceItem.sort_order, ReferenceItem.id)
+        )
+        for name in wanted:
+            self.read[name] = []
+        for list_name, code, label, attrs in rows:
+            self.read[list_name].append((code, label, attrs or {}))
+
+    def __call__(self, name: str, where: dict[str, Any] | None = None) -> list[tuple]:
+        if name not in self.read:
+            self.read[name] = _items(self.session, name)
+        return _fitting(self.read[name], where)
+
+
+def options_source(session: Session) -> OptionsReader:
+    return OptionsReader(session)
 
 
 def item(session: Session, list_name: str, code: str) -> ReferenceItem | None:
