@@ -9,13 +9,9 @@ A. Through `processes.workflow.RUNTIME` on a fresh, migrated database (a tempora
    request does. Between the first and second stage the inbox of Kaurlitpers is
    read repeatedly while N tasks are open.
 
-B. SpiffWorkflow alone, in memory, on the same diagram: for each completion the
-   workflow is restored from its full JSON (spec included), the READY user task is
-   completed with the same data, the engine steps run (service tasks return '{}'),
-   and the workflow is written back to JSON.
+B. SpiffWorkflow alone, in memory, on the same diagram (`bench.raw_spiff`).
 
-Time in A is split by wrapping the runtime's collaborators (exclusive time, so the
-parts add up to the total); the wrappers cost a few microseconds per call.
+Time in A is split by wrapping the runtime's collaborators (`bench.profiling`).
 
     python -m bench.task_throughput [--instances N] [--postgres URL]
 """
@@ -24,30 +20,20 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import hashlib
-import json
 import secrets
 import sys
 import tempfile
 import time
-from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from SpiffWorkflow.bpmn.script_engine import PythonScriptEngine
-from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
-from SpiffWorkflow.spiff.parser.process import SpiffBpmnParser
-from SpiffWorkflow.task import Task
-from SpiffWorkflow.util.task import TaskState
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 import engine
-from engine import runtime as engine_runtime
-from engine.sandbox import RestrictedEnvironment
-from engine.serialization import SERIALIZER
-from engine.services import ScriptEngine
+from bench.profiling import A_PARTS, COMMIT, OTHER, Profile, StatementCounter, instrumented
+from bench.raw_spiff import RawResult, run_raw
 from processes.accounts.models import User
 from processes.accounts.users import actor_for
 from processes.db.database import make_engine, make_session_factory, throwaway_postgres
@@ -62,85 +48,6 @@ DIAGRAM = BPMN_DIR / "pencatatan.bpmn"
 APPROVAL = {"keputusan": "SETUJU"}
 INBOX_READS = 200
 BENCH_PASSWORD = "bench-only-password"
-
-
-# -- exclusive-time accounting ------------------------------------------------
-class Profile:
-    """Exclusive time per category: entering a category pauses the enclosing one."""
-
-    def __init__(self) -> None:
-        self.totals: dict[str, float] = defaultdict(float)
-        self._stack: list[str] = []
-        self._mark = 0.0
-
-    def enter(self, name: str) -> None:
-        now = time.perf_counter()
-        if self._stack:
-            self.totals[self._stack[-1]] += now - self._mark
-        self._stack.append(name)
-        self._mark = now
-
-    def exit(self) -> None:
-        now = time.perf_counter()
-        self.totals[self._stack.pop()] += now - self._mark
-        self._mark = now
-
-    @contextlib.contextmanager
-    def part(self, name: str) -> Iterator[None]:
-        self.enter(name)
-        try:
-            yield
-        finally:
-            self.exit()
-
-    def timed(self, name: str, fn: Callable) -> Callable:
-        def wrapper(*args: Any, **kwargs: Any) -> Any:
-            self.enter(name)
-            try:
-                return fn(*args, **kwargs)
-            finally:
-                self.exit()
-
-        return wrapper
-
-
-# Categories of A, in the order they are printed.
-OTHER = "ORM queries/flush + rest"
-VALIDATE = "form validation"
-DESERIALIZE = "deserialize (state+spec JSON)"
-RUN = "spiff run (task + engine steps)"
-CONDITIONS = "gateway conditions (restricted)"
-SERVICES = "service tasks (domain SQL)"
-SERIALIZE = "serialize state"
-OPEN_TASKS = "sync open-task rows"
-COMMIT = "commit"
-A_PARTS = [DESERIALIZE, RUN, CONDITIONS, SERVICES, SERIALIZE, VALIDATE, OPEN_TASKS, COMMIT, OTHER]
-
-
-@contextlib.contextmanager
-def instrumented(profile: Profile) -> Iterator[None]:
-    """Wrap the runtime's collaborators for the duration of part A."""
-    patches = [
-        (engine_runtime, "workflow_from_json", DESERIALIZE),
-        (engine_runtime, "new_workflow", DESERIALIZE),
-        (engine_runtime, "state_to_json", SERIALIZE),
-        (engine_runtime, "sync_open_tasks", OPEN_TASKS),
-        (BpmnWorkflow, "do_engine_steps", RUN),
-        (Task, "run", RUN),
-        (RestrictedEnvironment, "evaluate", CONDITIONS),
-        (ScriptEngine, "call_service", SERVICES),
-        (RUNTIME, "validate", VALIDATE),
-    ]
-    saved = []
-    for owner, attr, name in patches:
-        original = owner.__dict__[attr] if isinstance(owner, type) else getattr(owner, attr)
-        saved.append((owner, attr, original))
-        setattr(owner, attr, profile.timed(name, original))
-    try:
-        yield
-    finally:
-        for owner, attr, original in reversed(saved):
-            setattr(owner, attr, original)
 
 
 # -- A: runtime + database ----------------------------------------------------
@@ -248,21 +155,6 @@ def run_database(label: str, url: str, instances: int) -> DbResult:
     )
 
 
-class StatementCounter:
-    """Counts SQL statements sent through `db` (BEGIN/COMMIT and pool pings not included)."""
-
-    def __init__(self, db) -> None:
-        self.db = db
-        self.count = 0
-        event.listen(db, "before_cursor_execute", self._seen)
-
-    def _seen(self, *_args: Any) -> None:
-        self.count += 1
-
-    def close(self) -> None:
-        event.remove(self.db, "before_cursor_execute", self._seen)
-
-
 def time_inbox(factory, actor) -> tuple[int, float]:
     """Read `actor`'s inbox INBOX_READS times, each in its own session as a request would."""
     with factory() as session:
@@ -278,63 +170,6 @@ def time_inbox(factory, actor) -> tuple[int, float]:
 def sqlite_database() -> Iterator[str]:
     with tempfile.TemporaryDirectory(prefix="ecatpers-bench-") as tmp:
         yield f"sqlite:///{Path(tmp) / 'bench.sqlite'}"
-
-
-# -- B: SpiffWorkflow alone ---------------------------------------------------
-class NullServiceEngine(PythonScriptEngine):
-    """Plain SpiffWorkflow script engine whose service calls return an empty result."""
-
-    def call_service(self, task, **kwargs):
-        return "{}"
-
-
-@dataclass
-class RawResult:
-    completions: int
-    seconds: float
-    parts: dict[str, float]
-
-    @property
-    def rate(self) -> float:
-        return self.completions / self.seconds
-
-
-def run_raw(instances: int) -> RawResult:
-    parser = SpiffBpmnParser()
-    parser.add_bpmn_file(str(DIAGRAM))
-    spec = parser.get_spec(PROCESS_ID)
-    subprocess_specs = parser.get_subprocess_specs(PROCESS_ID)
-    script_engine = NullServiceEngine()
-    submission = pencatatan_data()
-    submission["dokumen_file"] = hashlib.sha256(MINIMAL_PDF).hexdigest()
-    steps = [submission, APPROVAL, APPROVAL]
-
-    def one_instance(profile: Profile) -> None:
-        with profile.part("start (new + steps + serialize)"):
-            workflow = BpmnWorkflow(spec, subprocess_specs, script_engine=script_engine)
-            workflow.do_engine_steps()
-            state = json.dumps(SERIALIZER.to_dict(workflow))
-        for data in steps:
-            with profile.part("deserialize (full JSON)"):
-                workflow = SERIALIZER.from_dict(json.loads(state))
-                workflow.script_engine = script_engine
-            with profile.part("run (task + engine steps)"):
-                (task,) = workflow.get_tasks(state=TaskState.READY, manual=True)
-                task.data.update(data)
-                task.run()
-                workflow.do_engine_steps()
-            with profile.part("serialize (full JSON)"):
-                state = json.dumps(SERIALIZER.to_dict(workflow))
-        if not workflow.completed:
-            raise SystemExit("raw SpiffWorkflow: instance did not complete")
-
-    one_instance(Profile())  # warm-up
-    profile = Profile()
-    start = time.perf_counter()
-    for _ in range(instances):
-        one_instance(profile)
-    seconds = time.perf_counter() - start
-    return RawResult(3 * instances, seconds, dict(profile.totals))
 
 
 # -- report -------------------------------------------------------------------
@@ -409,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
         with throwaway_postgres(args.postgres) as url:
             results.append(run_database("PostgreSQL", url, args.instances))
     print("B: raw SpiffWorkflow ...", file=sys.stderr, flush=True)
-    raw = run_raw(args.instances)
+    raw = run_raw(args.instances, DIAGRAM, PROCESS_ID, APPROVAL)
     print_report(results, raw, args.instances)
     return 0
 

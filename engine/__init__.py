@@ -43,7 +43,7 @@ from .tasks import (
     instance_tasks,
     task_for,
 )
-from .timers import due_instances
+from .timers import due_instances, take_due_instance
 from .values import Actor, HistoryEntry, InstanceInfo, TaskInfo, VersionInfo
 from .versions import (
     current_version,
@@ -102,6 +102,7 @@ __all__ = [
     "instance_tasks",
     "instance_version",
     "lock_task",
+    "take_due_instance",
     "task_for",
     "task_form",
     "timeline",

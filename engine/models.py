@@ -99,6 +99,12 @@ class TaskHistory(EngineBase):
     """Every completed user task, for the instance timeline and segregation of duties."""
 
     __tablename__ = "wf_task_history"
+    # Segregation of duties asks "has this user acted on this instance" on every inbox and
+    # completion; a race loser is told who completed the task by its id.
+    __table_args__ = (
+        Index("ix_wf_task_history_instance_user", "instance_id", "user_id"),
+        Index("ix_wf_task_history_task_id", "task_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     instance_id: Mapped[int] = mapped_column(

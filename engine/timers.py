@@ -35,6 +35,23 @@ def next_timer_at(workflow: BpmnWorkflow) -> datetime | None:
     return min(due) if due else None
 
 
+def take_due_instance(session: Session, now: datetime, passed: set[int]) -> int | None:
+    """One due instance (not in `passed`), locked for this transaction, or None.
+
+    PostgreSQL: SELECT ... FOR UPDATE SKIP LOCKED, so timer workers side by side each take
+    a different instance and never fire one twice. SQLite has no row locks and ignores the
+    clause: run one timer worker there (its writes queue on the database's one lock anyway).
+    """
+    return session.scalar(
+        select(Instance.id)
+        .where(Instance.status == "running", Instance.next_timer_at <= now,
+               Instance.id.not_in(passed))
+        .order_by(Instance.next_timer_at, Instance.id)
+        .limit(1)
+        .with_for_update(skip_locked=True)
+    )
+
+
 def due_instances(session: Session, now: datetime, limit: int = 100) -> list[int]:
     return list(
         session.scalars(

@@ -7,6 +7,7 @@ page listing what may be started must not load them. A form is read when asked f
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 
 from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.orm import Session
@@ -72,10 +73,20 @@ def instance_version(session: Session, instance_id: int) -> VersionInfo:
 
 
 def bundled_form(forms_json: str, name: str | None) -> dict:
-    """A form out of a version's bundle; a task that names none has no fields."""
+    """A form out of a version's bundle; a task that names none has no fields.
+
+    The definition is shared by every caller (parsed once per bundle): read it, never change it.
+    """
     if name is None:
         return {"schema": {"type": "object", "properties": {}}}
-    return json.loads(forms_json)[name]
+    return _bundle(forms_json)[name]
+
+
+@lru_cache(maxsize=64)
+def _bundle(forms_json: str) -> dict[str, dict]:
+    # A deployed version never changes, so its parsed forms are kept per process, keyed by
+    # the text itself: several processes each keep their own, and none can be stale.
+    return json.loads(forms_json)
 
 
 def form_of(session: Session, version: VersionInfo, name: str | None) -> dict:
@@ -87,8 +98,15 @@ def form_of(session: Session, version: VersionInfo, name: str | None) -> dict:
 
 
 def task_form(session: Session, task: TaskInfo) -> dict:
-    """The form definition of an open task, from the version its instance runs."""
-    return form_of(session, instance_version(session, task.instance_id), task.form)
+    """The form definition of an open task, from the version its instance runs.
+
+    Read through the session's identity map: after `lock_task` the instance is there, and
+    the version row read here is the one the runtime completes the task with.
+    """
+    instance = session.get(Instance, task.instance_id)
+    if instance is None:
+        raise NotFound("Proses tidak ditemukan.")
+    return bundled_form(session.get(ProcessVersion, instance.version_id).forms_json, task.form)
 
 
 def diagram_xml(session: Session, instance_id: int) -> str:

@@ -1,9 +1,16 @@
-"""Server-side validation of submitted form data, with messages in Bahasa Indonesia."""
+"""Server-side validation of submitted form data, with messages in Bahasa Indonesia.
+
+Compiled validators are kept per process (`_validator`): keyed by the form's schema text and
+the pick lists' allowed values, so a form version and a reference-list state each get their
+own, and none is ever stale. A call builds nothing and copies nothing when both are known.
+"""
 
 from __future__ import annotations
 
 import copy
+import json
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker
@@ -56,14 +63,40 @@ def depends_on(form: dict, hints: dict) -> dict[str, str]:
     return {attr: path for attr, path in (hints.get("filter") or {}).items() if path in own}
 
 
-def schema_with_options(form: dict, options: OptionsSource, context: dict[str, Any]) -> dict:
-    schema = copy.deepcopy(form["schema"])
-    for name, hints in form.get("ui", {}).get("fields", {}).items():
-        source = hints.get("options")
-        if source and name in schema.get("properties", {}):
-            allowed = options(source, option_filter(hints, context))
-            schema["properties"][name]["enum"] = [item[0] for item in allowed]
+def _allowed(
+    form: dict, options: OptionsSource, context: dict[str, Any]
+) -> tuple[tuple[str, tuple], ...]:
+    """Each pick-list field's allowed values, in the form's order."""
+    properties = form["schema"].get("properties", {})
+    prefetch = getattr(options, "prefetch", None)
+    if prefetch is not None:  # a source that can read all the form's lists at once
+        prefetch([h["options"] for h in form.get("ui", {}).get("fields", {}).values()
+                  if h.get("options")])
+    return tuple(
+        (name, tuple(item[0] for item in options(hints["options"], option_filter(hints, context))))
+        for name, hints in form.get("ui", {}).get("fields", {}).items()
+        if hints.get("options") and name in properties
+    )
+
+
+def _with_enums(schema: dict, allowed: tuple[tuple[str, tuple], ...]) -> dict:
+    schema = copy.deepcopy(schema)
+    for name, values in allowed:
+        schema["properties"][name]["enum"] = list(values)
     return schema
+
+
+@lru_cache(maxsize=256)
+def _compiled(schema_text: str, allowed: tuple[tuple[str, tuple], ...]) -> Draft202012Validator:
+    schema = _with_enums(json.loads(schema_text), allowed)
+    return Draft202012Validator(schema, format_checker=_FORMAT_CHECKER)
+
+
+def _validator(form: dict, options: OptionsSource, context: dict[str, Any]) -> Draft202012Validator:
+    # The key is the schema's own text, not the dict's identity: equal forms of different
+    # versions share one validator, and a changed form can never meet an old one.
+    text = json.dumps(form["schema"], sort_keys=True, default=str)
+    return _compiled(text, _allowed(form, options, context))
 
 
 def validate(
@@ -75,8 +108,7 @@ def validate(
     """
     clean = normalise(form, data)
     merged = {**(context or {}), **clean}
-    schema = schema_with_options(form, options, merged)
-    validator = Draft202012Validator(schema, format_checker=_FORMAT_CHECKER)
+    validator = _validator(form, options, merged)
     errors: dict[str, str] = {}
     for error in sorted(validator.iter_errors(clean), key=lambda e: e.path):
         for field, message in _messages(form, error):

@@ -45,6 +45,20 @@ def render(letter: Letter) -> None:
     letter.pdf, letter.pdf_sha256 = signed, hashlib.sha256(signed).hexdigest()
 
 
+#: session.info key: a letter was issued in this session (its PDF is made after the commit).
+ISSUED = "letters.issued"
+
+
+def mark_issued(session: Session) -> None:
+    session.info[ISSUED] = True
+
+
+def issued_in(uow: UnitOfWork) -> bool:
+    """Whether the use case just run issued a letter (asked once: the mark is taken), so a
+    completion that issued none opens no second transaction to look for pending PDFs."""
+    return bool(uow.session.info.pop(ISSUED, False))
+
+
 def render_pending(uow: UnitOfWork) -> None:
     """Render letters issued without their PDF yet (run after the issuing commit)."""
     with uow:

@@ -11,6 +11,7 @@ from processes.db import audit
 from processes.db.audit_actions import TERBITKAN_SURAT
 from processes.errors import Refused
 from processes.letters import content as letter_content
+from processes.letters import issue as letter_issue
 from processes.letters import numbering, signing
 from processes.letters.models import Letter
 from processes.letters.pdf.snapshot import to_json
@@ -71,6 +72,7 @@ def terbitkan_surat(ctx: ServiceContext, jenis: str) -> dict[str, Any]:
             content=to_json(letter),
         )
     )
+    letter_issue.mark_issued(ctx.session)
     request.status = APPROVED
     request.decided_at = utcnow()
     audit.record(ctx.session, TERBITKAN_SURAT, user_id=ctx.actor.id, target=request.nomor_identitas,

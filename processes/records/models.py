@@ -66,6 +66,11 @@ class Record(DomainBase):
     """One violation of one person (a catatan), from pencatatan on."""
 
     __tablename__ = "record"
+    # The list pages' orders and an operator's own records, read by index at any size.
+    __table_args__ = (
+        Index("ix_record_submitted_by", "submitted_by"),
+        Index("ix_record_updated_at_id", "updated_at", "id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)

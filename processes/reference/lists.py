@@ -115,6 +115,10 @@ def choices(
     session: Session, list_name: str, where: dict[str, Any] | None = None
 ) -> list[tuple[str, str, dict[str, Any]]]:
     """Active items of a list as (code, label, attrs), the form layer's pick lists."""
+    return _fitting(_items(session, list_name), where)
+
+
+def _items(session: Session, list_name: str) -> list[tuple[str, str, dict[str, Any]]]:
     if list_name == "unit":
         rows = session.execute(select(Unit.code, Unit.name).order_by(Unit.path))
         return [(code, name, {}) for code, name in rows]
@@ -123,8 +127,11 @@ def choices(
         .where(ReferenceItem.list_name == list_name, ReferenceItem.active.is_(True))
         .order_by(ReferenceItem.sort_order, ReferenceItem.id)
     )
-    return [(code, label, attrs or {}) for code, label, attrs in rows
-            if matches(attrs or {}, where or {})]
+    return [(code, label, attrs or {}) for code, label, attrs in rows]
+
+
+def _fitting(items: list[tuple], where: dict[str, Any] | None) -> list[tuple]:
+    return [item for item in items if matches(item[2], where or {})]
 
 
 def matches(attrs: dict[str, Any], where: dict[str, Any]) -> bool:
@@ -139,8 +146,37 @@ def _fits(have: Any, wanted: Any) -> bool:
     return wanted in have if isinstance(have, list) else have == wanted
 
 
-def options_source(session: Session):
-    return lambda name, where=None: choices(session, name, where)
+class OptionsReader:
+    """`choices` for one form's checks or page: each list is read once however many fields
+    (and filters) ask for it, and the lists a form names are read in one statement."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.read: dict[str, list[tuple]] = {}
+
+    def prefetch(self, names: list[str]) -> None:
+        wanted = sorted({n for n in names if n not in self.read and n != "unit"})
+        if not wanted:
+            return
+        rows = self.session.execute(
+            select(ReferenceItem.list_name, ReferenceItem.code, ReferenceItem.label,
+                   ReferenceItem.attrs)
+            .where(ReferenceItem.list_name.in_(wanted), ReferenceItem.active.is_(True))
+            .order_by(ReferenceItem.sort_order, ReferenceItem.id)
+        )
+        for name in wanted:
+            self.read[name] = []
+        for list_name, code, label, attrs in rows:
+            self.read[list_name].append((code, label, attrs or {}))
+
+    def __call__(self, name: str, where: dict[str, Any] | None = None) -> list[tuple]:
+        if name not in self.read:
+            self.read[name] = _items(self.session, name)
+        return _fitting(self.read[name], where)
+
+
+def options_source(session: Session) -> OptionsReader:
+    return OptionsReader(session)
 
 
 def item(session: Session, list_name: str, code: str) -> ReferenceItem | None:

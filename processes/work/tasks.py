@@ -8,13 +8,14 @@ engine recorded, and the user is told the process stopped.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 import engine
-from engine import Conflict, EngineError, FormInvalid, ProcessStopped, TaskInfo
+from engine import Conflict, EngineError, FormInvalid, NotAllowed, ProcessStopped, TaskInfo
 from forms import PASSWORD_FIELD, asks_password, file_fields
 from processes.access.grounds import readable_record
 from processes.accounts.models import User
@@ -46,6 +47,12 @@ class Outcome:
     errors: dict[str, str] = field(default_factory=dict)
     #: A diagram step failed: the submission was kept, the process waits for a retry.
     stopped: bool = False
+    #: The task completed (or tried), when the caller named it by id.
+    task: TaskInfo | None = None
+
+
+#: read_form(form) -> (the form's submitted fields, its uploads): what a POST carries.
+FormReader = Callable[[dict], tuple[dict[str, Any], dict[str, Upload]]]
 
 
 @dataclass(frozen=True)
@@ -153,29 +160,64 @@ def complete_task(
     password: str | None = None,
 ) -> Outcome:
     """Complete the task with the form's values; `password`, when its form asks for it."""
-    outcome = _complete_task(uow, user, task_id, data, uploads, password)
-    if outcome.ok:
+    return _completed(uow, _complete_task(uow, user, task_id, lambda _: (data, uploads), password))
+
+
+def complete_submitted(
+    uow: UnitOfWork, user: User, task_id: str, read_form: FormReader, password: str | None = None
+) -> Outcome:
+    """Complete the task with what was posted for its form, in one pass: the task is locked
+    and its form found once, and a field left out of the post keeps the value the task
+    holds (when the form prefills), as the page showed it."""
+    return _completed(uow, _complete_task(uow, user, task_id, read_form, password, from_page=True))
+
+
+def _completed(uow: UnitOfWork, outcome: Outcome) -> Outcome:
+    if outcome.ok and letter_issue.issued_in(uow):
         letter_issue.render_pending(uow)  # letters are made after the issuing commit
     return outcome
 
 
-def _complete_task(uow, user, task_id, data, uploads, password) -> Outcome:
+def _complete_task(uow, user, task_id, read_form, password, from_page=False) -> Outcome:
     with uow:
         session = uow.session
         try:
             # The instance is locked before anything (an upload) is written.
             task = engine.lock_task(session, actor_for(user), task_id)
+        except EngineError as err:
+            if from_page and isinstance(err, NotAllowed):
+                raise  # refused outright, as the page of a task one may not take is
+            return Outcome(ok=False, message=str(err))
+        try:
             form = engine.task_form(session, task)
+            data, uploads = read_form(form)
+            if from_page:
+                data = _prefilled(session, task, form, data)
             refused = _password_refused(uow, user, form, data, password)
             if refused:
                 return refused
             current = engine.instance_data(session, task.instance_id, task_id) if file_fields(form) else {}
-            return _complete(uow, user, task, form, data, uploads, current)
+            outcome = _complete(uow, user, task, form, data, uploads, current)
         except Conflict:
             uow.rollback()
-            return Outcome(ok=False, message=engine.completion_message(uow.session, task_id))
+            outcome = Outcome(ok=False, message=engine.completion_message(uow.session, task_id))
         except EngineError as err:
-            return Outcome(ok=False, message=str(err))
+            outcome = Outcome(ok=False, message=str(err))
+        outcome.task = task
+        return outcome
+
+
+def _prefilled(session: Session, task: TaskInfo, form: dict, data: dict[str, Any]) -> dict:
+    """The task's data under the posted fields it fills, when the form prefills and a field
+    of it was left out (a page shows the task's data in its fields)."""
+    own = form["schema"].get("properties", {})
+    files = set(file_fields(form))
+    missing = [name for name in own if name not in data and name not in files]
+    if not missing or not form.get("ui", {}).get("prefill", True):
+        return data
+    current = engine.instance_data(session, task.instance_id, task.id)
+    kept = {k: current[k] for k in missing if k in current and not k.startswith("hasil_")}
+    return {**kept, **data}
 
 
 def _password_refused(uow, user, form, data, password) -> Outcome | None:

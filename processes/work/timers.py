@@ -35,12 +35,22 @@ def system_user(session: Session) -> User:
 
 def fire_due_timers(new_uow: Callable[[], UnitOfWork], now: datetime | None = None) -> int:
     """Wake every due instance, each in its own transaction; returns how many woke."""
+    return len(wake_due(new_uow, now))
+
+
+def wake_due(new_uow: Callable[[], UnitOfWork], now: datetime | None = None) -> list[int]:
+    """The instances this worker woke. Each is taken (locked, skipping those another timer
+    worker holds) in the transaction that fires it, so several workers may run at once;
+    each is looked at once per run, whatever came of it."""
     now = now or datetime.now(UTC)
-    with new_uow() as uow:
-        due = engine.due_instances(uow.session, now)
-    woken = 0
-    for instance_id in due:
+    passed: set[int] = set()
+    woken: list[int] = []
+    while True:
         with new_uow() as uow:
+            instance_id = engine.take_due_instance(uow.session, now, passed)
+            if instance_id is None:
+                return woken
+            passed.add(instance_id)
             user = system_user(uow.session)
             actor = engine.Actor(user.id, user.full_name, frozenset(), "/")
             try:
@@ -51,5 +61,4 @@ def fire_due_timers(new_uow: Callable[[], UnitOfWork], now: datetime | None = No
                 uow.commit()  # its next step failed: the incident waits for an administrator
                 continue
             uow.commit()
-            woken += 1
-    return woken
+            woken.append(instance_id)

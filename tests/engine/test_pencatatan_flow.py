@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 import engine
 from processes.accounts.users import actor_for
@@ -123,27 +123,33 @@ def test_replaying_a_completed_task_is_refused_with_who_did_it(session):
         )
 
 
-def test_two_approvers_completing_the_same_task_exactly_one_wins(session_factory, monkeypatch):
-    """The second approver found the task open, but the first committed before the second
-    took the instance's lock: the second is told who completed it, and writes nothing."""
+def test_two_approvers_completing_the_same_task_exactly_one_wins(session_factory, db_engine):
+    """The first committed just before the second took the instance's lock: the second
+    is told who completed it, and writes nothing."""
     with session_factory() as s:
         submitted_record(s)
         task_id = only_task(s, "kaurlitpers").id
-    real_lock = engine.locking.lock_instance
+    finished = []
 
-    def let_the_other_approver_finish_then_lock(session, instance_id):
-        monkeypatch.setattr(engine.locking, "lock_instance", real_lock)
+    def let_the_other_approver_finish_first(_conn, _cursor, statement, *_args):
+        takes_the_lock = statement.startswith("UPDATE wf_instance") or "FOR UPDATE" in statement
+        if finished or not takes_the_lock:
+            return
+        finished.append(True)
         with session_factory() as other:
             kaur = actor_for(user(other, "kaurlitpers"))
             RUNTIME.complete_task(other, kaur, task_id, {"keputusan": "SETUJU"})
             other.commit()
-        return real_lock(session, instance_id)
 
-    monkeypatch.setattr(engine.locking, "lock_instance", let_the_other_approver_finish_then_lock)
-    with session_factory() as second:
-        kaur = actor_for(user(second, "kaurlitpers"))
-        with pytest.raises(engine.TaskNotOpen, match="sudah diselesaikan oleh Iptu Rina"):
-            RUNTIME.complete_task(second, kaur, task_id, {"keputusan": "KEMBALIKAN", "catatan": "xxxxx"})
+    event.listen(db_engine, "before_cursor_execute", let_the_other_approver_finish_first)
+    try:
+        with session_factory() as second:
+            kaur = actor_for(user(second, "kaurlitpers"))
+            with pytest.raises(engine.TaskNotOpen, match="sudah diselesaikan oleh Iptu Rina"):
+                RUNTIME.complete_task(second, kaur, task_id, {"keputusan": "KEMBALIKAN", "catatan": "xxxxx"})
+    finally:
+        event.remove(db_engine, "before_cursor_execute", let_the_other_approver_finish_first)
+    assert finished
     with session_factory() as s:
         history = s.scalars(select(engine.models.TaskHistory).where(
             engine.models.TaskHistory.task_id == task_id)).all()

@@ -63,27 +63,32 @@ def start(process_id: str):
 @login_required
 def task(task_id: str):
     session = db.session()
-    try:
-        page = task_page.open_task_page(session, me(), task_id)
-    except engine.TaskNotOpen as err:
-        flash(str(err), "error")
-        return redirect(url_for("work.inbox"))
-    values, errors = page.values, {}
-    if not _is_post():
-        task_page.log_task_view(db.unit_of_work(), me(), page.task)
+    values, errors = {}, {}
     if _is_post():
-        values = {**values, **submitted_fields(page.form)}
-        outcome = tasks.complete_task(
-            db.unit_of_work(), me(), task_id, values, submitted_uploads(page.form),
+        # The task is completed first, in one pass; the page is built only to show errors.
+        outcome = tasks.complete_submitted(
+            db.unit_of_work(), me(), task_id,
+            lambda form: (submitted_fields(form), submitted_uploads(form)),
             request.form.get(PASSWORD_FIELD),
         )
         if outcome.ok:
-            flash(f"Tugas \u201c{page.task.title}\u201d selesai.", "success")
+            flash(f"Tugas \u201c{outcome.task.title}\u201d selesai.", "success")
             return redirect(url_for("work.inbox"))
         flash(outcome.message, "error")
         if outcome.stopped:
             return redirect(url_for("work.inbox"))
         errors = outcome.errors
+    try:
+        page = task_page.open_task_page(session, me(), task_id)
+    except engine.TaskNotOpen as err:
+        if not _is_post():  # a POST's outcome has said why already
+            flash(str(err), "error")
+        return redirect(url_for("work.inbox"))
+    if _is_post():
+        values = {**page.values, **submitted_fields(page.form)}
+    else:
+        values = page.values
+        task_page.log_task_view(db.unit_of_work(), me(), page.task)
     return render_template(
         "work/task.html", page=page, summary=submission_summary(session, page),
         identity=identity_differences(session, me(), page),
