@@ -97,6 +97,9 @@ EXPECTED: dict[str, list[Case]] = {
                             reached=frozenset({400}))],
     "records.access_policy": [get("/hak-akses", SIGNED_IN)],
     "records.dashboard": [get("/dasbor", SIGNED_IN)],
+    "records.report_form": [get("/laporan", SIGNED_IN)],
+    "records.report_download": [post("/laporan/unduh", SIGNED_IN,
+                                     data={"jenis": "tahun", "periode": "2026", "format": "csv"})],
     "records.instance": [
         get(lambda w: f"/proses/{w.finished_instance}", BUDI_RECORD),  # past approver: no
         get(lambda w: f"/proses/{w.returned_instance}", OFFICES | {"op.barsel", GRANTEE}),
