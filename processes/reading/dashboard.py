@@ -93,19 +93,35 @@ def months_between(period: Period) -> list[str]:
     return found
 
 
-def _counter_rows(session: Session, viewer: Viewer, unit: str, period: Period) -> Counter[CountKey]:
-    """The counters of the viewer's Polda (or `unit`), summed per key without its unit."""
+def _counter_rows(
+    session: Session, viewer: Viewer, unit: str, period: Period, fields: tuple[str, ...],
+) -> Counter[CountKey]:
+    """The counters of the viewer's Polda (or `unit`) summed in SQL over `fields` (the
+    key's other fields left empty), so a figure adds up a handful of rows."""
     t = DashboardCount
+    columns = [getattr(t, f) for f in fields]
     query = (
-        select(t.kind, t.unit_path, t.bulan, t.status, t.tahap, t.jenis, t.pangkat, func.sum(t.n))
+        select(t.kind, *columns, func.sum(t.n))
         .where(t.bulan >= period.start, t.bulan <= period.end)
-        .group_by(t.kind, t.unit_path, t.bulan, t.status, t.tahap, t.jenis, t.pangkat)
+        .group_by(t.kind, *columns)
     )
     if unit:  # one unit's own records (the Polda's, not its Polres')
         query = query.where(t.unit_path == unit)
     else:
         query = query.where(t.unit_path.startswith(viewer.scope.unit_path, autoescape=True))
-    return Counter({CountKey(*row[:7]): int(row[7]) for row in session.execute(query)})
+    found: Counter[CountKey] = Counter()
+    for row in session.execute(query):
+        values = dict.fromkeys(CountKey._fields, "") | dict(zip(("kind", *fields), row, strict=False))
+        found[CountKey(**values)] += int(row[-1])
+    return found
+
+
+def _project(rows: Counter[CountKey], fields: tuple[str, ...]) -> Counter[CountKey]:
+    found: Counter[CountKey] = Counter()
+    for key, n in rows.items():
+        found[CountKey(**{f: getattr(key, f) if f in ("kind", *fields) else ""
+                          for f in CountKey._fields})] += n
+    return found
 
 
 def _own_rows(session: Session, viewer: Viewer, unit: str, period: Period) -> tuple[Counter, bool]:
@@ -151,32 +167,47 @@ def summary(session: Session, user: User | Viewer, unit: str, period: Period) ->
     counts_all = viewer.scope.reads_all
     capped = False
     if counts_all:
-        rows = _counter_rows(session, viewer, unit, period)
+        def by(*fields: str) -> Counter[CountKey]:
+            return _counter_rows(session, viewer, unit, period, fields)
     else:
-        rows, capped = _own_rows(session, viewer, unit, period)
+        own, capped = _own_rows(session, viewer, unit, period)
+
+        def by(*fields: str) -> Counter[CountKey]:
+            return _project(own, fields)
+    rows = {f: by(*f) for f in (("pangkat",), ("status", "tahap"), ("status", "jenis"), ("bulan",))}
     groups = group_of_pangkat(session)
     base = {"satuan": unit, "dari": period.first_day.isoformat(), "sampai": period.last_day.isoformat()}
 
-    def fig(key, label, test, kind=CATPERS, **filters) -> Figure:
-        return Figure(key, label, _sum(rows, kind, test), {**base, **filters} if kind == CATPERS else {})
+    def fig(key, label, test, fields, kind=CATPERS, **filters) -> Figure:
+        n = _sum(rows[fields], kind, test)
+        return Figure(key, label, n, {**base, **filters} if kind == CATPERS else {})
+
+    pangkat, outcome, jenis = ("pangkat",), ("status", "tahap"), ("status", "jenis")
 
     return Dashboard(
         period, unit,
-        [fig(g, g, lambda k, g=g: groups.get(k.pangkat, "PNS") == g, kelompok=g) for g in RANK_GROUPS],
-        [fig(label, label, _outcome_test(flt), **flt)
+        [fig(g, g, lambda k, g=g: groups.get(k.pangkat, "PNS") == g, pangkat,
+             kelompok=g) for g in RANK_GROUPS],
+        [fig(label, label, _outcome_test(flt), outcome, **flt)
          for label, flt in OUTCOMES],
-        [fig(j, label, lambda k, j=j: k.jenis == j, jenis=j) for j, label in JENIS.items()],
-        [fig(j, label, lambda k, j=j: k.jenis == j, kind=PERMOHONAN) for j, label in REQUESTS.items()],
-        [fig(code, st.STATUSES[code].description, lambda k, c=code: k.status == c, status=code)
+        [fig(j, label, lambda k, j=j: k.jenis == j, jenis, jenis=j) for j, label in JENIS.items()],
+        [fig(j, label, lambda k, j=j: k.jenis == j, jenis, kind=PERMOHONAN) for j, label in REQUESTS.items()],
+        [fig(code, st.STATUSES[code].description, lambda k, c=code: k.status == c, jenis,
+             status=code)
          for code in st.STATUSES if st.STATUSES[code].waiting]
         + [fig("PERMOHONAN_MENUNGGU", "Permohonan menunggu", lambda k: k.status == "MENUNGGU",
-               kind=PERMOHONAN)],
-        [Figure(m, m, _sum(rows, CATPERS, lambda k, m=m: k.bulan == m),
+               jenis, kind=PERMOHONAN)],
+        [Figure(m, m, _sum(rows[("bulan",)], CATPERS, lambda k, m=m: k.bulan == m),
                 {**base, "dari": Period(m, m).first_day.isoformat(),
                  "sampai": Period(m, m).last_day.isoformat()}) for m in months_between(period)],
-        _per_polres(session, viewer, rows, base) if counts_all and viewer_leads(viewer) else None,
+        _per_polres(session, viewer, by("unit_path", "status"), base) if counts_all and viewer_leads(viewer) else None,
         counts_all, capped,
     )
+
+
+def _waiting(status: str) -> bool:
+    found = st.STATUSES.get(status)
+    return bool(found and found.waiting)
 
 
 def viewer_leads(viewer: Viewer) -> bool:
@@ -191,7 +222,7 @@ def _per_polres(session: Session, viewer: Viewer, rows: Counter[CountKey], base:
         table.append({
             "unit": unit, "filters": {**base, "satuan": unit.path},
             "total": _sum(rows, CATPERS, own),
-            "menunggu": _sum(rows, CATPERS, lambda k, o=own: o(k) and st.STATUSES.get(k.status, st.STATUSES[st.PROSES]).waiting),
+            "menunggu": _sum(rows, CATPERS, lambda k, o=own: o(k) and _waiting(k.status)),
             "aktif": _sum(rows, CATPERS, lambda k, o=own: o(k) and k.status in st.in_phase(st.AKTIF)),
             "tutup": _sum(rows, CATPERS, lambda k, o=own: o(k) and k.status in st.in_phase(st.TUTUP)),
         })
