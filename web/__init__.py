@@ -9,6 +9,7 @@ from . import (
     admin,
     audit,
     auth,
+    charts,
     db,
     diagrams,
     errors,
@@ -44,6 +45,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(letters.bp)
     app.register_blueprint(admin.bp)
     app.register_blueprint(audit.bp)
+    app.register_blueprint(charts.bp)
     from . import cli, views
 
     cli.init_app(app)

@@ -17,7 +17,7 @@ CSP = (
 )
 
 #: Public assets that hold nothing secret and may be cached.
-CACHEABLE_ENDPOINTS = {"static", "diagrams.bpmn_js", "styles.status_css"}
+CACHEABLE_ENDPOINTS = {"static", "diagrams.bpmn_js", "styles.status_css", "charts.chart_js"}
 HSTS = "max-age=31536000; includeSubDomains"
 
 

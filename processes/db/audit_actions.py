@@ -49,6 +49,7 @@ ATUR_ULANG_SANDI, GANTI_SANDI = "ATUR_ULANG_SANDI", "GANTI_SANDI"
 TAMBAH_REFERENSI, UBAH_REFERENSI, TAMBAH_SATUAN = "TAMBAH_REFERENSI", "UBAH_REFERENSI", "TAMBAH_SATUAN"
 UBAH_PENGATURAN = "UBAH_PENGATURAN"
 EKSPOR_LOG_AUDIT, PERIKSA_RANTAI = "EKSPOR_LOG_AUDIT", "PERIKSA_RANTAI"
+EKSPOR_LAPORAN = "EKSPOR_LAPORAN"
 
 ACTIONS: dict[str, Action] = {
     a.code: a
@@ -93,6 +94,7 @@ ACTIONS: dict[str, Action] = {
         Action(UBAH_PENGATURAN, "Pengaturan kantor diubah", UBAH),
         Action(EKSPOR_LOG_AUDIT, "Log audit diekspor (CSV)", AUDIT),
         Action(PERIKSA_RANTAI, "Rantai log audit diperiksa penuh", AUDIT),
+        Action(EKSPOR_LAPORAN, "Laporan catpers diekspor", BACA),
     ]
 }
 

@@ -12,6 +12,8 @@ from processes.access.grounds import Viewer, ground_of_row, opens_person, readab
 from processes.accounts.models import User
 from processes.db.paging import after_day, day_start, page_window
 from processes.records.models import Person, Record
+from processes.records.stages import PENCATATAN
+from processes.records.statuses import in_phase
 from processes.reference.ranks import pangkat_in_group
 
 PAGE_SIZE = 25
@@ -27,6 +29,10 @@ class RecordFilter:
     sampai: date | None = None
     q: str = ""
     page: int = 1
+    # The Dasbor's drill-down: one unit's own records, a phase, records past pencatatan.
+    satuan: str = ""
+    fase: str = ""
+    diupdate: bool = False
 
 
 @dataclass
@@ -56,6 +62,7 @@ def search(session: Session, user: User | Viewer, f: RecordFilter) -> RecordPage
         query = query.where(Record.unit_kerja == f.unit)
     if f.kelompok:
         query = query.where(Record.pangkat.in_(pangkat_in_group(session, f.kelompok)))
+    query = _drill_down(query, f)
     if f.dari:
         query = query.where(Record.created_at >= day_start(f.dari))
     if f.sampai and after_day(f.sampai):
@@ -74,6 +81,16 @@ def search(session: Session, user: User | Viewer, f: RecordFilter) -> RecordPage
         .offset(offset)
     ).all()
     return RecordPage([r for r, _ in rows], total, page, [g for _, g in rows])
+
+
+def _drill_down(query, f: RecordFilter):
+    if f.satuan:
+        query = query.where(Record.unit_path == f.satuan)
+    if f.fase:
+        query = query.where(Record.status.in_(in_phase(f.fase)))
+    if f.diupdate:
+        query = query.where(Record.tahap != PENCATATAN)
+    return query
 
 
 def person_records(session: Session, user: User | Viewer, person: Person) -> list[Record]:

@@ -3,3 +3,5 @@ documents, status changes and stored files; the statuses and their phases; NRP/N
 the writes every record flow shares, and the service tasks of the Pencatatan, Update I-IV
 and Pemutakhiran diagrams.
 """
+
+from processes.records import counters as counters

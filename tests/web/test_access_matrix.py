@@ -86,6 +86,7 @@ EXPECTED: dict[str, list[Case]] = {
                              post("/kata-sandi", SIGNED_IN, reached=frozenset({400}))],
     "auth.logout": [post("/keluar", SIGNED_IN)],  # run last: it ends the session
     "diagrams.bpmn_js": [get("/vendor/bpmn-js/bpmn-viewer.production.min.js", EVERYONE)],
+    "charts.chart_js": [get("/vendor/chart.js/chart.umd.min.js", EVERYONE)],
     "letters.check_number": [post("/cek-identitas", SIGNED_IN,
                                   data={"personel": "POLRI", "nomor": NRP_AIPDA})],
     "letters.letter_pdf": [get(lambda w: f"/surat/{w.letter}.pdf", OFFICES | {"operator", GRANTEE})],
@@ -96,6 +97,9 @@ EXPECTED: dict[str, list[Case]] = {
                             reached=frozenset({400}))],
     "records.access_policy": [get("/hak-akses", SIGNED_IN)],
     "records.dashboard": [get("/dasbor", SIGNED_IN)],
+    "records.report_form": [get("/laporan", SIGNED_IN)],
+    "records.report_download": [post("/laporan/unduh", SIGNED_IN,
+                                     data={"jenis": "tahun", "periode": "2026", "format": "csv"})],
     "records.instance": [
         get(lambda w: f"/proses/{w.finished_instance}", BUDI_RECORD),  # past approver: no
         get(lambda w: f"/proses/{w.returned_instance}", OFFICES | {"op.barsel", GRANTEE}),

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("records", __name__)
 
-from . import views  # noqa: F401
+from . import dashboard_views, report_views, views  # noqa: F401

@@ -1,4 +1,4 @@
-"""Record, person and process pages, documents, the record list, the dashboard, and the
+"""Record, person and process pages, documents, the record list, and the
 access table (Hak Akses). Person pages are addressed by token; the list is searched by POST."""
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from flask_login import login_required
 import engine
 from processes.access import policy
 from processes.reading import reads, record_view, search
-from processes.reading.dashboard import summary as dashboard_summary
 from processes.reference import lists as reference
 from processes.reference.ranks import RANK_GROUPS
 from processes.work import record_flows
@@ -83,6 +82,8 @@ def _filter_from(args, with_text: bool) -> tuple[search.RecordFilter, list[str]]
         status=args.get("status", ""), jenis=args.get("jenis", ""), unit=args.get("unit", ""),
         kelompok=args.get("kelompok", ""), q=args.get("q", "")[:100] if with_text else "",
         page=args.get("page", 1, type=int) or 1,
+        satuan=args.get("satuan", "")[:400], fase=args.get("fase", "")[:20],
+        diupdate=args.get("diupdate", "") == "1",
     )
     for name in ("dari", "sampai"):
         raw = args.get(name, "")
@@ -92,12 +93,6 @@ def _filter_from(args, with_text: bool) -> tuple[search.RecordFilter, list[str]]
             except ValueError:
                 errors.append(f"Tanggal '{raw}' tidak valid (format TTTT-BB-HH).")
     return f, errors
-
-
-@bp.route("/dasbor")
-@login_required
-def dashboard():
-    return render_template("records/dashboard.html", d=dashboard_summary(db.session(), me()))
 
 
 @bp.route("/hak-akses")
