@@ -1,13 +1,13 @@
 """speed: indexes for the list pages, segregation of duties and race losers
 
-Revision ID: 0012_speed
+Revision ID: 0012
 Revises: 0011
 Create Date: 2026-12-03 09:00:00
 """
 
 from alembic import op
 
-revision = "0012_speed"
+revision = "0012"
 down_revision = "0011"
 branch_labels = None
 depends_on = None

@@ -1,7 +1,7 @@
 """dashboard counts: the Dasbor's counters, kept with every change, filled by a recount
 
-Revision ID: 0012_dashboard_counts
-Revises: 0011
+Revision ID: 0013
+Revises: 0012
 Create Date: 2026-12-03 09:00:00
 """
 
@@ -9,8 +9,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.orm import Session
 
-revision = "0012_dashboard_counts"
-down_revision = "0011"
+revision = "0013"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
