@@ -13,7 +13,7 @@ PREFIX = "ecatpers-"
 def write(folder: Path, blob: bytes, now: dt.datetime) -> Path:
     """The archive in `folder`, written under a temporary name first so no half file shows."""
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{PREFIX}{now:%Y%m%d-%H%M%S}{SUFFIX}"
+    path = folder / f"{PREFIX}{now:%Y%m%d-%H%M%S-%f}{SUFFIX}"
     partial = path.with_suffix(".sebagian")
     partial.write_bytes(blob)
     os.chmod(partial, 0o600)
