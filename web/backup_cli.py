@@ -19,10 +19,16 @@ from processes.setup import backup, backup_files, restore
 from processes.setup.schema import METADATA
 
 
-def _key() -> bytes:
-    text = os.environ.get("ECATPERS_BACKUP_KEY")
+def key_text() -> str:
+    """The configured office backup key's text, or an empty string."""
+    text = os.environ.get("ECATPERS_BACKUP_KEY", "")
     if not text and os.environ.get("ECATPERS_BACKUP_KEY_FILE"):
         text = Path(os.environ["ECATPERS_BACKUP_KEY_FILE"]).read_text().strip()
+    return text
+
+
+def _key() -> bytes:
+    text = key_text()
     if not text:
         raise click.ClickException("ECATPERS_BACKUP_KEY belum diatur (buat dengan "
                                    "`flask --app web kunci-cadangan`).")
@@ -32,7 +38,8 @@ def _key() -> bytes:
         raise click.ClickException(str(err)) from None
 
 
-def _folder() -> Path:
+def folder() -> Path:
+    """Where the archives are kept."""
     default = Path(current_app.instance_path) / "cadangan"
     return Path(os.environ.get("ECATPERS_BACKUP_FOLDER") or default)
 
@@ -51,8 +58,8 @@ def make_backup() -> None:
     keep = int(os.environ.get("ECATPERS_BACKUP_KEEP", "14"))
     engine = current_app.extensions["ecatpers_engine"]
     blob = backup.dump_consistent(engine, METADATA, key, dt.datetime.now(dt.UTC))
-    path = backup_files.write(_folder(), blob, dt.datetime.now(dt.UTC))
-    removed = backup_files.prune(_folder(), keep)
+    path = backup_files.write(folder(), blob, dt.datetime.now(dt.UTC))
+    removed = backup_files.prune(folder(), keep)
     click.echo(f"Cadangan dibuat: {path} ({len(blob):,} bita).".replace(",", "."))
     if removed:
         click.echo(f"{len(removed)} cadangan lama dihapus (disimpan {keep} terakhir).")

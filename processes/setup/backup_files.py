@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from dataclasses import dataclass
 from pathlib import Path
+
+from processes.errors import Refused
+from processes.setup.backup import load
 
 SUFFIX = ".cadangan"
 PREFIX = "ecatpers-"
@@ -34,3 +38,30 @@ def prune(folder: Path, keep: int) -> list[Path]:
     for path in removed:
         path.unlink()
     return removed
+
+
+@dataclass(frozen=True)
+class Listed:
+    """One archive on the admin page: its name, size, age and whether it verifies."""
+
+    name: str
+    size: int
+    made_at: dt.datetime
+    verified: bool
+    problem: str
+
+
+def listing(folder: Path, key: bytes | None, now: dt.datetime) -> tuple[list[Listed], bool]:
+    """The archives, newest first, each verified; and whether the last good one is over a day old."""
+    rows = []
+    for path in archives(folder):
+        problem = "" if key else "Kunci cadangan belum diatur."
+        if key:
+            try:
+                load(path.read_bytes(), key)
+            except Refused as err:
+                problem = str(err)
+        made = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC)
+        rows.append(Listed(path.name, path.stat().st_size, made, not problem, problem))
+    good = [row.made_at for row in rows if row.verified]
+    return rows, not good or now - max(good) > dt.timedelta(days=1)
