@@ -5,6 +5,7 @@ refused before anything is used."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 
 import pytest
 from sqlalchemy import select, text
@@ -14,10 +15,12 @@ from processes.db import audit
 from processes.db.audit_actions import BACA_CATATAN
 from processes.db.uow import UnitOfWork
 from processes.errors import Refused
+from processes.records.models import StoredFile
 from processes.setup import backup, restore
 from processes.setup.schema import METADATA
 from tests.conftest import AUDIT_KEY
 from tests.support.audit import triggers_lifted
+from tests.support.flows import submitted_record
 
 NOW = dt.datetime(2026, 12, 3, 9, 0, tzinfo=dt.UTC)
 
@@ -112,3 +115,18 @@ def test_the_audit_log_refuses_deletes_again_after_a_restore(db_engine, archive,
     restore.restore(db_engine, METADATA, archive, key)
     with pytest.raises(DBAPIError), db_engine.begin() as conn:
         conn.execute(text("DELETE FROM audit_log"))
+
+
+def test_every_stored_document_comes_back_with_its_sha256(db_engine, session, key):
+    submitted_record(session)
+    stored = {f.sha256: hashlib.sha256(f.content).hexdigest()
+              for f in session.scalars(select(StoredFile))}
+    assert stored and all(name == digest for name, digest in stored.items())
+    session.commit()
+    blob = backup.dump_consistent(db_engine, METADATA, key, NOW)
+    with triggers_lifted(db_engine) as conn:
+        conn.execute(StoredFile.__table__.update().values(content=b"rusak"))
+    restore.restore(db_engine, METADATA, blob, key)
+    session.expire_all()
+    assert {f.sha256: hashlib.sha256(f.content).hexdigest()
+            for f in session.scalars(select(StoredFile))} == stored
