@@ -28,6 +28,7 @@ def rows(response) -> list[list[str]]:
 def test_a_fresh_good_archive_shows_as_verified_and_no_warning(app, client, auth, folder):
     assert app.test_cli_runner().invoke(args=["backup"]).exit_code == 0
     auth.login("admin")
+    assert parse(client.get("/admin/pengguna")).xpath('//a[@href="/admin/cadangan"]')
     response = client.get("/admin/cadangan")
     assert response.status_code == 200
     [[name, _made, size, state]] = rows(response)
