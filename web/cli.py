@@ -19,13 +19,14 @@ from processes.setup.demo_key import ensure_demo_key
 from processes.setup.install import set_up
 from processes.work import consistency, timers
 
-from . import db
+from . import backup_cli, db
 from .audit import cli as audit_cli
 from .config import DEMO_KEY_FOLDER
 
 
 def init_app(app: Flask) -> None:
-    for command in (setup, run_timers, create_admin, periksa, *audit_cli.COMMANDS):
+    for command in (setup, run_timers, create_admin, periksa, *audit_cli.COMMANDS,
+                    *backup_cli.COMMANDS):
         app.cli.add_command(command)
 
 
