@@ -9,6 +9,16 @@ document.addEventListener("DOMContentLoaded", function () {
       toggle.setAttribute("aria-expanded", open ? "true" : "false");
     });
   }
+  // A form that cannot be undone (revoking a letter) asks once more before it is sent.
+  document.querySelectorAll("form[data-confirm]").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      if (!window.confirm(form.getAttribute("data-confirm"))) event.preventDefault();
+    });
+  });
+  // Filters fold away on a phone only: a desktop shows them open.
+  if (window.matchMedia("(min-width: 861px)").matches) {
+    document.querySelectorAll("details.filters-fold").forEach(function (d) { d.open = true; });
+  }
   document.querySelectorAll("table.list").forEach(function (table) {
     var heads = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
       return th.textContent.trim();
