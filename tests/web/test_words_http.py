@@ -42,3 +42,19 @@ def test_the_record_page_writes_document_dates_as_dd_mm_yyyy(client, auth, sessi
     auth.login("kaurlitpers")
     text = client.get(f"/catatan/{record.id}").get_data(as_text=True)
     assert "02-10-2026" in text and "2026-10-02" not in text
+
+
+def test_a_finished_process_page_links_back_to_its_record(client, auth, session):
+    record = record_in_proses(session)  # its Pencatatan has ended
+    auth.login("kaurlitpers")
+    page = parse(client.get(f"/proses/{record.instance_id}"))
+    assert squash(page.xpath('//*[@id="instance-status"]')[0].text_content()) == "selesai"
+    assert page.xpath(f'//a[@href="/catatan/{record.id}"]')
+
+
+def test_the_history_prints_each_role_once(client, auth, session):
+    record = record_in_proses(session)
+    auth.login("kaurlitpers")
+    text = squash(parse(client.get(f"/proses/{record.instance_id}")).xpath(
+        '//ol[@id="timeline"]')[0].text_content())
+    assert "(Kaurlitpers)" in text and "(Kaurlitpers) (Kaurlitpers)" not in text
