@@ -67,11 +67,15 @@ def office_key(tmp_path_factory) -> signing.KeyConfig:
 PUBLIC_URL = "https://catpers.propam-kalteng.test"
 
 
-@pytest.fixture(autouse=True)
-def _a_public_verification_address(monkeypatch):
+@pytest.fixture(scope="session", autouse=True)
+def _a_public_verification_address():
+    # Session-wide: module-scoped worlds issue letters before any test's own fixtures run.
     from processes.letters import settings
 
-    monkeypatch.setitem(settings.DEFAULTS, "alamat_verifikasi", PUBLIC_URL)
+    before = settings.DEFAULTS["alamat_verifikasi"]
+    settings.DEFAULTS["alamat_verifikasi"] = PUBLIC_URL
+    yield
+    settings.DEFAULTS["alamat_verifikasi"] = before
 
 
 @pytest.fixture(autouse=True)
