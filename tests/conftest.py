@@ -63,6 +63,21 @@ def office_key(tmp_path_factory) -> signing.KeyConfig:
     return make_office_key(tmp_path_factory.mktemp("office-key"))
 
 
+#: The office's public address in tests: letters are refused while it is a local one.
+PUBLIC_URL = "https://catpers.propam-kalteng.test"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _a_public_verification_address():
+    # Session-wide: module-scoped worlds issue letters before any test's own fixtures run.
+    from processes.letters import settings
+
+    before = settings.DEFAULTS["alamat_verifikasi"]
+    settings.DEFAULTS["alamat_verifikasi"] = PUBLIC_URL
+    yield
+    settings.DEFAULTS["alamat_verifikasi"] = before
+
+
 @pytest.fixture(autouse=True)
 def _letters_signed_with_the_test_key(office_key):
     # Every test starts with the test key, whatever app an earlier test configured.

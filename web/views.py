@@ -13,6 +13,7 @@ from forms import password_prompt
 from processes.accounts.roles import ADMIN, ROLES
 from processes.accounts.users import actor_for
 from processes.records.statuses import STATUSES
+from processes.reference import lists as reference
 from processes.reference.dates import long_date, short_date
 
 from . import db
@@ -29,11 +30,23 @@ def local_time(value: datetime | None, fmt: str = "%d-%m-%Y %H:%M") -> str:
     return value.astimezone(LOCAL_TIME).strftime(fmt) + " WIB"
 
 
+def label(code: str | None, list_name: str) -> str:
+    """A stored code as its reference list names it (`{{ r.pangkat|label('pangkat') }}`);
+    each list is read once per request."""
+    if not code:
+        return "–"
+    cache = g.setdefault("labels", {})
+    if list_name not in cache:
+        cache[list_name] = reference.labels(db.session(), list_name)
+    return cache[list_name].get(code, code)
+
+
 def init_app(app: Flask) -> None:
     app.context_processor(_globals)
     app.add_template_filter(local_time, "waktu")
     app.add_template_filter(long_date, "tanggal")
     app.add_template_filter(short_date, "tgl")
+    app.add_template_filter(label, "label")
     app.before_request(_refuse_nul)
 
 

@@ -28,6 +28,7 @@ from processes.records.models import Person, Record, RecordDocument, Submission
 from processes.records.stages import TAHAP_DATA
 from processes.records.writes import APPROVED
 from processes.reference import lists as reference
+from processes.reference.dates import long_date
 
 OFFICE_TIME = ZoneInfo("Asia/Jakarta")
 GENDER = {"L": "Laki-laki", "P": "Perempuan"}
@@ -72,9 +73,11 @@ def person_records(session: Session, nomor: str) -> list[Record]:
 
 
 def _summary(session: Session, record: Record) -> str:
+    """The case as an officer writes it: what was done and which rule it broke (the stage
+    names of the workflow are no words for a letter)."""
     wujud = reference.label_of(session, "wujud_perbuatan", record.wujud_perbuatan)
-    tahap = reference.label_of(session, "tahap", record.tahap)
-    return f"{wujud}, {tahap}"
+    pasal = reference.label_of(session, "pasal", record.pasal) if record.pasal else ""
+    return f"{wujud} ({pasal.rstrip('.')})" if pasal else wujud
 
 
 def skhp_findings(session: Session, nomor: str, counts_as: CountsAs) -> list[Finding]:
@@ -105,6 +108,17 @@ def verify_url(session: Session, token: str) -> str:
     return settings.get(session, "alamat_verifikasi").rstrip("/") + f"/verifikasi/{token}"
 
 
+def with_keterangan(peruntukan: str, keterangan: str) -> str:
+    """'Kenaikan pangkat' and 'kenaikan pangkat periode …' make 'Kenaikan pangkat periode …',
+    not the words twice."""
+    keterangan = keterangan.strip()
+    if not keterangan:
+        return peruntukan
+    if keterangan.lower().startswith(peruntukan.lower()):
+        return peruntukan + keterangan[len(peruntukan):]
+    return f"{peruntukan} {keterangan}"
+
+
 def skhp_letter(
     session: Session, request: AccessRequest, nomor: str, token: str, signer_id: int,
     counts_as: CountsAs,
@@ -112,8 +126,7 @@ def skhp_letter(
     data, today = request.data, office_today()
     months = int(settings.get(session, "masa_berlaku_skhp_bulan"))
     peruntukan = reference.label_of(session, "peruntukan", data["peruntukan"])
-    if data.get("keterangan_peruntukan"):
-        peruntukan += " " + data["keterangan_peruntukan"]
+    peruntukan = with_keterangan(peruntukan, data.get("keterangan_peruntukan", ""))
     return SkhpLetter(
         nomor=nomor, tanggal_terbit=today, berlaku_sampai=add_months(today, months),
         tempat=settings.get(session, "tempat_surat"),
@@ -125,6 +138,18 @@ def skhp_letter(
         paraf=paraf_chain(session, request.instance_id), verify_url=verify_url(session, token),
         masa_berlaku_bulan=months,
     )
+
+
+def _stage_value(session: Session, key: str, list_name: str | None, value: object) -> str:
+    """One value of a stage's decision: a label, a date in words; its own closing full stop
+    dropped, as the values are joined by "; "."""
+    if list_name:
+        text = reference.label_of(session, list_name, str(value))
+    elif key.endswith("_tanggal"):
+        text = long_date(str(value))
+    else:
+        text = str(value)
+    return text.strip().rstrip(".;")
 
 
 def _tahap_lines(session: Session, record: Record) -> list[TahapLine]:
@@ -139,13 +164,13 @@ def _tahap_lines(session: Session, record: Record) -> list[TahapLine]:
     ):
         doc = docs.get(sub.tahap)
         decision = "; ".join(
-            f"{title}: {reference.label_of(session, lst, v) if lst else v}"
+            f"{title}: {_stage_value(session, key, lst, v)}"
             for key, (title, lst) in TAHAP_DATA.items() if (v := sub.data.get(key))
         )
         lines.append(TahapLine(
             reference.label_of(session, "tahap", sub.tahap),
             sub.decided_at.date() if sub.decided_at else None,
-            f"{doc.nomor} ({doc.tanggal.strftime('%d-%m-%Y')})" if doc else "-",
+            f"{doc.nomor} ({long_date(doc.tanggal)})" if doc else "-",
             decision or "-",
         ))
     return lines
@@ -166,7 +191,7 @@ def rekam_jejak_letter(
         if r.status != "DIAJUKAN (DICATAT)"
     ]
     skhp = [
-        f"{letter.nomor} ({letter.issued_on.strftime('%d-%m-%Y')})"
+        f"{letter.nomor} ({long_date(letter.issued_on)})"
         + (" — dicabut" if letter.revoked_at else "")
         for letter in session.scalars(
             select(Letter).where(Letter.nomor_identitas == request.nomor_identitas,

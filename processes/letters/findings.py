@@ -43,6 +43,6 @@ def findings(records: list[RecordFact], counts_as: CountsAs) -> list[AreaFinding
             keadaan = MASIH_PROSES
         else:
             keadaan = SUDAH_SELESAI
-        rincian = "; ".join(f"{r.summary} ({r.status})" for r, _ in counted)
+        rincian = "; ".join(f"{r.summary}, status {r.status}" for r, _ in counted)
         result.append(AreaFinding(area, keadaan, rincian))
     return result

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, undefer
 
 from engine import utcnow
-from processes.access.grounds import PEMOHON, person_ground, reads_all
+from processes.access.grounds import PEMOHON, person_ground
 from processes.access.models import AccessRequest
 from processes.access.read_log import log_read
 from processes.accounts.models import User
@@ -25,6 +25,7 @@ from processes.db.uow import UnitOfWork
 from processes.errors import Forbidden, Refused
 from processes.letters import signing
 from processes.letters.content import office_today
+from processes.letters.listing import state_of
 from processes.letters.models import Letter
 from processes.letters.pdf import render_rekam_jejak, render_skhp
 from processes.letters.pdf.snapshot import from_json
@@ -98,14 +99,6 @@ def read_letter(uow: UnitOfWork, user: User, letter_id: int) -> Letter:
         return letter
 
 
-def letters_visible(session: Session, user: User) -> list[Letter]:
-    query = select(Letter).order_by(Letter.issued_on.desc(), Letter.id.desc()).limit(200)
-    if not reads_all(user):
-        mine = select(AccessRequest.id).where(AccessRequest.requested_by == user.id)
-        query = query.where(Letter.request_id.in_(mine))
-    return list(session.scalars(query))
-
-
 @dataclass(frozen=True)
 class Verification:
     nomor: str
@@ -121,14 +114,8 @@ def verify(session: Session, token: str) -> Verification | None:
     letter = session.scalar(select(Letter).where(Letter.verify_token == token))
     if letter is None:
         return None
-    if letter.revoked_at is not None:
-        status = "DICABUT"
-    elif letter.valid_until is not None and letter.valid_until < office_today():
-        status = "KEDALUWARSA"
-    else:
-        status = "BERLAKU"
     return Verification(letter.nomor, letter.nama, letter.pangkat, letter.issued_on,
-                        letter.valid_until, status)
+                        letter.valid_until, state_of(letter, office_today()))
 
 
 #: A letter is tens of kilobytes; anything far larger is not one of ours.

@@ -12,7 +12,7 @@ from processes.db.audit_actions import TERBITKAN_SURAT
 from processes.errors import Refused
 from processes.letters import content as letter_content
 from processes.letters import issue as letter_issue
-from processes.letters import numbering, signing
+from processes.letters import numbering, settings, signing
 from processes.letters.models import Letter
 from processes.letters.pdf.snapshot import to_json
 from processes.reference import lists as reference
@@ -51,7 +51,10 @@ def terbitkan_surat(ctx: ServiceContext, jenis: str) -> dict[str, Any]:
     (`processes.letters.issue.render_pending`); without a usable office key the approval is
     refused here, before anything is written, so no letter is ever issued unsigned.
     """
-    signing.require_key()
+    key = signing.require_key()
+    problem = settings.local_address_problem(ctx.session, demo=key.demo)
+    if problem:
+        raise settings.LocalAddress(problem)
     request = waiting_request(ctx)
     today = letter_content.office_today()
     nomor = numbering.letter_number(ctx.session, jenis, today)

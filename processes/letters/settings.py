@@ -3,8 +3,10 @@ and the administrator's use case that changes them."""
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import string
+from urllib.parse import urlsplit
 
 from sqlalchemy.orm import Session
 
@@ -14,6 +16,7 @@ from processes.db import audit
 from processes.db.audit_actions import UBAH_PENGATURAN
 from processes.db.uow import UnitOfWork
 from processes.errors import Refused
+from processes.letters import signing
 from processes.letters.models import OfficeSetting
 
 NUMBER_FIELDS = {"n", "bulan", "tahun"}
@@ -83,3 +86,44 @@ def update_settings(uow: UnitOfWork, admin: User, values: dict[str, str]) -> Non
 
 def current_settings(session: Session) -> dict[str, str]:
     return {key: get(session, key) for key in DEFAULTS}
+
+
+class LocalAddress(Refused):
+    """A letter refused because its QR code would point at a local address."""
+
+
+#: Why no letter is issued while its QR code would point at this computer only.
+LOCAL_ADDRESS = (
+    "Surat tidak dapat diterbitkan: alamat verifikasi ({alamat}) adalah alamat lokal, sehingga "
+    "kode QR pada surat tidak dapat dibuka oleh penerima. Administrator perlu mengisi alamat "
+    "situs publik kantor pada Pengaturan kantor (atau ECATPERS_PUBLIC_URL)."
+)
+
+
+def is_local_address(url: str) -> bool:
+    """True for an address only this computer reaches: localhost, a loopback or an
+    unspecified IP, or no host at all."""
+    host = (urlsplit(url.strip()).hostname or "").lower()
+    if not host or host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return ip.is_loopback or ip.is_unspecified
+
+
+def local_address_problem(session: Session, demo: bool) -> str | None:
+    """The reason letters are refused while the verification address is a local one; a demo
+    (signed with the demo key) may use it."""
+    address = get(session, "alamat_verifikasi")
+    if demo or not is_local_address(address):
+        return None
+    return LOCAL_ADDRESS.format(alamat=address)
+
+
+def address_warning(session: Session) -> str | None:
+    """What the settings page tells the administrator while letters would be refused for a
+    local verification address under this app's signing key."""
+    key = signing.configured()
+    return local_address_problem(session, demo=bool(key and key.demo))

@@ -16,6 +16,7 @@ from processes.records.stages import TAHAP_DATA
 from processes.records.statuses import STATUSES, Status
 from processes.records.writes import APPROVED, WAITING, record_of_instance
 from processes.reference import lists as reference
+from processes.reference.dates import long_date
 
 _LABELLED = {
     "pangkat": "pangkat",
@@ -50,6 +51,13 @@ class RecordView:
     person_readable: bool = False
 
 
+def _shown(session: Session, key: str, list_name: str | None, value: object) -> str:
+    """A stage's value as the record page prints it: a code by its label, a date in words."""
+    if list_name:
+        return reference.label_of(session, list_name, str(value))
+    return long_date(str(value)) if key.endswith("_tanggal") else str(value)
+
+
 def tahap_views(
     session: Session, record: Record, documents: list[RecordDocument]
 ) -> list[TahapView]:
@@ -63,7 +71,7 @@ def tahap_views(
     views = []
     for submission, name in rows:
         lines = [
-            (title, reference.label_of(session, lst, value) if lst else str(value))
+            (title, _shown(session, key, lst, value))
             for key, (title, lst) in TAHAP_DATA.items()
             if (value := submission.data.get(key))
         ]

@@ -44,17 +44,17 @@ DIHENTIKAN = "DIHENTIKAN"
 STATUSES: dict[str, Status] = {
     s.code: s
     for s in [
-        Status(DIAJUKAN_DICATAT, "#f0ad4e", SEMI_FINAL, MENUNGGU,
+        Status(DIAJUKAN_DICATAT, "#8a4b00", SEMI_FINAL, MENUNGGU,
                "Diajukan oleh operator, menunggu persetujuan"),
-        Status(PROSES, "#0275d8", FINAL, AKTIF, "Catatan sudah disetujui dan berproses"),
-        Status(DIAJUKAN_UPDATE, "#f7c873", SEMI_FINAL, AKTIF, "Update data diajukan oleh operator"),
-        Status(DIAJUKAN_PEMUTAKHIRAN, "#e8a33d", SEMI_FINAL, AKTIF,
+        Status(PROSES, "#0b5cad", FINAL, AKTIF, "Catatan sudah disetujui dan berproses"),
+        Status(DIAJUKAN_UPDATE, "#6f42c1", SEMI_FINAL, AKTIF, "Update data diajukan oleh operator"),
+        Status(DIAJUKAN_PEMUTAKHIRAN, "#a0410d", SEMI_FINAL, AKTIF,
                "Pemutakhiran diajukan oleh operator"),
-        Status(PENGAWASAN, "#d9534f", FINAL, AKTIF, "Sudah disidang dan sedang menjalani hukuman"),
-        Status(SELESAI, "#5cb85c", FINAL, TUTUP, "Catatan telah berakhir"),
-        Status(TIDAK_TERBUKTI, "#5bc0de", FINAL, TUTUP, "Hasil pemutakhiran: tidak terbukti"),
-        Status(TIDAK_BERSALAH, "#20c997", FINAL, TUTUP, "Hasil pemutakhiran: tidak bersalah"),
-        Status(DIHENTIKAN, "#6c757d", FINAL, TUTUP,
+        Status(PENGAWASAN, "#b3261e", FINAL, AKTIF, "Sudah disidang dan sedang menjalani hukuman"),
+        Status(SELESAI, "#2e7d32", FINAL, TUTUP, "Catatan telah berakhir"),
+        Status(TIDAK_TERBUKTI, "#0e6b8a", FINAL, TUTUP, "Hasil pemutakhiran: tidak terbukti"),
+        Status(TIDAK_BERSALAH, "#00695c", FINAL, TUTUP, "Hasil pemutakhiran: tidak bersalah"),
+        Status(DIHENTIKAN, "#56606b", FINAL, TUTUP,
                "Dihentikan (perdamaian/RJ, meninggal, pensiun)"),
     ]
 }

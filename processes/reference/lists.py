@@ -190,3 +190,14 @@ def label_of(session: Session, list_name: str, code: str) -> str:
         return session.scalar(select(Unit.name).where(Unit.code == code)) or code
     found = item(session, list_name, code)
     return found.label if found else code
+
+
+def labels(session: Session, list_name: str) -> dict[str, str]:
+    """Every item of a list, withdrawn ones too, as code → label: what a page prints for a
+    stored code."""
+    if list_name == "unit":
+        return dict(session.execute(select(Unit.code, Unit.name)).all())
+    rows = session.execute(
+        select(ReferenceItem.code, ReferenceItem.label).where(ReferenceItem.list_name == list_name)
+    )
+    return dict(rows.all())

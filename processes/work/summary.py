@@ -13,6 +13,7 @@ from processes.access.grounds import person_ground
 from processes.accounts.models import User
 from processes.records.persons import IdentityDifference, pending_differences
 from processes.reference import lists as reference
+from processes.reference.dates import long_date
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,8 @@ def submission_summary(session: Session, page: Any) -> list[SummaryLine]:
             value = field.value
             if field.choices:
                 value = dict(field.choices).get(value, value)
+            elif field.widget == "date":
+                value = long_date(value) if value else value
             lines.append(SummaryLine(field.name, field.title, str(value or "–"), field.widget))
     return lines
 

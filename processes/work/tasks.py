@@ -21,9 +21,12 @@ from processes.access.grounds import readable_record
 from processes.accounts.models import User
 from processes.accounts.signin import confirm_password
 from processes.accounts.users import actor_for
+from processes.db import audit
+from processes.db.audit_actions import AKSES_DITOLAK
 from processes.db.uow import UnitOfWork
 from processes.errors import Forbidden
 from processes.letters import issue as letter_issue
+from processes.letters.settings import LocalAddress
 from processes.records import documents
 from processes.records.models import Record
 from processes.work import record_flows
@@ -201,6 +204,12 @@ def _complete_task(uow, user, task_id, read_form, password, from_page=False) -> 
         except Conflict:
             uow.rollback()
             outcome = Outcome(ok=False, message=engine.completion_message(uow.session, task_id))
+        except LocalAddress as err:  # no letter for a local verification address: audited
+            uow.rollback()
+            audit.record(uow.session, AKSES_DITOLAK, user_id=user.id, target=f"tugas {task_id}",
+                         outcome=str(err)[:500], detail={"tugas": task_id})
+            uow.commit()
+            outcome = Outcome(ok=False, message=str(err))
         except EngineError as err:
             outcome = Outcome(ok=False, message=str(err))
         outcome.task = task

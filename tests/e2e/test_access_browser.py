@@ -142,8 +142,15 @@ def test_skhp_request_to_verified_and_revoked_letter(desk, browser, live_server,
 
         kabid.page.goto("/surat")
         row = kabid.page.locator(f"#letter-{letter.id}")
+        row.locator("summary:has-text('Cabut surat')").click()
         row.locator("input[name=alasan]").fill("Data identitas keliru")
         row.locator("input[name=konfirmasi_sandi]").fill(DEMO_PASSWORD)
+        asked = []
+        kabid.page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+        row.locator("button:has-text('Cabut')").click()  # dismissed: nothing is revoked
+        assert asked and letter.nomor in asked[0]
+        expect(row).to_contain_text("BERLAKU")
+        kabid.page.once("dialog", lambda dialog: dialog.accept())
         row.locator("button:has-text('Cabut')").click()
         expect(kabid.page.locator(".flash-success")).to_have_text("Surat telah dicabut.")
         expect(kabid.page.locator(f"#letter-{letter.id}")).to_contain_text("DICABUT")

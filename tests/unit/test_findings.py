@@ -59,12 +59,12 @@ def test_open_beats_finished_in_an_area():
         RecordFact("DISIPLIN", "PENGAWASAN", "Tidak masuk dinas"),
     ])
     assert result["DISIPLIN"][0] == "MASIH DALAM PROSES"
-    assert "Tidak masuk dinas (PENGAWASAN)" in result["DISIPLIN"][1]
+    assert "Tidak masuk dinas, status PENGAWASAN" in result["DISIPLIN"][1]
 
 
 def test_finished_only_is_sudah_selesai():
     assert by_area([RecordFact("KEPP", "SELESAI", "Arogansi")])["KODE ETIK"] == (
-        "SUDAH SELESAI", "Arogansi (SELESAI)",
+        "SUDAH SELESAI", "Arogansi, status SELESAI",
     )
 
 

@@ -91,7 +91,7 @@ EXPECTED: dict[str, list[Case]] = {
     "letters.check_number": [post("/cek-identitas", SIGNED_IN,
                                   data={"personel": "POLRI", "nomor": NRP_AIPDA})],
     "letters.letter_pdf": [get(lambda w: f"/surat/{w.letter}.pdf", OFFICES | {"operator", GRANTEE})],
-    "letters.letters": [get("/surat", SIGNED_IN)],
+    "letters.letters": [get("/surat", SIGNED_IN), post("/surat", SIGNED_IN, data={"q": "Budi"})],
     "letters.revoke": [post(lambda w: f"/surat/{w.letter}/cabut", KABID)],  # no reason: refused
     "letters.verify": [get(lambda w: f"/verifikasi/{w.verify_token}", EVERYONE),
                        post(lambda w: f"/verifikasi/{w.verify_token}", EVERYONE,  # no file: 400

@@ -57,8 +57,8 @@ def test_public_assets_may_be_cached_but_carry_the_same_headers(client):
 
 def test_status_colours_come_from_the_style_sheet(client):
     css = client.get("/gaya/status.css").get_data(as_text=True)
-    assert ".status-proses { --c: #0275d8; }" in css
-    assert ".status-diajukan-dicatat { --c: #f0ad4e; }" in css
+    assert ".status-proses { --c: #0b5cad; }" in css
+    assert ".status-diajukan-dicatat { --c: #8a4b00; }" in css
     assert ".status-dicabut { --c: #b3261e; }" in css
 
 

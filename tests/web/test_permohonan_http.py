@@ -252,7 +252,7 @@ def test_rekam_jejak_lists_every_record_and_the_skhp_issued(client, auth, sessio
     assert "Tidak masuk dinas tanpa keterangan" in records[0]
     assert "PP 2/2003 Pasal 4 huruf f" in records[0]
     assert "Status : PROSES" in records[0]
-    assert "LP/A/12/X/2026/Yanduan (02-10-2026)" in records[0]
+    assert "LP/A/12/X/2026/Yanduan (2 Oktober 2026)" in records[0]
     assert skhp.nomor in records[1]
     assert "sampai dengan" not in text  # a rekam jejak has no validity
     assert verify_token_in(text) == letter.verify_token

@@ -192,7 +192,7 @@ def test_update_ii_corrected_at_kasubbid_then_approved_puts_the_record_under_pen
     assert page.tahap_titles == [TITLE["PENCATATAN"], TITLE["UPDATE_I"], TITLE["UPDATE_II"]]
     tahap = page.tahap("UPDATE_II")
     assert tahap.lines["Nomor putusan"] == "KEP/77/XI/2026"
-    assert tahap.lines["Tanggal putusan"] == "2026-11-10"
+    assert tahap.lines["Tanggal putusan"] == "10 November 2026"
     assert tahap.lines["Hukuman"] == "Penempatan dalam tempat khusus (patsus) paling lama 21 hari"
     assert "KHD/5/XI/2026" in tahap.document
     assert page.history[-2:] == [statuses.DIAJUKAN_UPDATE, statuses.PENGAWASAN]

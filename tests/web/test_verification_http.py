@@ -22,6 +22,7 @@ from tests.support.data import NAMA_AIPDA, NRP_AIPDA
 from tests.support.flows import record_in_proses
 from tests.support.letters import (
     six_months_after,
+    tanggal,
 )
 from tests.support.pages import (
     parse,
@@ -52,8 +53,8 @@ def test_verification_needs_no_login_and_shows_only_the_letter_facts(client, aut
     assert facts["Nomor"] == letter.nomor
     assert facts["Nama"].upper() == NAMA_AIPDA.upper()
     assert "AIPDA" in facts["Pangkat"]
-    assert facts["Tanggal terbit"] == office_today().strftime("%d-%m-%Y")
-    assert facts["Berlaku sampai"] == six_months_after(office_today()).strftime("%d-%m-%Y")
+    assert facts["Tanggal terbit"] == tanggal(office_today())
+    assert facts["Berlaku sampai"] == tanggal(six_months_after(office_today()))
     body = text_of(response)
     for secret in (*CATPERS_WORDS, "TIDAK ADA", "Kenaikan pangkat", "Karo SDM", NRP_AIPDA,
                    "Sampit", "B/456/XI/2026"):

@@ -61,9 +61,11 @@ def settings():
         except Refused as err:
             flash(str(err), "error")
             values = request.form.to_dict()
-            return render_template("admin/settings.html", values=values), 422
+            return render_template("admin/settings.html", values=values,
+                                   address_warning=office_settings.address_warning(db.session())), 422
     return render_template(
-        "admin/settings.html", values=office_settings.current_settings(db.session())
+        "admin/settings.html", values=office_settings.current_settings(db.session()),
+        address_warning=office_settings.address_warning(db.session()),
     )
 
 

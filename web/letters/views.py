@@ -7,7 +7,7 @@ from flask_login import login_required
 
 from processes.accounts.roles import DIREKTUR
 from processes.errors import Refused
-from processes.letters import issue, verification
+from processes.letters import issue, listing, verification
 from processes.records.identity import check_identity, nip_birth_date, nip_gender
 
 from .. import db
@@ -16,12 +16,18 @@ from ..pdf import pdf_response
 from . import bp
 
 
-@bp.route("/surat")
+@bp.route("/surat", methods=["GET", "POST"])
 @login_required
 def letters():
-    return render_template(
-        "letters/list.html", letters=issue.letters_visible(db.session(), me())
-    )
+    """The letters list; a search (a name or NRP/NIP) and paging come by POST, so what was
+    typed never goes into an address."""
+    form = request.form if request.method == "POST" else {}
+    f = listing.LetterFilter(q=form.get("q", "")[:100], page=_page_number(form.get("page")))
+    return render_template("letters/list.html", page=listing.letters_page(db.session(), me(), f), f=f)
+
+
+def _page_number(raw: str | None) -> int:
+    return int(raw) if raw and raw.isdigit() and len(raw) < 10 else 1
 
 
 @bp.route("/surat/<int:letter_id>.pdf")

@@ -18,24 +18,11 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 from qrcode.image.svg import SvgPathImage
 
+from processes.reference.dates import long_date
+
 from .model import RekamJejakLetter, SkhpLetter
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
-
-BULAN: tuple[str, ...] = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
 
 _ANGKA: tuple[str, ...] = (
     "nol",
@@ -63,9 +50,7 @@ AREA_LABELS: dict[str, str] = {
 
 def format_tanggal(value: date | None) -> str:
     """`date(2026, 11, 22)` -> "22 November 2026"; None -> "-"."""
-    if value is None:
-        return "-"
-    return f"{value.day} {BULAN[value.month - 1]} {value.year}"
+    return "-" if value is None else long_date(value)
 
 
 def _tanggal_html(value: date | None) -> Markup:
