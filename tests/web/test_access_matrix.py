@@ -68,6 +68,8 @@ EXPECTED: dict[str, list[Case]] = {
     "admin.approvals": [get("/admin/persetujuan", ADMIN)],
     "admin.decide": [post("/admin/persetujuan/999999", ADMIN)],  # no such request: refused
     "admin.incidents": [get("/admin/insiden", ADMIN)],
+    "admin.catalogue": [get("/admin/katalog", ADMIN)],
+    "admin.deploy": [post("/admin/katalog/pasang", ADMIN)],  # no file: refused, nothing deployed
     "admin.retry_incident": [post("/admin/insiden/999999/coba-lagi", ADMIN)],  # none: refused
     "admin.reset_password": [  # no password given: refused, nothing changes
         post(lambda w: f"/admin/pengguna/{w.users['tmp-op2.kapuas']}/sandi", ADMIN)],

@@ -11,6 +11,7 @@ from engine.models import Instance, ProcessVersion
 from processes.records.models import Record
 from processes.workflow.paths import BPMN_DIR
 from tests.engine.test_validation import BAD
+from tests.support.accounts import signed_in, tmp_user
 from tests.support.audit import entries
 from tests.support.pages import parse, post_decision, post_pencatatan, squash, tasks_of
 
@@ -116,3 +117,13 @@ def test_a_kabid_approval_added_by_upload_holds_new_instances_only(client, auth,
     session.expire_all()
     assert session.get(Instance, new).status == "complete"
     assert session.scalar(select(Record.status).where(Record.instance_id == new)) == "PROSES"
+
+
+def test_a_process_owner_who_is_not_an_administrator_deploys_too(app, client, session_factory, session):
+    owner = signed_in(app, tmp_user(session_factory, "tmp-pemilik", "PEMILIK_PROSES"))
+    assert owner.get("/admin/katalog").status_code == 200
+    assert owner.get("/admin/pengguna").status_code == 403
+    renamed = PENCATATAN.replace(b'name="Isi data pencatatan"', b'name="Isi data pelanggaran"')
+    assert upload(owner, {"pencatatan.bpmn": renamed}, "Nama langkah").status_code == 302
+    [deployed] = entries(session, "PASANG_DIAGRAM")
+    assert deployed.target == "pencatatan" and deployed.outcome == "versi baru"
