@@ -61,3 +61,25 @@ def current_tables(session: Session) -> dict[str, bytes]:
     ):
         tables.update({n: x.encode("utf-8") for n, x in json.loads(decisions).items()})
     return tables
+
+
+@dataclass(frozen=True)
+class VersionBundle:
+    """Everything a version was deployed from: its diagram, decision tables and forms."""
+
+    process_id: str
+    source_file: str
+    content_hash: str
+    bpmn_xml: str
+    decisions: dict[str, str]
+    forms: dict[str, dict]
+
+
+def version_bundle(session: Session, version_id: int) -> VersionBundle | None:
+    version = session.get(ProcessVersion, version_id)
+    if version is None:
+        return None
+    return VersionBundle(
+        version.process_id, version.source_file, version.content_hash, version.bpmn_xml,
+        json.loads(version.decisions_json), json.loads(version.forms_json),
+    )

@@ -49,6 +49,7 @@ ATUR_ULANG_SANDI, GANTI_SANDI = "ATUR_ULANG_SANDI", "GANTI_SANDI"
 TAMBAH_REFERENSI, UBAH_REFERENSI, TAMBAH_SATUAN = "TAMBAH_REFERENSI", "UBAH_REFERENSI", "TAMBAH_SATUAN"
 UBAH_PENGATURAN = "UBAH_PENGATURAN"
 PASANG_DIAGRAM, TOLAK_DIAGRAM = "PASANG_DIAGRAM", "TOLAK_DIAGRAM"
+EKSPOR_DIAGRAM = "BACA_EKSPOR_DIAGRAM"
 EKSPOR_LOG_AUDIT, PERIKSA_RANTAI = "EKSPOR_LOG_AUDIT", "PERIKSA_RANTAI"
 
 ACTIONS: dict[str, Action] = {
@@ -94,6 +95,7 @@ ACTIONS: dict[str, Action] = {
         Action(UBAH_PENGATURAN, "Pengaturan kantor diubah", UBAH),
         Action(PASANG_DIAGRAM, "Versi diagram dipasang", UBAH),
         Action(TOLAK_DIAGRAM, "Diagram ditolak validasi", UBAH),
+        Action(EKSPOR_DIAGRAM, "Versi diagram diekspor", BACA),
         Action(EKSPOR_LOG_AUDIT, "Log audit diekspor (CSV)", AUDIT),
         Action(PERIKSA_RANTAI, "Rantai log audit diperiksa penuh", AUDIT),
     ]

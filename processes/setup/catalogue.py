@@ -10,14 +10,21 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from engine.catalogue import VersionRow, current_tables, deployed_process_ids, version_rows
+from engine import NotFound
+from engine.catalogue import (
+    VersionRow,
+    current_tables,
+    deployed_process_ids,
+    version_bundle,
+    version_rows,
+)
 from engine.deploy import decisions_used, deploy_bpmn
 from engine.validation import Problem, validate_diagram
 from processes.accounts.models import User
 from processes.accounts.roles import PROCESS_OWNERS
 from processes.db import audit
 from processes.db.audit import AuditEntry
-from processes.db.audit_actions import PASANG_DIAGRAM, TOLAK_DIAGRAM
+from processes.db.audit_actions import EKSPOR_DIAGRAM, PASANG_DIAGRAM, TOLAK_DIAGRAM
 from processes.db.uow import UnitOfWork
 from processes.errors import Forbidden
 from processes.setup.validation import known
@@ -109,3 +116,47 @@ def deploy_upload(uow: UnitOfWork, user: User, files: Mapping[str, bytes], comme
         names = ", ".join(f"{d.process_id} versi {d.version_id}" for d in deployed)
         return Outcome(True, f"Diagram dipasang: {names}. Proses baru memakai versi ini.")
 
+
+
+EXPORT_FORMAT = "e-catpers-versi-proses/1"
+
+
+def export_version(uow: UnitOfWork, user: User, version_id: int) -> tuple[str, bytes]:
+    """One file holding a version (diagram, tables, forms), for another office to import."""
+    with uow:
+        _owner(user)
+        bundle = version_bundle(uow.session, version_id)
+        if bundle is None:
+            raise NotFound("Versi proses tidak ditemukan.")
+        content = json.dumps({
+            "format": EXPORT_FORMAT, "process_id": bundle.process_id,
+            "source_file": bundle.source_file, "content_hash": bundle.content_hash,
+            "bpmn": bundle.bpmn_xml, "decisions": bundle.decisions, "forms": bundle.forms,
+        }, ensure_ascii=False, indent=1).encode("utf-8")
+        audit.record(uow.session, EKSPOR_DIAGRAM, user_id=user.id, target=bundle.process_id,
+                     detail={"versi": version_id, "hash": bundle.content_hash})
+        uow.commit()
+        return f"{bundle.process_id}-versi-{version_id}.json", content
+
+
+def unpack_export(content: bytes) -> dict[str, bytes] | None:
+    """The files of an exported version, as an upload would bring them; None when not one."""
+    try:
+        data = json.loads(content.decode("utf-8"))
+        if data.get("format") != EXPORT_FORMAT:
+            return None
+        files = {data["source_file"]: data["bpmn"].encode("utf-8")}
+        files.update({n: x.encode("utf-8") for n, x in data["decisions"].items()})
+        files.update({n: json.dumps(f).encode("utf-8") for n, f in data["forms"].items()})
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
+    return files
+
+
+def import_version(uow: UnitOfWork, user: User, content: bytes, comment: str) -> Outcome:
+    """Deploy an exported version: validated here as any upload, with its own tables and forms."""
+    files = unpack_export(content)
+    if files is None:
+        _owner(user)
+        return Outcome(False, "Berkas bukan ekspor versi proses E-CATPERS.")
+    return deploy_upload(uow, user, files, comment)

@@ -4,6 +4,7 @@ audited), new instances on it while running ones finish on theirs; others are re
 from __future__ import annotations
 
 import io
+import json
 
 from sqlalchemy import select
 
@@ -127,3 +128,27 @@ def test_a_process_owner_who_is_not_an_administrator_deploys_too(app, client, se
     assert upload(owner, {"pencatatan.bpmn": renamed}, "Nama langkah").status_code == 302
     [deployed] = entries(session, "PASANG_DIAGRAM")
     assert deployed.target == "pencatatan" and deployed.outcome == "versi baru"
+
+
+def test_a_version_exported_as_one_file_imports_as_a_new_version_elsewhere(client, auth, session):
+    auth.login("admin")
+    current = session.scalar(select(ProcessVersion.id).where(
+        ProcessVersion.process_id == "pencatatan", ProcessVersion.is_current.is_(True)))
+    exported = client.get(f"/admin/katalog/{current}/ekspor")
+    assert exported.status_code == 200
+    assert "attachment" in exported.headers["Content-Disposition"]
+    [read] = entries(session, "BACA_EKSPOR_DIAGRAM")
+    assert read.detail["versi"] == current
+    bundle = json.loads(exported.data)
+    assert bundle["process_id"] == "pencatatan" and "persetujuan.json" in bundle["forms"]
+    bundle["bpmn"] += "<!-- diubah oleh kantor lain -->"
+    changed = json.dumps(bundle).encode()
+    response = client.post("/admin/katalog/impor", content_type="multipart/form-data", data={
+        "komentar": "Dari Polda lain", "berkas": (io.BytesIO(changed), "pencatatan.json")})
+    assert response.status_code == 302
+    [deployed] = entries(session, "PASANG_DIAGRAM")
+    assert deployed.outcome == "versi baru" and deployed.detail["komentar"] == "Dari Polda lain"
+    not_an_export = client.post("/admin/katalog/impor", content_type="multipart/form-data", data={
+        "berkas": (io.BytesIO(b"{}"), "lain.json")})
+    assert not_an_export.status_code == 422
+    assert "bukan ekspor versi proses" in squash(parse(not_an_export).text_content())
