@@ -16,13 +16,14 @@ from processes.workflow.paths import BPMN_DIR, FORMS_DIR
 
 
 def install(
-    session: Session, bpmn_dir: Path = BPMN_DIR, forms_dir: Path = FORMS_DIR
+    session: Session, bpmn_dir: Path | None = None, forms_dir: Path | None = None
 ) -> list[Deployed]:
     """Seed missing reference rows and deploy every diagram (a no-op when unchanged).
 
     Every diagram is validated first; one with a problem refuses the whole set
     (`engine.validation.DiagramInvalid`, its message the Indonesian list) and nothing deploys.
     """
+    bpmn_dir, forms_dir = bpmn_dir or BPMN_DIR, forms_dir or FORMS_DIR
     check_directory(bpmn_dir, forms_dir)
     seed_reference(session)
     return deploy_directory(session, bpmn_dir, forms_dir)
