@@ -10,6 +10,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 
+from engine.validation import DiagramInvalid
 from processes.accounts.admin import create_admin_on_server
 from processes.db.database import upgrade
 from processes.errors import Refused
@@ -63,7 +64,11 @@ def setup(with_demo: bool) -> None:
     upgrade(current_app.config["DATABASE_URL"], current_app.config["AUDIT_KEY"])
     if with_demo:
         _demo_key()
-    deployed = set_up(db.standalone_unit_of_work(), with_demo)
+    try:
+        deployed = set_up(db.standalone_unit_of_work(), with_demo)
+    except DiagramInvalid as err:  # the list of problems, in words, instead of a traceback
+        click.echo(str(err), err=True)
+        raise SystemExit(1) from None
     for item in deployed:
         state = "baru" if item.created else "tetap"
         click.echo(f"Diagram {item.process_id}: versi {item.version_id} ({state})")

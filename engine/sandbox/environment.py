@@ -5,6 +5,7 @@ Whatever goes wrong, a caller gets one exception: `ScriptError`, with the cause 
 
 from __future__ import annotations
 
+import ast
 import operator
 from functools import lru_cache
 from types import CodeType
@@ -59,6 +60,41 @@ _CAUSES: list[tuple[type[BaseException], str]] = [
 @lru_cache(maxsize=1024)
 def _compile(source: str, mode: str) -> CodeType:
     return compile_restricted(source, SOURCE_NAME, mode, policy=GuardedPolicy)
+
+
+#: Names diagram code may never mention, even where a builtin of that name is absent.
+FORBIDDEN_NAMES = frozenset({
+    "__import__", "open", "eval", "exec", "compile", "globals", "locals", "vars",
+    "getattr", "setattr", "delattr", "breakpoint", "input", "help", "exit", "quit",
+})
+
+
+def _forbidden(tree: ast.AST) -> list[str]:
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and node.id in FORBIDDEN_NAMES:
+            found.append(f"nama terlarang '{node.id}'")
+        elif isinstance(node, ast.Attribute) and node.attr.startswith("_"):
+            found.append(f"atribut terlarang '{node.attr}'")
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            found.append("impor tidak diizinkan")
+    return found
+
+
+def check_source(source: str, mode: str) -> str | None:
+    """Why `source` would be refused before it runs ("eval" or "exec"), or None when it compiles."""
+    try:
+        tree = ast.parse(source, SOURCE_NAME, mode)
+    except SyntaxError as err:
+        return f"kode tidak dapat dibaca ({err.msg}, baris {err.lineno})"
+    found = _forbidden(tree)
+    if found:
+        return "kode ditolak: " + "; ".join(dict.fromkeys(found))
+    try:
+        _compile(source, mode)
+    except SyntaxError as err:
+        return describe(err)
+    return None
 
 
 def describe(err: BaseException) -> str:

@@ -16,6 +16,7 @@ class Role:
 #: Role codes, as stored on users; rules name these constants, never the strings.
 OPERATOR, SUPERVISOR, MANAGER = "OPERATOR", "SUPERVISOR", "MANAGER"
 DIREKTUR, ALL_VIEW, ADMIN = "DIREKTUR", "ALL_VIEW", "ADMIN"
+PEMILIK_PROSES = "PEMILIK_PROSES"
 
 ROLES: dict[str, Role] = {
     r.code: r
@@ -26,13 +27,17 @@ ROLES: dict[str, Role] = {
         Role(DIREKTUR, "Kabid Propam", "DIREKTUR", frozenset({"Kabid Propam"})),
         Role(ALL_VIEW, "Kapolda", "ALL VIEW", frozenset()),
         Role(ADMIN, "Administrator", "ADMIN", frozenset()),
+        Role(PEMILIK_PROSES, "Pemilik proses", "PEMILIK PROSES", frozenset()),
     ]
 }
 
 #: Roles a user gets (or gets a new password in) only with a second administrator's
-#: approval: they read every catpers or rule the accounts. A process-owner role, when one
-#: exists, belongs here too.
-PRIVILEGED_ROLES = frozenset({DIREKTUR, ALL_VIEW, ADMIN})
+#: approval: they read every catpers, rule the accounts or change the procedures.
+PRIVILEGED_ROLES = frozenset({DIREKTUR, ALL_VIEW, ADMIN, PEMILIK_PROSES})
+
+#: Who deploys and migrates diagrams: the process owner, and the administrator, who holds
+#: that right with his own role (a user has one role; no second flag to forget).
+PROCESS_OWNERS = frozenset({PEMILIK_PROSES, ADMIN})
 
 
 def lanes_of(role: str) -> frozenset[str]:

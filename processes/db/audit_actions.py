@@ -48,6 +48,8 @@ MINTA_PERSETUJUAN_AKUN, PUTUSKAN_PERUBAHAN_AKUN = "MINTA_PERSETUJUAN_AKUN", "PUT
 ATUR_ULANG_SANDI, GANTI_SANDI = "ATUR_ULANG_SANDI", "GANTI_SANDI"
 TAMBAH_REFERENSI, UBAH_REFERENSI, TAMBAH_SATUAN = "TAMBAH_REFERENSI", "UBAH_REFERENSI", "TAMBAH_SATUAN"
 UBAH_PENGATURAN = "UBAH_PENGATURAN"
+PASANG_DIAGRAM, TOLAK_DIAGRAM = "PASANG_DIAGRAM", "TOLAK_DIAGRAM"
+EKSPOR_DIAGRAM = "BACA_EKSPOR_DIAGRAM"
 EKSPOR_LOG_AUDIT, PERIKSA_RANTAI = "EKSPOR_LOG_AUDIT", "PERIKSA_RANTAI"
 EKSPOR_LAPORAN = "EKSPOR_LAPORAN"
 
@@ -92,6 +94,9 @@ ACTIONS: dict[str, Action] = {
         Action(UBAH_REFERENSI, "Butir referensi diubah", UBAH),
         Action(TAMBAH_SATUAN, "Satuan kerja ditambah", UBAH),
         Action(UBAH_PENGATURAN, "Pengaturan kantor diubah", UBAH),
+        Action(PASANG_DIAGRAM, "Versi diagram dipasang", UBAH),
+        Action(TOLAK_DIAGRAM, "Diagram ditolak validasi", UBAH),
+        Action(EKSPOR_DIAGRAM, "Versi diagram diekspor", BACA),
         Action(EKSPOR_LOG_AUDIT, "Log audit diekspor (CSV)", AUDIT),
         Action(PERIKSA_RANTAI, "Rantai log audit diperiksa penuh", AUDIT),
         Action(EKSPOR_LAPORAN, "Laporan catpers diekspor", BACA),

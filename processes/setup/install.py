@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy.orm import Session
 
 from engine import Deployed, deploy_directory
@@ -9,13 +11,22 @@ from processes.db.database import make_engine, make_session_factory, upgrade
 from processes.db.uow import UnitOfWork
 from processes.reference.lists import seed_reference
 from processes.setup.demo import load_demo_records, load_demo_users
+from processes.setup.validation import check_directory
 from processes.workflow.paths import BPMN_DIR, FORMS_DIR
 
 
-def install(session: Session) -> list[Deployed]:
-    """Seed missing reference rows and deploy every diagram (a no-op when unchanged)."""
+def install(
+    session: Session, bpmn_dir: Path | None = None, forms_dir: Path | None = None
+) -> list[Deployed]:
+    """Seed missing reference rows and deploy every diagram (a no-op when unchanged).
+
+    Every diagram is validated first; one with a problem refuses the whole set
+    (`engine.validation.DiagramInvalid`, its message the Indonesian list) and nothing deploys.
+    """
+    bpmn_dir, forms_dir = bpmn_dir or BPMN_DIR, forms_dir or FORMS_DIR
+    check_directory(bpmn_dir, forms_dir)
     seed_reference(session)
-    return deploy_directory(session, BPMN_DIR, FORMS_DIR)
+    return deploy_directory(session, bpmn_dir, forms_dir)
 
 
 def set_up(uow: UnitOfWork, with_demo: bool) -> list[Deployed]:

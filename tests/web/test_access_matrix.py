@@ -69,6 +69,10 @@ EXPECTED: dict[str, list[Case]] = {
     "admin.decide": [post("/admin/persetujuan/999999", ADMIN)],  # no such request: refused
     "admin.incidents": [get("/admin/insiden", ADMIN)],
     "admin.backups": [get("/admin/cadangan", ADMIN)],
+    "admin.catalogue": [get("/admin/katalog", ADMIN)],
+    "admin.deploy": [post("/admin/katalog/pasang", ADMIN)],  # no file: refused, nothing deployed
+    "admin.export": [get("/admin/katalog/1/ekspor", ADMIN)],
+    "admin.import_version": [post("/admin/katalog/impor", ADMIN)],  # no file: refused
     "admin.retry_incident": [post("/admin/insiden/999999/coba-lagi", ADMIN)],  # none: refused
     "admin.reset_password": [  # no password given: refused, nothing changes
         post(lambda w: f"/admin/pengguna/{w.users['tmp-op2.kapuas']}/sandi", ADMIN)],

@@ -1,0 +1,162 @@
+"""The process owner's catalogue: every process and its versions, and deploying a new version
+from uploaded files (diagram, decision tables, forms), validated first, every outcome audited."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from engine import NotFound
+from engine.catalogue import (
+    VersionRow,
+    current_tables,
+    deployed_process_ids,
+    version_bundle,
+    version_rows,
+)
+from engine.deploy import decisions_used, deploy_bpmn
+from engine.validation import Problem, validate_diagram
+from processes.accounts.models import User
+from processes.accounts.roles import PROCESS_OWNERS
+from processes.db import audit
+from processes.db.audit import AuditEntry
+from processes.db.audit_actions import EKSPOR_DIAGRAM, PASANG_DIAGRAM, TOLAK_DIAGRAM
+from processes.db.uow import UnitOfWork
+from processes.errors import Forbidden
+from processes.setup.validation import known
+from processes.workflow.paths import FORMS_DIR
+
+
+@dataclass(frozen=True)
+class CatalogueRow:
+    version: VersionRow
+    deployed_by: str
+    comment: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    ok: bool
+    message: str
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _owner(user: User) -> None:
+    if user.role not in PROCESS_OWNERS:
+        raise Forbidden("Hanya pemilik proses yang mengelola diagram.")
+
+
+def catalogue(session: Session, user: User) -> list[CatalogueRow]:
+    """Every version, each with who deployed it and the comment given (from the audit log)."""
+    _owner(user)
+    notes: dict[int, tuple[str, str]] = {}
+    for entry in session.scalars(select(AuditEntry).where(AuditEntry.action == PASANG_DIAGRAM)):
+        deployer = session.get(User, entry.user_id) if entry.user_id else None
+        notes[entry.detail.get("versi")] = (
+            deployer.full_name if deployer else "", entry.detail.get("komentar", "")
+        )
+    return [
+        CatalogueRow(row, *notes.get(row.version_id, ("Pemasangan awal (setup)", "")))
+        for row in version_rows(session)
+    ]
+
+
+def _office_forms() -> dict[str, dict]:
+    return {p.name: json.loads(p.read_text("utf-8")) for p in sorted(FORMS_DIR.glob("*.json"))}
+
+
+def _split(files: Mapping[str, bytes]) -> tuple[list[str], dict[str, bytes], dict[str, bytes]]:
+    bpmn = [name for name in files if name.endswith(".bpmn")]
+    dmn = {n: c for n, c in files.items() if n.endswith(".dmn")}
+    forms = {n: c for n, c in files.items() if n.endswith(".json")}
+    return bpmn, dmn, forms
+
+
+def _forms(uploaded: Mapping[str, bytes]) -> tuple[dict[str, dict], list[Problem]]:
+    forms, problems = _office_forms(), []
+    for name, content in uploaded.items():
+        try:
+            forms[name] = json.loads(content.decode("utf-8"))
+        except ValueError:
+            problems.append(Problem(name, "", "formulir bukan JSON yang sah"))
+    return forms, problems
+
+
+def deploy_upload(uow: UnitOfWork, user: User, files: Mapping[str, bytes], comment: str) -> Outcome:
+    """Deploy one uploaded diagram with its tables and forms, only when validation finds nothing."""
+    with uow:
+        _owner(user)
+        bpmn, dmn, uploaded_forms = _split(files)
+        if len(bpmn) != 1:
+            return Outcome(False, "Unggah tepat satu berkas diagram (.bpmn).")
+        [source_file] = bpmn
+        forms, problems = _forms(uploaded_forms)
+        others = deployed_process_ids(uow.session)
+        tables = {**current_tables(uow.session), **dmn}
+        problems += validate_diagram(files[source_file], tables, known(forms, others))
+        if problems:
+            audit.record(uow.session, TOLAK_DIAGRAM, user_id=user.id, target=source_file,
+                         outcome=f"{len(problems)} masalah",
+                         detail={"masalah": [str(p) for p in problems]})
+            uow.commit()
+            return Outcome(False, f"Diagram {source_file} tidak dipasang: "
+                                  f"{len(problems)} masalah.", problems)
+        xml = files[source_file]
+        deployed = deploy_bpmn(uow.session, xml, source_file, decisions_used(xml, tables), forms)
+        for item in deployed:
+            audit.record(uow.session, PASANG_DIAGRAM, user_id=user.id, target=item.process_id,
+                         outcome="versi baru" if item.created else "isi sama, versi lama dipakai",
+                         detail={"versi": item.version_id, "hash": item.content_hash,
+                                 "berkas": source_file, "komentar": comment.strip()[:500]})
+        uow.commit()
+        names = ", ".join(f"{d.process_id} versi {d.version_id}" for d in deployed)
+        return Outcome(True, f"Diagram dipasang: {names}. Proses baru memakai versi ini.")
+
+
+
+EXPORT_FORMAT = "e-catpers-versi-proses/1"
+
+
+def export_version(uow: UnitOfWork, user: User, version_id: int) -> tuple[str, bytes]:
+    """One file holding a version (diagram, tables, forms), for another office to import."""
+    with uow:
+        _owner(user)
+        bundle = version_bundle(uow.session, version_id)
+        if bundle is None:
+            raise NotFound("Versi proses tidak ditemukan.")
+        content = json.dumps({
+            "format": EXPORT_FORMAT, "process_id": bundle.process_id,
+            "source_file": bundle.source_file, "content_hash": bundle.content_hash,
+            "bpmn": bundle.bpmn_xml, "decisions": bundle.decisions, "forms": bundle.forms,
+        }, ensure_ascii=False, indent=1).encode("utf-8")
+        audit.record(uow.session, EKSPOR_DIAGRAM, user_id=user.id, target=bundle.process_id,
+                     detail={"versi": version_id, "hash": bundle.content_hash})
+        uow.commit()
+        return f"{bundle.process_id}-versi-{version_id}.json", content
+
+
+def unpack_export(content: bytes) -> dict[str, bytes] | None:
+    """The files of an exported version, as an upload would bring them; None when not one."""
+    try:
+        data = json.loads(content.decode("utf-8"))
+        if data.get("format") != EXPORT_FORMAT:
+            return None
+        files = {data["source_file"]: data["bpmn"].encode("utf-8")}
+        files.update({n: x.encode("utf-8") for n, x in data["decisions"].items()})
+        files.update({n: json.dumps(f).encode("utf-8") for n, f in data["forms"].items()})
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
+    return files
+
+
+def import_version(uow: UnitOfWork, user: User, content: bytes, comment: str) -> Outcome:
+    """Deploy an exported version: validated here as any upload, with its own tables and forms."""
+    files = unpack_export(content)
+    if files is None:
+        _owner(user)
+        return Outcome(False, "Berkas bukan ekspor versi proses E-CATPERS.")
+    return deploy_upload(uow, user, files, comment)

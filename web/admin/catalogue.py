@@ -1,0 +1,57 @@
+"""The process catalogue page and the upload that deploys a new version (process owners)."""
+
+from __future__ import annotations
+
+from flask import Response, flash, redirect, render_template, request, url_for
+
+from processes.accounts.roles import PROCESS_OWNERS
+from processes.setup import catalogue as process_catalogue
+
+from .. import db
+from ..auth.session import me, role_required
+from . import bp
+
+
+def _page(outcome: process_catalogue.Outcome | None = None, status: int = 200):
+    rows = process_catalogue.catalogue(db.session(), me())
+    return render_template("admin/catalogue.html", rows=rows, outcome=outcome), status
+
+
+@bp.route("/katalog")
+@role_required(*PROCESS_OWNERS)
+def catalogue():
+    return _page()
+
+
+@bp.route("/katalog/pasang", methods=["POST"])
+@role_required(*PROCESS_OWNERS)
+def deploy():
+    files = {f.filename: f.read() for f in request.files.getlist("berkas") if f and f.filename}
+    outcome = process_catalogue.deploy_upload(
+        db.unit_of_work(), me(), files, request.form.get("komentar", "")
+    )
+    if outcome.ok:
+        flash(outcome.message, "success")
+        return redirect(url_for("admin.catalogue"))
+    return _page(outcome, 422)
+
+
+@bp.route("/katalog/<int:version_id>/ekspor")
+@role_required(*PROCESS_OWNERS)
+def export(version_id: int):
+    filename, content = process_catalogue.export_version(db.unit_of_work(), me(), version_id)
+    return Response(content, mimetype="application/json", headers={
+        "Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+@bp.route("/katalog/impor", methods=["POST"])
+@role_required(*PROCESS_OWNERS)
+def import_version():
+    upload = request.files.get("berkas")
+    outcome = process_catalogue.import_version(
+        db.unit_of_work(), me(), upload.read() if upload else b"", request.form.get("komentar", "")
+    )
+    if outcome.ok:
+        flash(outcome.message, "success")
+        return redirect(url_for("admin.catalogue"))
+    return _page(outcome, 422)
