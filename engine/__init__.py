@@ -35,6 +35,7 @@ from .locking import lock_task
 from .models import EngineBase, utcnow
 from .runtime import FormValidator, Runtime, instance_data
 from .services import ServiceContext, ServiceRegistry
+from .tasks import COUNT_CAP as INBOX_COUNT_CAP
 from .tasks import (
     can_take_any,
     completion_message,
@@ -42,9 +43,10 @@ from .tasks import (
     inbox_count,
     instance_tasks,
     task_for,
+    user_steps,
 )
 from .timers import due_instances, take_due_instance
-from .values import Actor, HistoryEntry, InstanceInfo, TaskInfo, VersionInfo
+from .values import Actor, HistoryEntry, InboxQuery, InstanceInfo, TaskInfo, VersionInfo
 from .versions import (
     current_version,
     current_versions,
@@ -55,6 +57,7 @@ from .versions import (
 )
 
 __all__ = [
+    "INBOX_COUNT_CAP",
     "Actor",
     "Conflict",
     "DeployError",
@@ -65,6 +68,7 @@ __all__ = [
     "FormInvalid",
     "FormValidator",
     "HistoryEntry",
+    "InboxQuery",
     "IncidentInfo",
     "InstanceInfo",
     "NotAllowed",
@@ -106,5 +110,6 @@ __all__ = [
     "task_for",
     "task_form",
     "timeline",
+    "user_steps",
     "utcnow",
 ]

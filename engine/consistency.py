@@ -38,7 +38,7 @@ COMPARED = {
 }
 _INSTANCE_COLUMNS = (
     Instance.id, Instance.process_id, Instance.version_id, Instance.status,
-    Instance.business_key, Instance.started_by, Instance.unit_path,
+    Instance.business_key, Instance.label, Instance.details, Instance.started_by, Instance.unit_path,
     Instance.serializer_version, Instance.state_json,
 )
 _ROW_COLUMNS = (OpenTask.id, OpenTask.instance_id, OpenTask.title) + tuple(

@@ -61,6 +61,10 @@ class Instance(EngineBase):
     version_id: Mapped[int] = mapped_column(ForeignKey("wf_process_version.id"))
     status: Mapped[str] = mapped_column(String(20), default="running", index=True)
     business_key: Mapped[str | None] = mapped_column(String(100), index=True)
+    # What the caller names the instance's subject by (searchable), and more words to show
+    # with its tasks; the engine only copies both onto the open-task rows.
+    label: Mapped[str | None] = mapped_column(String(200))
+    details: Mapped[dict | None] = mapped_column(JSON)
     started_by: Mapped[int] = mapped_column(Integer)
     unit_path: Mapped[str] = mapped_column(String(400))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
@@ -78,7 +82,12 @@ class OpenTask(EngineBase):
     """A READY user task: the only table an inbox reads."""
 
     __tablename__ = "wf_open_task"
-    __table_args__ = (Index("ix_wf_open_task_lane_unit", "lane", "unit_path"),)
+    __table_args__ = (
+        Index("ix_wf_open_task_lane_unit", "lane", "unit_path"),
+        # The inbox reads a lane newest (or oldest) first, and searches by business key.
+        Index("ix_wf_open_task_lane_created", "lane", "created_at"),
+        Index("ix_wf_open_task_business_key", "business_key"),
+    )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     instance_id: Mapped[int] = mapped_column(
@@ -92,7 +101,13 @@ class OpenTask(EngineBase):
     form: Mapped[str | None] = mapped_column(String(200))
     assignee_id: Mapped[int | None] = mapped_column(Integer, index=True)
     business_key: Mapped[str | None] = mapped_column(String(100))
+    label: Mapped[str | None] = mapped_column(String(200))
+    details: Mapped[dict | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # created_at plus the user task's `due_hours` property; none when the diagram sets none.
+    due_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # The work came back to a lane that had already done its part in this instance.
+    returned: Mapped[bool] = mapped_column(default=False)
 
 
 class TaskHistory(EngineBase):

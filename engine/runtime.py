@@ -214,6 +214,8 @@ class Runtime:
             started_by=instance.started_by,
             actor=actor,
             business_key=instance.business_key,
+            label=instance.label,
+            details=instance.details,
             decisions=bundled_decisions(version.decisions_json),
         )
         return ScriptEngine(self.services, ctx)
@@ -249,7 +251,9 @@ class Runtime:
 
     def _store(self, session, instance: Instance, workflow: BpmnWorkflow, stopped=False) -> None:
         if not stopped:  # what the failed steps set is not kept
-            instance.business_key = workflow.script_engine.context.business_key
+            context = workflow.script_engine.context
+            instance.business_key = context.business_key
+            instance.label, instance.details = context.label, context.details
         instance.state_json = state_to_json(workflow)
         instance.serializer_version = SERIALIZER_VERSION
         complete = "complete" if workflow.completed else "running"

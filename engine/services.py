@@ -35,6 +35,9 @@ class ServiceContext:
     actor: Actor
     data: dict[str, Any] = field(default_factory=dict)
     business_key: str | None = None
+    #: Set by a service to name the instance's subject (searchable) and add words to show.
+    label: str | None = None
+    details: dict[str, Any] | None = None
     decisions: Mapping[str, bytes] = field(default_factory=dict)
 
     def decide(self, decision_id: str, data: dict[str, Any]) -> dict[str, Any]:

@@ -37,6 +37,28 @@ class TaskInfo:
     assignee_id: int | None
     business_key: str | None
     created_at: datetime
+    label: str | None = None
+    details: dict[str, Any] | None = None
+    due_at: datetime | None = None
+    returned: bool = False
+
+
+@dataclass(frozen=True)
+class InboxQuery:
+    """What an inbox read narrows to, how it is sorted, and where its page starts.
+
+    `after` is the (created_at, id) of the last row of the previous page (keyset paging);
+    `search` matches the business key exactly or the label by its start, case-insensitively.
+    """
+
+    process_id: str | None = None
+    task_name: str | None = None
+    unit_path: str | None = None
+    overdue: bool = False
+    search: str | None = None
+    oldest_first: bool = False
+    after: tuple[datetime, str] | None = None
+    limit: int = 50
 
 
 @dataclass(frozen=True)

@@ -63,7 +63,8 @@ def _globals() -> dict:
               "password_prompt": password_prompt}
     if current_user.is_authenticated:
         if "inbox_count" not in g:
-            g.inbox_count = engine.inbox_count(db.session(), actor_for(current_user.user))
+            count = engine.inbox_count(db.session(), actor_for(current_user.user))
+            g.inbox_count = f"{engine.INBOX_COUNT_CAP - 1}+" if count >= engine.INBOX_COUNT_CAP else count
         values["inbox_count"] = g.inbox_count
         values["me"] = current_user.user
         if current_user.user.role == ADMIN:  # incidents wait for the administrator

@@ -10,6 +10,7 @@ from processes.access.models import AccessRequest
 from processes.db import audit
 from processes.db.audit_actions import TAMBAH_PERMOHONAN, UBAH_PERMOHONAN
 from processes.errors import Refused
+from processes.records.writes import describe_subject
 
 WAITING, APPROVED, REFUSED = "MENUNGGU", "DISETUJUI", "DITOLAK"
 #: What the audit log keeps of a request's change.
@@ -44,6 +45,7 @@ def upsert_request(ctx: ServiceContext, jenis: str, fields: tuple[str, ...]) -> 
     request.status = WAITING
     request.data = {k: data[k] for k in fields if data.get(k) is not None}
     ctx.business_key = data["nomor_identitas"]
+    describe_subject(ctx, data["nama"], data.get("pangkat"))
     ctx.session.flush()
     audit.record_change(
         ctx.session, UBAH_PERMOHONAN if before else TAMBAH_PERMOHONAN, user_id=ctx.actor.id,

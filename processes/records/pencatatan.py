@@ -21,6 +21,7 @@ from processes.records.writes import (
     approve_submission,
     attach_document,
     audit_record_change,
+    describe_subject,
     open_submission,
     record_of_instance,
     set_status,
@@ -65,6 +66,7 @@ def ajukan_pencatatan(ctx: ServiceContext) -> dict[str, Any]:
     attach_document(session, record, PENCATATAN, data, ctx)
     set_status(session, record, statuses.DIAJUKAN_DICATAT, ctx)
     ctx.business_key = person.nomor_identitas
+    describe_subject(ctx, person.nama, record.pangkat)
     return {"record_id": record.id}
 
 

@@ -19,6 +19,7 @@ from processes.records.writes import (
     approve_submission,
     attach_document,
     audit_record_change,
+    describe_subject,
     open_submission,
     record_of_instance,
     set_status,
@@ -56,6 +57,7 @@ def muat_catatan(ctx: ServiceContext) -> dict[str, Any]:
     """Put the record's facts into the instance. Reads only."""
     record = _record(ctx)
     ctx.business_key = record.person.nomor_identitas
+    describe_subject(ctx, record.person.nama, record.pangkat)
     return record_facts(record)
 
 

@@ -19,6 +19,7 @@ from processes.db.audit_actions import (
 )
 from processes.errors import Refused
 from processes.records.models import Record, RecordDocument, StatusChange, Submission
+from processes.reference.lists import label_of
 
 WAITING, APPROVED = "MENUNGGU", "DISETUJUI"
 DOCUMENT_FIELDS = ("dokumen_nomor", "dokumen_jenis", "dokumen_tanggal", "dokumen_perihal", "dokumen_file")
@@ -114,3 +115,13 @@ def approve_submission(session: Session, ctx: ServiceContext) -> Submission:
     audit_record_change(session, UBAH_PENGAJUAN, ctx, session.get(Record, submission.record_id),
                         {"status": WAITING}, {"status": APPROVED}, tahap=submission.tahap)
     return submission
+
+
+def describe_subject(ctx: ServiceContext, nama: str, pangkat: str | None) -> None:
+    """Name the instance's person for its tasks in the inbox (searchable by name), with the
+    pangkat as a label and who submitted it; the engine copies them onto each open task."""
+    ctx.label = nama
+    ctx.details = {
+        "pangkat": label_of(ctx.session, "pangkat", pangkat) if pangkat else "",
+        "pengaju": ctx.actor.name,
+    }

@@ -59,15 +59,14 @@ def inbox(client) -> list[InboxRow]:
     assert response.status_code == 200, response.status_code
     rows = []
     for tr in parse(response).xpath('//table[@id="inbox"]/tbody/tr'):
-        cells = tr.xpath("./td")
         task_link, instance_link = tr.xpath(".//a")[:2]
         rows.append(
             InboxRow(
                 task_link.get("href").rsplit("/", 1)[1],
                 squash(task_link.text_content()),
                 int(instance_link.get("href").rsplit("/", 1)[1]),
-                squash(cells[2].text_content()),
-                squash(cells[3].text_content()),
+                squash(tr.xpath('.//*[@class="nomor"]')[0].text_content()),
+                tr.get("data-lane"),
             )
         )
     return rows

@@ -130,7 +130,7 @@ EXPECTED: dict[str, list[Case]] = {
                             post("/catatan", SIGNED_IN, data={"q": "Budi"})],
     "static": [get("/static/app.css", EVERYONE)],
     "styles.status_css": [get("/gaya/status.css", EVERYONE)],
-    "work.inbox": [get("/", SIGNED_IN)],
+    "work.inbox": [get("/", SIGNED_IN), post("/", SIGNED_IN, data={"cari": "Budi"})],
     "work.start": [
         get("/ajukan/pencatatan", OPERATORS), post("/ajukan/pencatatan", OPERATORS),
         get(lambda w: f"/ajukan/update_i?catatan={w.finished}", frozenset({"op.kapuas"})),

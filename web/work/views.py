@@ -8,9 +8,9 @@ from flask_login import login_required
 import engine
 from forms import PASSWORD_FIELD
 from processes.access.grounds import readable_record
-from processes.accounts.users import actor_for
 from processes.records.updates import FACTS, record_facts
 from processes.work import task_page, tasks
+from processes.work.inbox import inbox_page, parse_after
 from processes.work.summary import identity_differences, submission_summary
 
 from .. import db
@@ -21,13 +21,28 @@ from ..pdf import pdf_response
 from . import bp
 
 
-@bp.route("/")
+@bp.route("/", methods=["GET", "POST"])
 @login_required
 def inbox():
+    """The inbox; filters, a search by name or NRP/NIP and paging come by POST, so what was
+    typed never goes into an address."""
     session = db.session()
-    items = engine.inbox(session, actor_for(me()))
+    query = _inbox_query(request.form if _is_post() else {})
     return render_template(
-        "work/inbox.html", tasks=items, startable=tasks.startable(session, me())
+        "work/inbox.html", page=inbox_page(session, me(), query), q=query,
+        startable=tasks.startable(session, me()),
+    )
+
+
+def _inbox_query(form) -> engine.InboxQuery:
+    return engine.InboxQuery(
+        process_id=form.get("proses", "")[:100] or None,
+        task_name=form.get("tahap", "")[:100] or None,
+        unit_path=form.get("satuan", "")[:400] or None,
+        overdue=form.get("terlambat") == "1",
+        search=form.get("cari", "").strip()[:100] or None,
+        oldest_first=form.get("urut") == "terlama",
+        after=parse_after(form.get("setelah")),
     )
 
 
