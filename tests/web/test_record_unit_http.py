@@ -38,8 +38,9 @@ def test_the_polda_operator_continues_a_polres_record(client, auth, session):
 
 
 def test_a_disabled_submitter_does_not_lock_the_record(client, auth, session):
-    record = record_in_proses(session, username="op.kapuas")
-    submitter = session.scalar(select(User).where(User.username == "op.kapuas"))
+    submitter = extra_user(session, "tmp-op3.kapuas", "OPERATOR", "POLRES-KAPUAS")
+    record = record_in_proses(session, username="tmp-op3.kapuas")
+    submitter = session.get(User, submitter.id)
     submitter.is_active = False
     session.commit()
     extra_user(session, "tmp-op2.kapuas", "OPERATOR", "POLRES-KAPUAS")
