@@ -39,7 +39,8 @@ def test_each_role_reads_on_its_own_ground_or_not_at_all(session):
     for username in POLDA_OFFICES:
         assert ground(session, username, record) == "SEMUA_CATPERS", username
     assert ground(session, "op.kapuas", record) == "PENGAJU"
-    for username in ("operator", "op.barsel", "admin"):
+    assert ground(session, "operator", record) == "OPERATOR_SATUAN"  # the Polda's operator
+    for username in ("op.barsel", "admin"):
         assert ground(session, username, record) is None, username
 
 
