@@ -59,6 +59,9 @@ def _parse(bpmn_xml: bytes, dmn_files: Mapping[str, bytes]) -> SpiffBpmnParser:
     parser = SpiffBpmnParser()
     try:
         for name, content in dmn_files.items():
+            if name.endswith(".bpmn"):
+                parser.add_bpmn_xml(etree.fromstring(content), filename=name)
+                continue
             parser.add_dmn_xml(etree.fromstring(content), filename=name)
         parser.add_bpmn_xml(etree.fromstring(bpmn_xml), filename="diagram.bpmn")
     except (etree.XMLSyntaxError, ValidationException) as err:
@@ -76,7 +79,8 @@ def deploy_bpmn(
     """Store a version of every executable process in the diagram and make it current."""
     parser = _parse(bpmn_xml, dmn_files)
     results = []
-    for process_id in parser.get_process_ids():
+    own = {p.get("id") for p in etree.fromstring(bpmn_xml).iter("{*}process")}
+    for process_id in [p for p in parser.get_process_ids() if p in own]:
         try:
             spec = parser.get_spec(process_id)
             subs = parser.get_subprocess_specs(process_id)
@@ -167,7 +171,31 @@ def deploy_directory(session: Session, bpmn_dir: Path, forms_dir: Path) -> list[
     dmn_files = {p.name: p.read_bytes() for p in sorted(bpmn_dir.glob("*.dmn"))}
     forms = {p.name: json.loads(p.read_text("utf-8")) for p in sorted(forms_dir.glob("*.json"))}
     deployed = []
-    for path in sorted(bpmn_dir.glob("*.bpmn")):
+    paths = sorted(bpmn_dir.glob("*.bpmn"))
+    called = {name for p in paths for name in called_diagrams(p.read_bytes(), bpmn_dir)}
+    for path in [p for p in paths if p.name not in called]:
         xml = path.read_bytes()
-        deployed += deploy_bpmn(session, xml, path.name, decisions_used(xml, dmn_files), forms)
+        bundled = {**decisions_used(xml, dmn_files), **called_diagrams(xml, bpmn_dir)}
+        deployed += deploy_bpmn(session, xml, path.name, bundled, forms)
     return deployed
+
+
+def called_diagrams(bpmn_xml: bytes, bpmn_dir: Path) -> dict[str, bytes]:
+    """The diagrams a diagram's call activities name (and those they call), bundled like tables.
+
+    They go with the caller's version and hash, so one edit of a called diagram gives every
+    caller a new version, and instances started before keep the copy they started with.
+    """
+    defining = {}
+    for path in sorted(bpmn_dir.glob("*.bpmn")):
+        for process in etree.fromstring(path.read_bytes()).iter("{*}process"):
+            defining[process.get("id")] = path
+    found: dict[str, bytes] = {}
+    queue = [bpmn_xml]
+    while queue:
+        for node in etree.fromstring(queue.pop()).iter("{*}callActivity"):
+            path = defining.get(node.get("calledElement"))
+            if path is not None and path.name not in found:
+                found[path.name] = path.read_bytes()
+                queue.append(found[path.name])
+    return found

@@ -28,6 +28,16 @@ def task_properties(task_spec: Any) -> dict[str, str]:
     return getattr(task_spec, "extensions", {}).get("properties", {})
 
 
+def task_title(workflow: BpmnWorkflow, task: Any) -> str:
+    """A task's name; in a called diagram "{caller}" is the calling activity's name."""
+    title = task.task_spec.bpmn_name or task.task_spec.bpmn_id
+    parent_id = getattr(task.workflow, "parent_task_id", None)
+    if "{caller}" in title and parent_id is not None:
+        caller = workflow.get_task_from_id(parent_id).task_spec
+        title = title.replace("{caller}", caller.bpmn_name or caller.bpmn_id)
+    return title
+
+
 def ready_user_tasks(workflow: BpmnWorkflow) -> list[Any]:
     return workflow.get_tasks(state=TaskState.READY, manual=True)
 
@@ -71,7 +81,7 @@ def open_task_rows(instance: InstanceKeys, workflow: BpmnWorkflow) -> list[OpenT
                 instance_id=instance.id,
                 process_id=instance.process_id,
                 task_name=spec.bpmn_id,
-                title=spec.bpmn_name or spec.bpmn_id,
+                title=task_title(workflow, task),
                 lane=spec.lane or "",
                 unit_path=instance.unit_path,
                 form=props.get(FORM_PROPERTY),
