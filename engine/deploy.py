@@ -171,31 +171,30 @@ def deploy_directory(session: Session, bpmn_dir: Path, forms_dir: Path) -> list[
     dmn_files = {p.name: p.read_bytes() for p in sorted(bpmn_dir.glob("*.dmn"))}
     forms = {p.name: json.loads(p.read_text("utf-8")) for p in sorted(forms_dir.glob("*.json"))}
     deployed = []
-    paths = sorted(bpmn_dir.glob("*.bpmn"))
-    called = {name for p in paths for name in called_diagrams(p.read_bytes(), bpmn_dir)}
-    for path in [p for p in paths if p.name not in called]:
-        xml = path.read_bytes()
-        bundled = {**decisions_used(xml, dmn_files), **called_diagrams(xml, bpmn_dir)}
-        deployed += deploy_bpmn(session, xml, path.name, bundled, forms)
+    diagrams = {p.name: p.read_bytes() for p in sorted(bpmn_dir.glob("*.bpmn"))}
+    called = {name for xml in diagrams.values() for name in called_diagrams(xml, diagrams)}
+    for name, xml in [(n, x) for n, x in diagrams.items() if n not in called]:
+        bundled = {**decisions_used(xml, dmn_files), **called_diagrams(xml, diagrams)}
+        deployed += deploy_bpmn(session, xml, name, bundled, forms)
     return deployed
 
 
-def called_diagrams(bpmn_xml: bytes, bpmn_dir: Path) -> dict[str, bytes]:
+def called_diagrams(bpmn_xml: bytes, diagrams: Mapping[str, bytes]) -> dict[str, bytes]:
     """The diagrams a diagram's call activities name (and those they call), bundled like tables.
 
     They go with the caller's version and hash, so one edit of a called diagram gives every
     caller a new version, and instances started before keep the copy they started with.
     """
     defining = {}
-    for path in sorted(bpmn_dir.glob("*.bpmn")):
-        for process in etree.fromstring(path.read_bytes()).iter("{*}process"):
-            defining[process.get("id")] = path
+    for name, xml in diagrams.items():
+        for process in etree.fromstring(xml).iter("{*}process"):
+            defining[process.get("id")] = name
     found: dict[str, bytes] = {}
     queue = [bpmn_xml]
     while queue:
         for node in etree.fromstring(queue.pop()).iter("{*}callActivity"):
-            path = defining.get(node.get("calledElement"))
-            if path is not None and path.name not in found:
-                found[path.name] = path.read_bytes()
-                queue.append(found[path.name])
+            name = defining.get(node.get("calledElement"))
+            if name is not None and name not in found:
+                found[name] = diagrams[name]
+                queue.append(found[name])
     return found

@@ -18,7 +18,7 @@ from engine.catalogue import (
     version_bundle,
     version_rows,
 )
-from engine.deploy import decisions_used, deploy_bpmn
+from engine.deploy import called_diagrams, decisions_used, deploy_bpmn
 from engine.validation import Problem, validate_diagram
 from processes.accounts.models import User
 from processes.accounts.roles import PROCESS_OWNERS
@@ -27,7 +27,7 @@ from processes.db.audit import AuditEntry
 from processes.db.audit_actions import EKSPOR_DIAGRAM, PASANG_DIAGRAM, TOLAK_DIAGRAM
 from processes.db.uow import UnitOfWork
 from processes.errors import Forbidden
-from processes.setup.validation import known
+from processes.setup.validation import known, process_ids
 from processes.workflow.paths import FORMS_DIR
 
 
@@ -86,18 +86,28 @@ def _forms(uploaded: Mapping[str, bytes]) -> tuple[dict[str, dict], list[Problem
     return forms, problems
 
 
+def _tables(files: Mapping[str, bytes]) -> dict[str, bytes]:
+    return {n: x for n, x in files.items() if n.endswith(".dmn")}
+
+
 def deploy_upload(uow: UnitOfWork, user: User, files: Mapping[str, bytes], comment: str) -> Outcome:
     """Deploy one uploaded diagram with its tables and forms, only when validation finds nothing."""
     with uow:
         _owner(user)
         bpmn, dmn, uploaded_forms = _split(files)
-        if len(bpmn) != 1:
-            return Outcome(False, "Unggah tepat satu berkas diagram (.bpmn).")
-        [source_file] = bpmn
+        diagrams = {n: files[n] for n in bpmn}
+        inner = {n for xml in diagrams.values() for n in called_diagrams(xml, diagrams)}
+        roots = [n for n in bpmn if n not in inner]
+        if len(roots) != 1:
+            return Outcome(False, "Unggah tepat satu diagram utama (.bpmn), dengan diagram "
+                                  "yang dipanggilnya bila ada.")
+        [source_file] = roots
         forms, problems = _forms(uploaded_forms)
-        others = deployed_process_ids(uow.session)
         tables = {**current_tables(uow.session), **dmn}
-        problems += validate_diagram(files[source_file], tables, known(forms, others))
+        called = {**{n: x for n, x in tables.items() if n.endswith(".bpmn")},
+                  **{n: x for n, x in diagrams.items() if n in inner}}
+        others = deployed_process_ids(uow.session) | process_ids(called)
+        problems += validate_diagram(files[source_file], _tables(tables), known(forms, others))
         if problems:
             audit.record(uow.session, TOLAK_DIAGRAM, user_id=user.id, target=source_file,
                          outcome=f"{len(problems)} masalah",
@@ -106,7 +116,8 @@ def deploy_upload(uow: UnitOfWork, user: User, files: Mapping[str, bytes], comme
             return Outcome(False, f"Diagram {source_file} tidak dipasang: "
                                   f"{len(problems)} masalah.", problems)
         xml = files[source_file]
-        deployed = deploy_bpmn(uow.session, xml, source_file, decisions_used(xml, tables), forms)
+        bundled = {**decisions_used(xml, _tables(tables)), **called_diagrams(xml, called)}
+        deployed = deploy_bpmn(uow.session, xml, source_file, bundled, forms)
         for item in deployed:
             audit.record(uow.session, PASANG_DIAGRAM, user_id=user.id, target=item.process_id,
                          outcome="versi baru" if item.created else "isi sama, versi lama dipakai",

@@ -35,8 +35,8 @@ def with_kabid_approval(xml: bytes) -> bytes:
     """Pencatatan with a Kabid Propam approval after Kasubbid Paminal, in a lane of its own."""
     xml = xml.replace(b'<bpmn:lane id="Lane_Kasubbid"', KABID_LANE + b'      <bpmn:lane id="Lane_Kasubbid"')
     xml = xml.replace(
-        b'name="Setuju" sourceRef="Gateway_Kasubbid" targetRef="Task_Setujui"',
-        b'name="Setuju" sourceRef="Gateway_Kasubbid" targetRef="Task_PersetujuanKabid"',
+        b'name="Setuju" sourceRef="Gateway_Persetujuan" targetRef="Task_Setujui"',
+        b'name="Setuju" sourceRef="Gateway_Persetujuan" targetRef="Task_PersetujuanKabid"',
     )
     return xml.replace(b"  </bpmn:process>", KABID_TASK + b"  </bpmn:process>")
 
