@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from engine import NotFound
 from engine.catalogue import (
+    VersionBundle,
     VersionRow,
     current_tables,
     deployed_process_ids,
@@ -90,6 +91,29 @@ def _tables(files: Mapping[str, bytes]) -> dict[str, bytes]:
     return {n: x for n, x in files.items() if n.endswith(".dmn")}
 
 
+def _deployments(session: Session, source_file: str, files: Mapping[str, bytes],
+                 tables: Mapping[str, bytes]) -> list[tuple[bytes, str, dict[str, bytes]]]:
+    """What an upload deploys: the diagram with what it calls; for a shared part that current
+    versions call (the approval chain), every such caller again with the new copy."""
+    uploaded = {n: x for n, x in files.items() if n.endswith(".bpmn")}
+    callers = [b for b in _current_bundles(session) if source_file in b.decisions]
+    if not callers:
+        xml = files[source_file]
+        called = {**{n: x for n, x in tables.items() if n.endswith(".bpmn")}, **uploaded}
+        return [(xml, source_file,
+                 {**decisions_used(xml, _tables(tables)), **called_diagrams(xml, called)})]
+    return [
+        (b.bpmn_xml.encode("utf-8"), b.source_file,
+         {**{n: x.encode("utf-8") for n, x in b.decisions.items()}, **uploaded})
+        for b in callers
+    ]
+
+
+def _current_bundles(session: Session) -> list[VersionBundle]:
+    rows = [r for r in version_rows(session) if r.is_current]
+    return [b for r in rows if (b := version_bundle(session, r.version_id)) is not None]
+
+
 def deploy_upload(uow: UnitOfWork, user: User, files: Mapping[str, bytes], comment: str) -> Outcome:
     """Deploy one uploaded diagram with its tables and forms, only when validation finds nothing."""
     with uow:
@@ -115,9 +139,11 @@ def deploy_upload(uow: UnitOfWork, user: User, files: Mapping[str, bytes], comme
             uow.commit()
             return Outcome(False, f"Diagram {source_file} tidak dipasang: "
                                   f"{len(problems)} masalah.", problems)
-        xml = files[source_file]
-        bundled = {**decisions_used(xml, _tables(tables)), **called_diagrams(xml, called)}
-        deployed = deploy_bpmn(uow.session, xml, source_file, bundled, forms)
+        deployed = [
+            item
+            for caller, name, bundled in _deployments(uow.session, source_file, files, tables)
+            for item in deploy_bpmn(uow.session, caller, name, bundled, forms)
+        ]
         for item in deployed:
             audit.record(uow.session, PASANG_DIAGRAM, user_id=user.id, target=item.process_id,
                          outcome="versi baru" if item.created else "isi sama, versi lama dipakai",
