@@ -36,7 +36,6 @@ REFUSED = "Hanya Kabid Propam yang dapat membuka log audit."
 OUTCOMES = {
     grounds.SEMUA: "Pejabat yang membaca semua catpers",
     grounds.PENGAJU: "Pengaju catatan ini",
-    grounds.SATUAN: "Operator satuan kerja catatan ini",
     grounds.MENANGANI: "Menangani tugas tentang personel ini",
     grounds.AKSES_KHUSUS: "Akses khusus dari Kabid Propam",
     grounds.PEMOHON: "Pemohon surat ini",

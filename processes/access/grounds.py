@@ -6,10 +6,7 @@ The grounds, most general first (the first that holds is the one logged):
   the AKSES CATPERS table says of their role (`policy.py`, bpmn-models/akses_catpers.dmn);
 - AKSES_KHUSUS: a live akses khusus that Kabid Propam granted the user for that person;
 - PENGAJU: the operator who submitted a record reads that record, and only it (not the
-  person page, not the person's other records);
-- OPERATOR_SATUAN: an operator of the record's own unit reads that record, and only it:
-  the record belongs to its unit, which continues it (`may_continue`), and an update
-  shows the record's current data. A Polda operator so reads its Polres' records.
+  person page, not the person's other records).
 
 An open task (MENANGANI_TUGAS) shows its holder that task's own submission: the task
 page, its PDF and its process page (`instance_ground`), and nothing else about the person.
@@ -30,17 +27,14 @@ from sqlalchemy.orm import Session
 import engine
 from engine import InstanceInfo, utcnow
 from processes.access.models import AccessGrant
-from processes.access.policy import Scope, polda_path, scope_of
+from processes.access.policy import Scope, scope_of
 from processes.accounts.models import User
-from processes.accounts.roles import OPERATOR
 from processes.accounts.users import actor_for
 from processes.errors import Forbidden
 from processes.records.models import Person, Record
 from processes.records.writes import record_of_instance
 
 SEMUA, PENGAJU, AKSES_KHUSUS = "SEMUA_CATPERS", "PENGAJU", "AKSES_KHUSUS"
-#: An operator of the record's own unit: it continues the record, so it reads it (only it).
-SATUAN = "OPERATOR_SATUAN"
 MENANGANI, PEMOHON = "MENANGANI_TUGAS", "PEMOHON_SURAT"
 
 REFUSED = "Anda tidak berwenang membaca catatan personel ini."
@@ -84,18 +78,7 @@ def _record_grounds(viewer: Viewer) -> list[tuple[str, ColumnElement[bool]]]:
         (SEMUA, _in_scope(viewer, Record.unit_path)),
         (AKSES_KHUSUS, _granted(viewer, Person.nomor_identitas)),
         (PENGAJU, Record.submitted_by == viewer.user.id),
-        (SATUAN, _own_unit(viewer)),
     ]
-
-
-def _own_unit(viewer: Viewer) -> ColumnElement[bool]:
-    """An operator's own unit's records; a Polda operator's, those of its Polres too."""
-    if viewer.user.role != OPERATOR:
-        return false()
-    own = viewer.user.unit.path
-    if polda_path(own) == own:
-        return Record.unit_path.startswith(own, autoescape=True)
-    return Record.unit_path == own
 
 
 def _records() -> Select:
@@ -140,12 +123,9 @@ def person_ground(session: Session, user: User | Viewer, nomor: str) -> str | No
 
 
 def may_continue(user: User, record: Record) -> bool:
-    """Who submits a record's next tahap: the record belongs to its unit, so any user of
-    that unit, or of the Polda above it (whose lane allows the flow), continues it; a
-    disabled submitter locks nothing. Reading a record (by office, or by akses khusus) is
-    no ground to write to it."""
-    own = user.unit.path
-    return record.unit_path == own or polda_path(record.unit_path) == own
+    """Who submits a record's next tahap: for now, its submitter. Reading a record (by
+    office, or by akses khusus) is no ground to write to it."""
+    return record.submitted_by == user.id
 
 
 def opens_person(record_ground: str | None) -> bool:

@@ -36,7 +36,7 @@ def refusal(session: Session, user: User, record: Record, process_id: str) -> st
     if process_id not in RECORD_FLOWS:
         return "Proses ini tidak untuk catatan yang sudah ada."
     if not may_continue(user, record):
-        return "Hanya operator satuan kerja catatan ini atau Polda-nya yang dapat mengajukan tahap berikutnya."
+        return "Hanya pengaju catatan ini yang dapat mengajukan tahap berikutnya."
     try:
         return RUNTIME.preview_start(
             session, actor_for(user), process_id, record.unit_path, start_data(record)

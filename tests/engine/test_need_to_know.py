@@ -39,8 +39,7 @@ def test_each_role_reads_on_its_own_ground_or_not_at_all(session):
     for username in POLDA_OFFICES:
         assert ground(session, username, record) == "SEMUA_CATPERS", username
     assert ground(session, "op.kapuas", record) == "PENGAJU"
-    assert ground(session, "operator", record) == "OPERATOR_SATUAN"  # the Polda's operator
-    for username in ("op.barsel", "admin"):
+    for username in ("operator", "op.barsel", "admin"):
         assert ground(session, username, record) is None, username
 
 
