@@ -9,11 +9,24 @@
     .then(() => {
       const canvas = viewer.get('canvas');
       canvas.zoom('fit-viewport');
-      const mark = (ids, cls) => ids.split(' ').filter(Boolean).forEach((id) => {
-        try { canvas.addMarker(id, cls); } catch (e) { /* element not in this version */ }
-      });
-      mark(el.dataset.done, 'done');
-      mark(el.dataset.open, 'waiting');
+      const registry = viewer.get('elementRegistry');
+      // A task of a called diagram (the shared approval chain) is not drawn here: its
+      // call activity stands for it, waiting while any of its tasks waits.
+      const calls = registry.filter((e) => e.type === 'bpmn:CallActivity').map((e) => e.id);
+      const mark = (ids, cls) => {
+        let inCall = false;
+        ids.split(' ').filter(Boolean).forEach((id) => {
+          if (registry.get(id)) { canvas.addMarker(id, cls); } else { inCall = true; }
+        });
+        return inCall;
+      };
+      const doneInCall = mark(el.dataset.done, 'done');
+      const openInCall = mark(el.dataset.open, 'waiting');
+      if (openInCall) {
+        calls.forEach((id) => canvas.addMarker(id, 'waiting'));
+      } else if (doneInCall) {
+        calls.forEach((id) => canvas.addMarker(id, 'done'));
+      }
       el.dataset.ready = 'true';
     })
     .catch((err) => { el.textContent = 'Diagram tidak dapat ditampilkan: ' + err.message; });
