@@ -51,9 +51,10 @@ def verify_token_in(text: str) -> str:
     """The token of the verification address printed under the QR code.
 
     The printed address wraps in its narrow column (often after a '-'), so the extracted
-    text may hold the token in pieces: join them up to the token's length.
+    text may hold the address in pieces (a break after the host's '/' too): join them up
+    to the token's length.
     """
-    found = re.search(r"/verifikasi/((?:\s*[A-Za-z0-9_-]+){1,8})", text)
+    found = re.search(r"/\s*verifikasi/((?:\s*[A-Za-z0-9_-]+){1,8})", text)
     assert found, text
     token = ""
     for piece in found.group(1).split():
