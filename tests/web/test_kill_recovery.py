@@ -67,8 +67,10 @@ def signed_in(base: str) -> urllib.request.OpenerDirector:
     return opener
 
 
-def approve_all(base: str, task_ids: list[str], stop: threading.Event) -> None:
-    """Approve each task until the server dies under us (a refused or lost request is fine)."""
+def approve_all(base: str, task_ids: list[str], stop: threading.Event,
+                landed: threading.Event) -> None:
+    """Approve each task until the server dies under us (a refused or lost request is fine);
+    `landed` is set once an approval has come back, so the kill never precedes them all."""
     try:
         opener = signed_in(base)
         for task_id in task_ids:
@@ -76,6 +78,7 @@ def approve_all(base: str, task_ids: list[str], stop: threading.Event) -> None:
                 return
             form = urllib.parse.urlencode({"keputusan": "SETUJU"}).encode()
             opener.open(f"{base}/tugas/{task_id}", form, timeout=10).close()
+            landed.set()
     except (urllib.error.URLError, http.client.HTTPException, ConnectionError, OSError):
         return  # killed mid-request: what it left must still agree
 
@@ -97,12 +100,15 @@ def test_approvals_killed_mid_flight_leave_everything_in_agreement(db_url, sessi
         tasks = open_approvals(session)
         if not tasks or time.monotonic() > deadline:
             break
-        server, stop = start_server(db_url, port), threading.Event()
+        server, stop, landed = start_server(db_url, port), threading.Event(), threading.Event()
         shares = [tasks[i::CLIENTS] for i in range(CLIENTS)]
-        workers = [threading.Thread(target=approve_all, args=(base, share, stop)) for share in shares]
+        workers = [threading.Thread(target=approve_all, args=(base, share, stop, landed))
+                   for share in shares]
         for worker in workers:
             worker.start()
-        time.sleep(rng.uniform(0.3, 0.8))
+        # A loaded machine may take seconds for the first answer: time the kill from it.
+        landed.wait(timeout=30)
+        time.sleep(rng.uniform(0.1, 0.5))
         os.kill(server.pid, signal.SIGKILL)  # no shutdown, no rollback by the server
         server.wait(timeout=10)
         server.stdout.close()
