@@ -38,18 +38,17 @@ def length_of(row: dict[str, Any], attrs: dict[str, Any]) -> int | None:
 
 def describe(session: Session, rows: list[dict]) -> str:
     """A putusan's sanctions in words, as pages and letters print them:
-    "Penempatan dalam tempat khusus (patsus) … 14 hari, mulai 10 November 2026; …"."""
+    "Penempatan dalam tempat khusus (patsus) … (14 hari, mulai 10 November 2026); …"."""
     parts = []
     for row in rows:
         item = reference.item(session, "sanksi", str(row.get("kode")))
         attrs = dict(item.attrs or {}) if item is not None else {}
         text = item.label if item is not None else str(row.get("kode"))
         lama = length_of(row, attrs)
+        when = long_date(row.get("mulai"))
         if lama:
-            text += f", {lama} {SATUAN_LABELS.get(attrs['lama_satuan'], '')}"
-        if row.get("mulai"):
-            text += f", mulai {long_date(row['mulai'])}"
-        parts.append(text)
+            when = f"{lama} {SATUAN_LABELS.get(attrs['lama_satuan'], '')}, mulai {when}"
+        parts.append(f"{text} ({when})")
     return "; ".join(parts)
 
 

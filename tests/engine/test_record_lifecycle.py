@@ -63,7 +63,7 @@ def test_update_i_then_update_ii_puts_a_disiplin_record_under_pengawasan(session
     assert tahapan[1].data["nomor_berkas"] == "DP3D/13/XI/2026"
     assert tahapan[2].data["daftar_hukuman"] == [
         {"kode": "DISIPLIN_TEGURAN_TERTULIS", "mulai": "2026-11-10"}]
-    assert tahapan[2].data["hukuman"] == "Teguran tertulis, mulai 10 November 2026"
+    assert tahapan[2].data["hukuman"] == "Teguran tertulis (10 November 2026)"
 
 
 def test_update_iii_and_iv_are_only_for_kepp(session):
