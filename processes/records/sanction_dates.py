@@ -13,9 +13,13 @@ from datetime import date, datetime, time, timedelta, timezone
 
 from processes.reference.seed_putusan import BULAN, HARI, HARI_KERJA, TAHUN
 
-
 #: Kalimantan Tengah keeps WIB: a sanction's day begins at midnight there.
 OFFICE_TZ = timezone(timedelta(hours=7), "WIB")
+
+
+def office_today() -> date:
+    """Today in Kalimantan Tengah (WIB)."""
+    return datetime.now(OFFICE_TZ).date()
 
 
 def start_of(day: date) -> str:

@@ -9,8 +9,8 @@ from sqlalchemy.orm import Session
 
 from processes.accounts.models import Unit
 from processes.reference import seed
-from processes.reference.seed_putusan import AMAR_PUTUSAN
 from processes.reference.models import ReferenceItem
+from processes.reference.seed_putusan import AMAR_PUTUSAN
 
 PERSONEL = [{"code": "POLRI", "label": "POLRI"}, {"code": "ASN", "label": "ASN (PNS Polri)"}]
 
