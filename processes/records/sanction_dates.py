@@ -2,7 +2,8 @@
 
 Reading of the SOP (silent here): a sanction of `lama` units starting on `mulai` runs
 through `mulai` itself; a month or year ends the day before the same date a month or year
-later (31 Januari + 1 bulan ends 28/29 Februari); hari kerja are Monday to Friday (national
+later, or on the last day of that month when it has no such date (31 Januari + 1 bulan
+ends 28/29 Februari); hari kerja are Monday to Friday (national
 holidays are not known to the system and are counted as working days).
 """
 
@@ -51,8 +52,9 @@ def last_day(mulai: date, lama: int | None, satuan: str | None) -> date:
         return mulai + timedelta(days=lama - 1)
     if satuan == HARI_KERJA:
         return _working_days_end(mulai, lama)
-    if satuan == BULAN:
-        return _add_months(mulai, lama) - timedelta(days=1)
-    if satuan == TAHUN:
-        return _add_months(mulai, 12 * lama) - timedelta(days=1)
+    if satuan in (BULAN, TAHUN):
+        months = lama if satuan == BULAN else 12 * lama
+        same_date = _add_months(mulai, months)
+        # No such date in that month (31 Januari + 1 bulan): its last day is the last.
+        return same_date if same_date.day < mulai.day else same_date - timedelta(days=1)
     raise ValueError(f"Satuan lama hukuman tidak dikenal: {satuan}")

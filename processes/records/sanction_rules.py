@@ -28,26 +28,26 @@ def _amar_errors(session: Session, data: dict[str, Any], rows: list) -> dict[str
     return {}
 
 
-def _length_error(item_label: str, attrs: dict[str, Any], lama: Any) -> str | None:
+def _length_error(attrs: dict[str, Any], lama: Any) -> str | None:
     """Indonesian message when `lama` breaks the sanction's limits, else None."""
     satuan = attrs.get("lama_satuan")
     if not satuan:
-        return None if lama in (None, "") else f"{item_label} tidak memiliki lama hukuman; kosongkan lama."
+        return None if lama in (None, "") else "hukuman ini tidak memiliki lama; kosongkan lama."
     unit, basis = SATUAN_LABELS.get(satuan, satuan.lower()), attrs.get("dasar", "")
     basis = f" ({basis})" if basis else ""
     if lama in (None, ""):
         if attrs.get("lama_tetap"):
             return None  # the regulation fixes it
-        return f"Lama {item_label.lower()} wajib diisi (dalam {unit})."
+        return f"lama hukuman ini wajib diisi (dalam {unit})."
     if not isinstance(lama, int):
         return None  # the schema already says it is no whole number
     low, high = attrs.get("lama_min"), attrs.get("lama_max")
     if low is not None and low == high and lama != low:
-        return f"Lama {item_label.lower()} adalah {low} {unit}{basis}."
+        return f"lama hukuman ini {low} {unit}{basis}."
     if high is not None and lama > high:
-        return f"Lama {item_label.lower()} paling lama {high} {unit}{basis}."
+        return f"lama hukuman ini paling lama {high} {unit}{basis}."
     if low is not None and lama < low:
-        return f"Lama {item_label.lower()} paling singkat {low} {unit}{basis}."
+        return f"lama hukuman ini paling singkat {low} {unit}{basis}."
     return None
 
 
@@ -62,7 +62,7 @@ def _row_errors(session: Session, rows: list) -> str | None:
         if row["kode"] in seen:
             return f"Hukuman baris {number}: {item.label} sudah tercantum di baris lain."
         seen.add(row["kode"])
-        message = _length_error(item.label, item.attrs or {}, row.get("lama"))
+        message = _length_error(item.attrs or {}, row.get("lama"))
         if message:
             return f"Hukuman baris {number}: {message}"
     return None
