@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session
 
 from .models import Instance
 
-
 #: SpiffWorkflow's timer event kinds: a date (timeDate), a duration, a cycle.
 TIMER_EVENTS = frozenset({
     "TimeDateEventDefinition", "DurationTimerEventDefinition", "CycleTimerEventDefinition",

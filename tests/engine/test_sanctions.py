@@ -124,8 +124,8 @@ def test_a_length_outside_its_regulation_is_refused_with_the_limit(session, over
 @pytest.mark.parametrize(("data", "message"), [
     (putusan(amar="DIHUKUM"), "wajib memuat sedikitnya satu hukuman."),
     (putusan("DISIPLIN_PATSUS", amar="TIDAK_TERBUKTI"), "tidak memuat hukuman; kosongkan daftar hukuman."),
-    (putusan("DISIPLIN_PATSUS", "DISIPLIN_PATSUS"), "Hukuman baris 2: Penempatan dalam tempat khusus "
-     "(patsus) paling lama 21 hari sudah tercantum di baris lain."),
+    (putusan("DISIPLIN_PATSUS", "DISIPLIN_PATSUS"), ("Hukuman baris 2: Penempatan dalam tempat "
+     "khusus (patsus) paling lama 21 hari sudah tercantum di baris lain.")),
 ])
 def test_the_amar_and_the_sanctions_must_agree(session, data, message):
     record = record_in_proses(session)
