@@ -6,13 +6,18 @@ instances is one indexed query; no workflow is unpacked to look.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .models import Instance
+
+#: SpiffWorkflow's timer event kinds: a date (timeDate), a duration, a cycle.
+TIMER_EVENTS = frozenset({
+    "TimeDateEventDefinition", "DurationTimerEventDefinition", "CycleTimerEventDefinition",
+})
 
 
 def _as_datetime(value: object) -> datetime | None:
@@ -21,16 +26,18 @@ def _as_datetime(value: object) -> datetime | None:
     if not isinstance(value, str):
         return None
     try:
-        return datetime.fromisoformat(value)
+        when = datetime.fromisoformat(value)
     except ValueError:
         return None
+    # Stored as UTC: SQLite keeps no offset, so a date given in another zone would drift.
+    return when.astimezone(UTC) if when.tzinfo is not None else when
 
 
 def next_timer_at(workflow: BpmnWorkflow) -> datetime | None:
     """The earliest time a waiting timer of `workflow` fires, if any."""
     due = [
         when for event in workflow.waiting_events()
-        if "Timer" in event.event_type and (when := _as_datetime(event.value)) is not None
+        if event.event_type in TIMER_EVENTS and (when := _as_datetime(event.value)) is not None
     ]
     return min(due) if due else None
 

@@ -8,9 +8,10 @@ A form may ask for the user's password before its values take effect (`confirmat
 
 from .confirmation import PASSWORD_FIELD, asks_password, password_prompt
 from .layout import FieldView, SectionView, file_fields, layout
-from .validation import OptionsSource, validate
+from .validation import OptionsSource, group_fields, validate
 
 __all__ = [
     "PASSWORD_FIELD", "FieldView", "OptionsSource", "SectionView", "asks_password", "file_fields",
+    "group_fields",
     "layout", "password_prompt", "validate",
 ]

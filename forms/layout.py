@@ -24,6 +24,8 @@ class FieldView:
     #: choice's values of those attributes (the browser hides what does not fit).
     depends: dict[str, str] = field(default_factory=dict)
     choice_attrs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: A repeating group's rows, each a list of its fields (named "group-row-field").
+    rows: list[list[FieldView]] = field(default_factory=list)
 
 
 @dataclass
@@ -69,6 +71,37 @@ def _choices(
     return [(item[0], item[1]) for item in items], attrs
 
 
+def group_rows(
+    name: str, prop: dict, hints: dict, values: Any, options: OptionsSource,
+    context: dict[str, Any],
+) -> list[list[FieldView]]:
+    """The rows a repeating group shows: those given (kept as typed) and empty ones up to
+    `hints.rows`, one more to add, never above the schema's maxItems."""
+    given = [row if isinstance(row, dict) else {} for row in values] if isinstance(values, list) else []
+    limit = prop.get("maxItems", 10)
+    count = min(limit, max(hints.get("rows", 3), len(given) + 1))
+    items = prop.get("items", {})
+    subs, required = items.get("properties", {}), set(items.get("required", []))
+    rows = []
+    for index in range(count):
+        row = given[index] if index < len(given) else {}
+        cells = []
+        for sub, sub_prop in subs.items():
+            sub_hints = hints.get("fields", {}).get(sub, {})
+            choices = []
+            if sub_hints.get("options"):
+                choices = [(i[0], i[1]) for i in
+                           options(sub_hints["options"], option_filter(sub_hints, context))]
+            value = row.get(sub, "")
+            cells.append(FieldView(
+                name=f"{name}-{index}-{sub}", title=sub_prop.get("title", sub),
+                widget=_widget(sub_prop, sub_hints), value="" if value is None else str(value),
+                error=None, help=None, required=sub in required, choices=choices,
+            ))
+        rows.append(cells)
+    return rows
+
+
 def layout(
     form: dict,
     values: dict[str, Any],
@@ -88,6 +121,8 @@ def layout(
         section = hints.get("section")
         view = sections.setdefault(section, SectionView(section))
         choices, choice_attrs = _choices(form, prop, hints, options, context or {})
+        rows = (group_rows(name, prop, hints, values.get(name), options, context or {})
+                if hints.get("widget") == "group" else [])
         view.fields.append(
             FieldView(
                 name=name,
@@ -102,6 +137,7 @@ def layout(
                 check=bool(hints.get("check")),
                 depends=depends_on(form, hints),
                 choice_attrs=choice_attrs,
+                rows=rows,
             )
         )
     return list(sections.values())

@@ -22,19 +22,53 @@ OptionsSource = Callable[[str, dict[str, Any] | None], list[tuple]]
 _FORMAT_CHECKER = FormatChecker()
 
 
+def _plain(value: Any, prop: dict) -> Any:
+    """Text stripped ("" for nothing); a whole number typed as text becomes a number."""
+    if not isinstance(value, str):
+        return value
+    value = value.strip()
+    if prop.get("type") == "integer" and value.isdigit() and len(value) < 10:
+        return int(value)
+    return value
+
+
+def _rows(value: Any, prop: dict) -> Any:
+    """A repeating group's rows, each cleaned like a form; rows left empty are dropped."""
+    if not isinstance(value, list):
+        return value
+    props = prop.get("items", {}).get("properties", {})
+    rows = []
+    for row in value:
+        if not isinstance(row, dict):
+            rows.append(row)
+            continue
+        cells = {k: _plain(v, props.get(k, {})) for k, v in row.items()}
+        cells = {k: v for k, v in cells.items() if v != "" and v is not None}
+        if cells:
+            rows.append(cells)
+    return rows
+
+
 def normalise(form: dict, data: dict[str, Any]) -> dict[str, Any]:
-    """Strip text; an empty value counts as not given."""
+    """Strip text; an empty value (or a group with no filled row) counts as not given."""
     fields = form["schema"].get("properties", {})
     clean: dict[str, Any] = {}
     for name, value in data.items():
         if name not in fields:
             continue
-        if isinstance(value, str):
-            value = value.strip()
-            if value == "":
-                continue
+        prop = fields[name]
+        value = _rows(value, prop) if prop.get("type") == "array" else _plain(value, prop)
+        if value == "" or value == []:
+            continue
         clean[name] = value
     return clean
+
+
+def group_fields(form: dict) -> dict[str, dict[str, dict]]:
+    """Each repeating group's own fields' hints: {group: {field: hints}}."""
+    return {name: hints.get("fields", {})
+            for name, hints in form.get("ui", {}).get("fields", {}).items()
+            if hints.get("widget") == "group"}
 
 
 def lookup(context: dict[str, Any], path: str) -> Any:
@@ -72,17 +106,25 @@ def _allowed(
     if prefetch is not None:  # a source that can read all the form's lists at once
         prefetch([h["options"] for h in form.get("ui", {}).get("fields", {}).values()
                   if h.get("options")])
+    picked = [(name, hints) for name, hints in form.get("ui", {}).get("fields", {}).items()
+              if hints.get("options") and name in properties]
+    # A group's pick lists are named "group.field"; their filters read the task data.
+    picked += [(f"{group}.{name}", hints) for group, subs in group_fields(form).items()
+               for name, hints in subs.items() if hints.get("options")]
     return tuple(
         (name, tuple(item[0] for item in options(hints["options"], option_filter(hints, context))))
-        for name, hints in form.get("ui", {}).get("fields", {}).items()
-        if hints.get("options") and name in properties
+        for name, hints in picked
     )
 
 
 def _with_enums(schema: dict, allowed: tuple[tuple[str, tuple], ...]) -> dict:
     schema = copy.deepcopy(schema)
     for name, values in allowed:
-        schema["properties"][name]["enum"] = list(values)
+        group, _, sub = name.partition(".")
+        target = schema["properties"][group]
+        if sub:
+            target = target["items"]["properties"][sub]
+        target["enum"] = list(values)
     return schema
 
 
@@ -137,7 +179,37 @@ def _title(form: dict, field: str) -> str:
     return form["schema"].get("properties", {}).get(field, {}).get("title", field)
 
 
+def _row_message(form: dict, error) -> list[tuple[str, str]]:
+    """A message about one cell of a repeating group, on the group: "Hukuman baris 2: …"."""
+    group = str(error.path[0])
+    prop = form["schema"]["properties"].get(group, {})
+    subs = prop.get("items", {}).get("properties", {})
+    prefix = f"{prop.get('title', group)} baris {int(error.path[1]) + 1}: "
+    if error.validator == "required":
+        missing = [f for f in error.validator_value if f not in error.instance]
+        return [(group, prefix + f"{subs.get(missing[0], {}).get('title', missing[0])} wajib diisi.")]
+    sub = str(error.path[2]) if len(error.path) > 2 else ""
+    title = subs.get(sub, {}).get("title", sub)
+    kind, limit = error.validator, error.validator_value
+    if kind == "enum":
+        text = f"{title.lower()} ini tidak dikenal atau tidak berlaku untuk catatan ini."
+    elif kind == "type" and limit == "integer":
+        text = f"{title} harus berupa bilangan bulat."
+    elif kind == "minimum":
+        text = f"{title} minimal {limit}."
+    elif kind == "maximum":
+        text = f"{title} paling besar {limit}."
+    elif kind == "format":
+        text = f"{title} harus berupa tanggal yang benar."
+    else:
+        text = f"{title} tidak valid."
+    return [(group, prefix + text)]
+
+
 def _messages(form: dict, error) -> list[tuple[str, str]]:
+    if len(error.path) >= 2 and form["schema"]["properties"].get(
+            str(error.path[0]), {}).get("type") == "array":
+        return _row_message(form, error)
     if error.validator == "required":
         missing = [f for f in error.validator_value if f not in error.instance]
         return [(f, f"{_title(form, f)} wajib diisi.") for f in missing]
@@ -159,6 +231,8 @@ def _messages(form: dict, error) -> list[tuple[str, str]]:
         text = f"{title} tidak sesuai format" + (f" ({hint})." if hint else ".")
     elif kind == "format":
         text = f"{title} harus berupa tanggal yang benar."
+    elif kind == "maxItems":
+        text = f"{title} paling banyak {limit} baris."
     else:
         text = f"{title} tidak valid."
     return [(field, text)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import request
 from werkzeug.datastructures import FileStorage
 
@@ -12,11 +14,24 @@ from processes.work.tasks import Upload
 from . import db
 
 
-def submitted_fields(form: dict) -> dict[str, str]:
-    """The form's own fields from the POST; file fields come only as uploads."""
+def submitted_fields(form: dict) -> dict[str, Any]:
+    """The form's own fields from the POST; file fields come only as uploads; a repeating
+    group's cells ("group-row-field") as its list of rows."""
     names = form["schema"].get("properties", {})
     files = set(forms.file_fields(form))
-    return {n: request.form.get(n, "") for n in names if n in request.form and n not in files}
+    found: dict[str, Any] = {
+        n: request.form.get(n, "") for n in names if n in request.form and n not in files
+    }
+    for group in forms.group_fields(form):
+        prop = names[group]
+        rows = [
+            {sub: request.form.get(f"{group}-{index}-{sub}", "")
+             for sub in prop.get("items", {}).get("properties", {})}
+            for index in range(prop.get("maxItems", 10))
+        ]
+        if any(any(v for v in row.values()) for row in rows):
+            found[group] = [row for row in rows if any(row.values())]
+    return found
 
 
 def submitted_uploads(form: dict) -> dict[str, Upload]:

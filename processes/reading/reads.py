@@ -7,6 +7,7 @@ A refusal raises `Forbidden` and writes no read.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import select
 
@@ -32,6 +33,7 @@ from processes.reading.record_view import (
 from processes.reading.search import RecordFilter, RecordPage, person_records, search
 from processes.records.models import Person, Record, StoredFile
 from processes.records.persons import ChangeView, person_changes
+from processes.records.sanctions import clean_since
 
 
 def read_record(uow: UnitOfWork, user: User, record_id: int) -> RecordView:
@@ -64,6 +66,8 @@ class PersonView:
     records: list[RecordView]
     ground: str
     changes: list[ChangeView]
+    #: "bersih sejak": `processes/records/sanctions.clean_since` (None: no sanction on file).
+    clean_since: date | None = None
 
 
 def read_person(uow: UnitOfWork, user: User, token: str) -> PersonView:
@@ -78,7 +82,8 @@ def read_person(uow: UnitOfWork, user: User, token: str) -> PersonView:
         views = [build_record_view(session, r) for r in person_records(session, viewer, person)]
         log_read(session, user, person.nomor_identitas, "PERSONEL", "", ground)
         uow.commit()
-        return PersonView(person, views, ground, person_changes(session, person.id))
+        return PersonView(person, views, ground, person_changes(session, person.id),
+                          clean_since(session, person.id))
 
 
 def list_records(uow: UnitOfWork, user: User, f: RecordFilter) -> RecordPage:

@@ -161,3 +161,25 @@ class StoredFile(DomainBase):
     uploaded_by: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
     uploaded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     content: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class Sanction(DomainBase):
+    """One sanction of an approved putusan (Update II–IV): which, how long, from when.
+
+    A later putusan (banding, PK) gives its own rows; the record's current sanctions are
+    those of its last approved tahap (`processes/records/sanctions.py`).
+    """
+
+    __tablename__ = "sanction"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    record_id: Mapped[int] = mapped_column(ForeignKey("record.id"), index=True)
+    tahap: Mapped[str] = mapped_column(String(20))
+    instance_id: Mapped[int] = mapped_column(Integer)
+    kode: Mapped[str] = mapped_column(String(60))
+    lama: Mapped[int | None] = mapped_column(Integer)
+    satuan: Mapped[str | None] = mapped_column(String(12))
+    mulai: Mapped[date] = mapped_column(Date)
+    # The last day served; None for a sanction that never ends (PTDH).
+    berakhir: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

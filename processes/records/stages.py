@@ -9,12 +9,17 @@ from __future__ import annotations
 PENCATATAN = "PENCATATAN"
 PEMUTAKHIRAN = "PEMUTAKHIRAN"
 
+#: What a putusan (Update II–IV) keeps: `daftar_hukuman` the sanctions as submitted,
+#: `hukuman` their description in words (what pages and letters print).
+PUTUSAN_FIELDS = ("putusan_nomor", "putusan_tanggal", "putusan_isi", "amar_putusan",
+                  "daftar_hukuman", "hukuman")
+
 #: What each tahap keeps of its form, beside the reference document.
 TAHAP_FIELDS = {
     "UPDATE_I": ("nomor_berkas", "limpah"),
-    "UPDATE_II": ("putusan_nomor", "putusan_tanggal", "putusan_isi", "hukuman"),
-    "UPDATE_III": ("putusan_nomor", "putusan_tanggal", "putusan_isi", "hukuman"),
-    "UPDATE_IV": ("putusan_nomor", "putusan_tanggal", "putusan_isi", "hukuman"),
+    "UPDATE_II": PUTUSAN_FIELDS,
+    "UPDATE_III": PUTUSAN_FIELDS,
+    "UPDATE_IV": PUTUSAN_FIELDS,
     "PEMUTAKHIRAN": ("jenis_pemutakhiran", "alasan_dihentikan", "keterangan"),
 }
 
@@ -25,6 +30,7 @@ TAHAP_DATA = {
     "putusan_nomor": ("Nomor putusan", None),
     "putusan_tanggal": ("Tanggal putusan", None),
     "putusan_isi": ("Isi putusan", None),
+    "amar_putusan": ("Amar putusan", "amar_putusan"),
     "hukuman": ("Hukuman", "sanksi"),
     "jenis_pemutakhiran": ("Pemutakhiran", "pemutakhiran"),
     "alasan_dihentikan": ("Alasan dihentikan", "alasan_dihentikan"),

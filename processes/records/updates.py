@@ -11,9 +11,9 @@ from typing import Any
 from engine import ServiceContext
 from processes.db.audit_actions import UBAH_CATATAN
 from processes.errors import Refused
-from processes.records import statuses
+from processes.records import sanctions, statuses
 from processes.records.models import Record
-from processes.records.stages import PEMUTAKHIRAN, TAHAP_FIELDS
+from processes.records.stages import PEMUTAKHIRAN, PUTUSAN_FIELDS, TAHAP_FIELDS
 from processes.records.writes import (
     DOCUMENT_FIELDS,
     approve_submission,
@@ -68,14 +68,25 @@ def tolak(ctx: ServiceContext, pesan: str) -> None:
 
 
 @SERVICES.register("catpers.ajukan_update")
-def ajukan_update(ctx: ServiceContext, tahap: str, status: str) -> dict[str, Any]:
-    """Record the submission; `status` (from the diagram) is what the record shows meanwhile."""
+def ajukan_update(
+    ctx: ServiceContext, tahap: str, status: str, hasil: str | None = None
+) -> dict[str, Any]:
+    """Record the submission; `status` (from the diagram) is what the record shows meanwhile.
+
+    `hasil`, for a putusan, is the status its approval will give (the diagram's decision
+    table): one the table does not know is refused now, not at the last approval.
+    """
     if status not in statuses.STATUSES or not statuses.STATUSES[status].waiting:
         raise Refused(f"Status menunggu {status} tidak dikenal.")
+    if hasil is not None and _putusan_status(hasil) is None:
+        raise Refused("Amar putusan ini belum dipetakan ke status catatan pada tabel keputusan "
+                      "status_putusan; hubungi pemilik proses.")
     record = _record(ctx)
     if record.id != ctx.data.get(FACTS, {}).get("id"):
         raise Refused("Data catatan pada pengajuan tidak cocok.")
     fields = {k: ctx.data.get(k) for k in TAHAP_FIELDS[tahap] if ctx.data.get(k) is not None}
+    if TAHAP_FIELDS[tahap] == PUTUSAN_FIELDS:
+        fields["hukuman"] = sanctions.describe(ctx.session, fields.get("daftar_hukuman") or [])
     fields.update({k: ctx.data[k] for k in DOCUMENT_FIELDS})
     open_submission(ctx.session, record, tahap, ctx, fields)
     if record.status != status:
@@ -83,16 +94,27 @@ def ajukan_update(ctx: ServiceContext, tahap: str, status: str) -> dict[str, Any
     return {"record_id": record.id}
 
 
-def approved_phase(tahap: str) -> str:
-    """An approved update keeps the case running; an approved pemutakhiran ends it."""
-    return statuses.TUTUP if tahap == PEMUTAKHIRAN else statuses.AKTIF
+def _putusan_status(status: str) -> statuses.Status | None:
+    found = statuses.STATUSES.get(status)
+    return found if found is not None and not found.waiting and found.phase != statuses.MENUNGGU \
+        else None
+
+
+def approved_phases(tahap: str) -> frozenset[str]:
+    """An approved pemutakhiran ends the case; Update I keeps it running; a putusan does
+    either (a sanction → PENGAWASAN, an acquittal → its final status)."""
+    if tahap == PEMUTAKHIRAN:
+        return frozenset({statuses.TUTUP})
+    if TAHAP_FIELDS[tahap] == PUTUSAN_FIELDS:
+        return frozenset({statuses.AKTIF, statuses.TUTUP})
+    return frozenset({statuses.AKTIF})
 
 
 @SERVICES.register("catpers.setujui_update")
 def setujui_update(ctx: ServiceContext, tahap: str, status: str) -> dict[str, Any]:
     """Both approvers agreed: the record takes `status`, which the diagram names."""
     found = statuses.STATUSES.get(status)
-    if found is None or found.waiting or found.phase != approved_phase(tahap):
+    if found is None or found.waiting or found.phase not in approved_phases(tahap):
         # The diagram's parameter (or its pemutakhiran mapping) names a status that does
         # not fit this tahap: a diagram error, so nothing is written.
         raise Refused(f"Status {status} tidak sesuai untuk {tahap}.")
@@ -106,5 +128,8 @@ def setujui_update(ctx: ServiceContext, tahap: str, status: str) -> dict[str, An
         audit_record_change(ctx.session, UBAH_CATATAN, ctx, record, {"tahap": record.tahap},
                             {"tahap": tahap})
         record.tahap = tahap
+    if TAHAP_FIELDS[tahap] == PUTUSAN_FIELDS:
+        sanctions.record_sanctions(ctx.session, record, tahap, ctx.instance_id,
+                                   submission.data.get("daftar_hukuman") or [])
     set_status(ctx.session, record, status, ctx)
-    return {"record_id": record.id, "status": status}
+    return {"record_id": record.id, "status": status, "tahap": tahap}

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from processes.accounts.models import Unit
 from processes.reference import seed
 from processes.reference.models import ReferenceItem
+from processes.reference.seed_putusan import AMAR_PUTUSAN
 
 PERSONEL = [{"code": "POLRI", "label": "POLRI"}, {"code": "ASN", "label": "ASN (PNS Polri)"}]
 
@@ -59,6 +60,7 @@ _SEEDED_LISTS: dict[str, list[dict]] = {
     "pasal": seed.PASAL,
     "jenis_dokumen": seed.JENIS_DOKUMEN,
     "sanksi": seed.SANKSI,
+    "amar_putusan": AMAR_PUTUSAN,
     "ditangani_oleh": seed.DITANGANI_OLEH,
     "tahap": TAHAP,
     "pemutakhiran": PEMUTAKHIRAN,

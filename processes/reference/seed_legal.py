@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import string
 
+from processes.reference.seed_putusan import LAMA_SANKSI
+
 # ---------------------------------------------------------------------------
 # Pasal yang dilanggar
 # ---------------------------------------------------------------------------
@@ -230,5 +232,6 @@ SANKSI: list[dict] = [
             ("PIDANA_BERSYARAT", "Pidana bersyarat"),
         ],
     ),
-    *_sanksi("PIDANA", None, "BEBAS", [("PIDANA_BEBAS_LEPAS", "Bebas/lepas")]),
+    # An acquittal (bebas/lepas) is an amar putusan, not a sanction (`seed_putusan`).
 ]
+SANKSI = [{**row, **LAMA_SANKSI.get(row["code"], {})} for row in SANKSI]

@@ -40,11 +40,15 @@ def fill_document(page, nomor, jenis="SURAT_PERINTAH", tanggal="2026-11-05",
 
 
 def fill_putusan(page, hukuman, nomor="KEP/77/XI/2026", tanggal="2026-11-10",
-                 isi="Terbukti melanggar; dijatuhi hukuman."):
+                 isi="Terbukti melanggar; dijatuhi hukuman.", lama: str = "1"):
     page.fill("#f-putusan_nomor", nomor)
     page.fill("#f-putusan_tanggal", tanggal)
     page.fill("#f-putusan_isi", isi)
-    page.select_option("#f-hukuman", hukuman)
+    page.select_option("#f-amar_putusan", "DIHUKUM")
+    page.select_option('[name="daftar_hukuman-0-kode"]', hukuman)
+    if lama:  # a sanction without a length (PTDH) leaves it empty
+        page.fill('[name="daftar_hukuman-0-lama"]', lama)
+    page.fill('[name="daftar_hukuman-0-mulai"]', tanggal)
 
 
 def offer_texts(page) -> list[str]:
@@ -155,7 +159,7 @@ def test_update_ii_puts_the_record_under_pengawasan_and_berakhirnya_hukuman_ends
     kaur, kasubbid = desk("kaurlitpers"), desk("kasubbid")
 
     start_from_record(operator.page, record_id, "update_ii")
-    choices = operator.page.locator("#f-hukuman option").evaluate_all(
+    choices = operator.page.locator('[name="daftar_hukuman-0-kode"] option').evaluate_all(
         "options => options.map(o => o.value).filter(v => v)"
     )
     assert "DISIPLIN_PATSUS" in choices
@@ -202,7 +206,7 @@ def test_kepp_record_goes_through_update_iii_and_iv(desk, session_factory):
     ]:
         start_from_record(operator.page, record_id, process_id)
         fill_document(operator.page, f"DOK-{nomor}", jenis="PUTUSAN_SIDANG")
-        fill_putusan(operator.page, hukuman, nomor=nomor)
+        fill_putusan(operator.page, hukuman, nomor=nomor, lama="" if hukuman == "KEPP_PTDH" else "1")
         submit_start(operator.page, record_id, "DIAJUKAN (UPDATE)")
         approve_both(kaur, kasubbid, name)
 

@@ -61,7 +61,9 @@ def test_update_i_then_update_ii_puts_a_disiplin_record_under_pengawasan(session
         ("PENCATATAN", "DISETUJUI"), ("UPDATE_I", "DISETUJUI"), ("UPDATE_II", "DISETUJUI"),
     ]
     assert tahapan[1].data["nomor_berkas"] == "DP3D/13/XI/2026"
-    assert tahapan[2].data["hukuman"] == "DISIPLIN_TEGURAN_TERTULIS"
+    assert tahapan[2].data["daftar_hukuman"] == [
+        {"kode": "DISIPLIN_TEGURAN_TERTULIS", "mulai": "2026-11-10"}]
+    assert tahapan[2].data["hukuman"] == "Teguran tertulis (10 November 2026)"
 
 
 def test_update_iii_and_iv_are_only_for_kepp(session):
@@ -88,7 +90,7 @@ def test_hukuman_must_fit_the_jenis_of_the_record(session):
     record = record_in_proses(session)
     with pytest.raises(engine.FormInvalid) as err:
         submit_update(session, "update_ii", record, putusan("KEPP_PTDH"))
-    assert "hukuman" in err.value.errors
+    assert err.value.errors["daftar_hukuman"].startswith("Hukuman baris 1: jenis hukuman ini")
     session.rollback()
     assert session.scalar(select(Submission).where(Submission.tahap == "UPDATE_II")) is None
 

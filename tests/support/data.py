@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from processes.reference.seed_putusan import LAMA_SANKSI
 from processes.setup.demo import DEMO_PDF
 
 #: The smallest PDF the upload check accepts: the demo data's one-page document.
@@ -58,13 +59,38 @@ UPDATE_I = {"nomor_berkas": "DP3D/12/XI/2026", "limpah": "POLDA"}
 
 
 def putusan(
-    hukuman: str, nomor: str = "KEP/77/XI/2026", tanggal: str = "2026-11-10",
-    isi: str = "Terbukti melanggar; dijatuhi hukuman.",
-) -> dict[str, str]:
-    return {
-        "putusan_nomor": nomor, "putusan_tanggal": tanggal, "putusan_isi": isi,
-        "hukuman": hukuman,
-    }
+    *hukuman: str | dict, nomor: str = "KEP/77/XI/2026", tanggal: str = "2026-11-10",
+    isi: str = "Terbukti melanggar; dijatuhi hukuman.", amar: str = "DIHUKUM",
+) -> dict:
+    """A putusan's fields: each sanction a code (its shortest length, starting on the
+    putusan's date) or a row {"kode", "lama", "mulai"}; no sanction for an acquittal."""
+    rows = [h if isinstance(h, dict) else sanction_row(h, mulai=tanggal) for h in hukuman]
+    data = {"putusan_nomor": nomor, "putusan_tanggal": tanggal, "putusan_isi": isi,
+            "amar_putusan": amar}
+    if rows:
+        data["daftar_hukuman"] = rows
+    return data
+
+
+def sanction_row(kode: str, lama: int | None = None, mulai: str = "2026-11-10") -> dict:
+    """One sanction row; without `lama`, the shortest its regulation allows (none if it has
+    no length or a fixed one)."""
+    attrs = LAMA_SANKSI.get(kode, {})
+    if lama is None and attrs.get("lama_satuan") and not attrs.get("lama_tetap"):
+        lama = attrs["lama_min"]
+    return {"kode": kode, "mulai": mulai, **({"lama": lama} if lama is not None else {})}
+
+
+def as_posted(fields: dict) -> dict:
+    """Form fields as a browser posts them: a repeating group's rows as "group-row-field"."""
+    posted = {}
+    for name, value in fields.items():
+        if isinstance(value, list):
+            for index, row in enumerate(value):
+                posted.update({f"{name}-{index}-{k}": str(v) for k, v in row.items()})
+        else:
+            posted[name] = value
+    return posted
 
 
 def pemutakhiran(jenis: str, alasan: str | None = None, keterangan: str | None = None) -> dict:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from lxml import html as lxml_html
 
 from tests.conftest import DEMO_PASSWORD
-from tests.support.data import MINIMAL_PDF, pencatatan_data
+from tests.support.data import MINIMAL_PDF, as_posted, pencatatan_data
 
 
 def parse(response_or_text):
@@ -124,7 +124,7 @@ def post_start(
     record_id: int | None = None,
 ):
     """POST the start form of `process_id` (about a record, if given) with its reference PDF."""
-    data: dict = dict(fields)
+    data: dict = as_posted(fields)
     if pdf is not None:
         data["dokumen_file__upload"] = pdf_upload(pdf)
     return client.post(
@@ -141,4 +141,5 @@ def post_pencatatan(client, **overrides: str):
 
 
 def hukuman_choices(page) -> set[str]:
-    return {o.get("value") for o in page.xpath('//select[@id="f-hukuman"]/option') if o.get("value")}
+    return {o.get("value") for o in page.xpath('//select[@name="daftar_hukuman-0-kode"]/option')
+            if o.get("value")}

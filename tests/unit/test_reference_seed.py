@@ -189,7 +189,7 @@ def test_sanksi_kinds() -> None:
     kepp_kinds = {s["sifat"] for s in seed.SANKSI if s["jenis"] == "KEPP"}
     assert kepp_kinds == {"ETIKA", "ADMINISTRATIF"}
     labels = {s["label"] for s in seed.SANKSI if s["jenis"] == "PIDANA"}
-    assert labels == {"Pidana penjara", "Pidana bersyarat", "Bebas/lepas"}
+    assert labels == {"Pidana penjara", "Pidana bersyarat"}  # bebas/lepas is an amar putusan
     assert any(s["personel"] == "ASN" for s in seed.SANKSI)
     assert any(s["jenis"] == "DISIPLIN" and s["personel"] == "POLRI" for s in seed.SANKSI)
 
@@ -209,3 +209,18 @@ def test_every_row_has_a_label_or_name(name: str) -> None:
     for row in ALL_LISTS[name]:
         text = row.get("label", row.get("name"))
         assert isinstance(text, str) and text.strip(), row
+
+
+def test_each_sanction_length_names_its_unit_and_regulation_and_the_issues_limits() -> None:
+    by_code = {s["code"]: s for s in seed.SANKSI}
+    assert (by_code["DISIPLIN_PATSUS"]["lama_satuan"], by_code["DISIPLIN_PATSUS"]["lama_max"]) == (
+        "HARI", 21)
+    assert (by_code["KEPP_PATSUS"]["lama_satuan"], by_code["KEPP_PATSUS"]["lama_max"]) == (
+        "HARI_KERJA", 30)
+    assert (by_code["KEPP_TUNDA_PANGKAT"]["lama_min"], by_code["KEPP_TUNDA_PANGKAT"]["lama_max"]) == (
+        1, 3)
+    assert by_code["KEPP_DEMOSI"]["lama_min"] == 1 and "lama_max" not in by_code["KEPP_DEMOSI"]
+    assert [by_code[f"ASN_POTONG_TUKIN_{n}"]["lama_tetap"] for n in (6, 9, 12)] == [6, 9, 12]
+    for row in seed.SANKSI:
+        if row.get("lama_satuan"):
+            assert row["dasar"], row["code"]

@@ -13,32 +13,41 @@ import re
 import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from hypothesis import strategies as st
+from SpiffWorkflow.bpmn.specs.event_definitions import timer as spiff_timer
 from sqlalchemy import select
+from sqlalchemy.orm import sessionmaker
 
 from engine.models import OpenTask
 from processes.accounts.users import actor_for
+from processes.db.uow import UnitOfWork
 from processes.work.runtime import RUNTIME
+from processes.work.timers import fire_due_timers
 from tests.conftest import DEMO_PASSWORD
 from tests.support import fuzz
 from tests.support.actors import user
 from tests.support.data import (
     UPDATE_I,
     akses_khusus_fields,
+    as_posted,
     pemutakhiran,
     pencatatan_data,
     permohonan_fields,
     putusan,
     reference_document,
+    sanction_row,
 )
 from tests.support.flows import (
+    approve,
     decide,
     pdf_hash,
     record_in_proses,
     submit_permohonan,
+    submit_update,
     submitted_record,
     task_of,
 )
@@ -96,6 +105,32 @@ def _kabid_akses_khusus_task(session) -> str:
     return f"/tugas/{task_of(session, 'kabid', first.instance_id).id}"
 
 
+def _reminder_task(session, username: str) -> str:
+    """The berakhirnya hukuman task (operator) or its reminder (Kaurlitpers, 7 days on) of a
+    patsus that ended; the operator's one is closable, as the pemutakhiran was submitted."""
+    record = record_in_proses(session)
+    instance_id = submit_update(session, "update_ii", record,
+                                putusan(sanction_row("DISIPLIN_PATSUS", 1, "2026-10-01")))
+    approve(session, instance_id)
+    factory = sessionmaker(bind=session.get_bind(), info=session.info)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(spiff_timer, "datetime", _Later)
+        for days in (1, 9):  # the end: the operator's task; 7 days on: Kaurlitpers'
+            _Later.ahead = timedelta(days=days)
+            fire_due_timers(lambda: UnitOfWork(factory), datetime.now(UTC) + _Later.ahead)
+    session.expire_all()
+    submit_update(session, "pemutakhiran", record, pemutakhiran("BERAKHIRNYA_HUKUMAN"))
+    return f"/tugas/{task_of(session, username, instance_id).id}"
+
+
+class _Later(datetime):
+    ahead = timedelta(0)
+
+    @classmethod
+    def now(cls, tz=None):
+        return datetime.now(tz) + cls.ahead
+
+
 DOC = reference_document()
 TARGETS = [
     Target("pencatatan-data.json", "operator", pencatatan_data(), _start("pencatatan")),
@@ -103,7 +138,8 @@ TARGETS = [
     Target("permohonan-catpers.json", "operator", permohonan_fields(), _start("permohonan_catpers")),
     Target("akses-khusus.json", "op.barsel", akses_khusus_fields(), _start("akses_khusus")),
     Target("update-i.json", "operator", {**DOC, **UPDATE_I}, _record_flow("update_i")),
-    Target("update-putusan.json", "operator", {**DOC, **putusan("DISIPLIN_TEGURAN_TERTULIS")},
+    Target("update-putusan.json", "operator",
+           as_posted({**DOC, **putusan("DISIPLIN_PATSUS", "DISIPLIN_DEMOSI")}),
            _record_flow("update_ii")),
     Target("pemutakhiran.json", "operator", {**DOC, **pemutakhiran("BERAKHIRNYA_HUKUMAN")},
            _record_flow("pemutakhiran")),
@@ -113,11 +149,22 @@ TARGETS = [
            {"keputusan": "SETUJU", "konfirmasi_sandi": DEMO_PASSWORD}, _kasubbid_letter_task),
     Target("keputusan-akses-khusus.json", "kabid", {"keputusan": "SETUJU", "masa_hari": "7"},
            _kabid_akses_khusus_task),
+    Target("berakhirnya-hukuman.json", "operator", {"tindak_lanjut": "Pemutakhiran diajukan"},
+           lambda session: _reminder_task(session, "operator")),
+    Target("pengingat-hukuman.json", "kaurlitpers", {"catatan": "Operator sudah diingatkan"},
+           lambda session: _reminder_task(session, "kaurlitpers")),
 ]
 
 
 def _fields(form: str) -> list[str]:
-    return list(json.loads((FORMS_DIR / form).read_text())["schema"]["properties"])
+    """The names a browser posts: a repeating group's cells of its first two rows."""
+    names = []
+    for name, prop in json.loads((FORMS_DIR / form).read_text())["schema"]["properties"].items():
+        if prop.get("type") != "array":
+            names.append(name)
+            continue
+        names += [f"{name}-{row}-{cell}" for row in range(2) for cell in prop["items"]["properties"]]
+    return names
 
 
 def test_every_user_task_form_is_fuzzed():

@@ -193,7 +193,8 @@ def test_update_ii_corrected_at_kasubbid_then_approved_puts_the_record_under_pen
     tahap = page.tahap("UPDATE_II")
     assert tahap.lines["Nomor putusan"] == "KEP/77/XI/2026"
     assert tahap.lines["Tanggal putusan"] == "10 November 2026"
-    assert tahap.lines["Hukuman"] == "Penempatan dalam tempat khusus (patsus) paling lama 21 hari"
+    assert tahap.lines["Hukuman"] == (
+        "Penempatan dalam tempat khusus (patsus) paling lama 21 hari (1 hari, mulai 1 November 2026)")
     assert "KHD/5/XI/2026" in tahap.document
     assert page.history[-2:] == [statuses.DIAJUKAN_UPDATE, statuses.PENGAWASAN]
     # A DISIPLIN record has no banding: only Pemutakhiran is left; Update I is past.
@@ -212,7 +213,9 @@ def test_hukuman_of_another_jenis_is_refused_inline_and_typed_values_stay(client
     )
     assert response.status_code == 422
     page = parse(response)
-    assert text_by_id(page, "err-hukuman") == "Pilihan Hukuman tidak dikenal; pilih dari daftar."
+    assert text_by_id(page, "err-daftar_hukuman") == (
+        "Hukuman baris 1: jenis hukuman ini tidak dikenal atau tidak berlaku untuk catatan ini.")
+    assert page.xpath('//input[@name="daftar_hukuman-0-mulai"]/@value') == ["2026-11-10"]
     assert page.xpath('//input[@id="f-putusan_nomor"]/@value') == ["KEP/99/XI/2026"]
     assert page.xpath('//input[@id="f-putusan_tanggal"]/@value') == ["2026-11-10"]
     assert text_by_id(page, "f-putusan_isi") == "Dinyatakan bersalah oleh sidang."
@@ -257,7 +260,8 @@ def test_kepp_record_goes_through_update_ii_iii_and_iv(client, auth, session):
         TITLE["PENCATATAN"], TITLE["UPDATE_II"], TITLE["UPDATE_III"], TITLE["UPDATE_IV"],
     ]
     assert page.tahap("UPDATE_IV").lines["Hukuman"] == (
-        "Penempatan pada tempat khusus (patsus) paling lama 30 hari kerja"
+        "Penempatan pada tempat khusus (patsus) paling lama 30 hari kerja "
+        "(1 hari kerja, mulai 10 November 2026)"
     )
     assert [d for d in page.documents if d[0].startswith("UPDATE")] == [
         ("UPDATE_II", "DOK-KEP/1/XI/2026"), ("UPDATE_III", "DOK-KEP/2/XI/2026"),

@@ -60,7 +60,8 @@ def test_person_page_shows_every_record_with_its_status_and_tahapan(client, auth
     assert [s.title for s in by_id[first.id].tahapan] == [
         TITLE["PENCATATAN"], TITLE["UPDATE_I"], TITLE["UPDATE_II"],
     ]
-    assert by_id[first.id].tahapan[2].lines["Hukuman"] == "Penundaan kenaikan gaji berkala"
+    assert by_id[first.id].tahapan[2].lines["Hukuman"] == (
+        "Penundaan kenaikan gaji berkala (1 bulan, mulai 10 November 2026)")
     assert by_id[first.id].waiting is None
 
     assert by_id[second.id].status == statuses.DIAJUKAN_UPDATE

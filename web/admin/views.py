@@ -72,7 +72,7 @@ def settings():
 LIST_TITLES = {
     "pangkat": "Pangkat / golongan", "jenis_pelanggaran": "Jenis pelanggaran",
     "wujud_perbuatan": "Wujud perbuatan", "pasal": "Pasal yang dilanggar",
-    "jenis_dokumen": "Jenis dokumen referensi", "sanksi": "Sanksi / hukuman",
+    "jenis_dokumen": "Jenis dokumen referensi", "sanksi": "Sanksi / hukuman", "amar_putusan": "Amar putusan",
     "ditangani_oleh": "Ditangani oleh", "tahap": "Label tahapan", "pemutakhiran": "Jenis pemutakhiran",
     "alasan_dihentikan": "Alasan dihentikan", "peruntukan": "Peruntukan", "agama": "Agama",
 }

@@ -11,6 +11,8 @@ from flask_login import login_required
 import engine
 from processes.access import policy
 from processes.reading import reads, record_view, search
+from processes.records.sanction_dates import office_today
+from processes.records.sanctions import NEVER
 from processes.reference import lists as reference
 from processes.reference.ranks import RANK_GROUPS
 from processes.work import record_flows
@@ -56,7 +58,8 @@ def instance_diagram(instance_id: int):
 @login_required
 def person(token: str):
     view = reads.read_person(db.unit_of_work(), me(), token[:64])
-    return render_template("records/person.html", view=view, person=view.person, views=view.records)
+    return render_template("records/person.html", view=view, person=view.person, views=view.records,
+                           never=NEVER, today=office_today())
 
 
 @bp.route("/catatan", methods=["GET", "POST"])
