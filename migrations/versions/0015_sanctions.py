@@ -9,7 +9,7 @@ Create Date: 2026-12-03 12:00:00
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0015_sanctions"
+revision = "0015"
 down_revision = "0014"
 branch_labels = None
 depends_on = None
