@@ -95,7 +95,7 @@ def track(model: type, attrs: tuple[str, ...], key: KeyOf) -> None:
         TRACKED.append(Tracked(model, attrs, key))
 
 
-def _old_value(obj: object, attr: str) -> Any:
+def old_value(obj: object, attr: str) -> Any:
     history = inspect(obj).attrs[attr].history
     if history.deleted:
         return history.deleted[0]
@@ -109,7 +109,7 @@ def _deltas(session: Session) -> Counter[CountKey]:
             if not isinstance(obj, tracked.model):
                 continue
             old = None if obj in session.new else tracked.key(
-                session, lambda a, o=obj: _old_value(o, a))
+                session, lambda a, o=obj: old_value(o, a))
             new = None if obj in session.deleted else tracked.key(
                 session, lambda a, o=obj: getattr(o, a))
             if old != new:

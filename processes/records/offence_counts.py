@@ -1,0 +1,133 @@
+"""The Anev's counters of what was done: how many catpers there are per unit, month of
+recording, jenis, wujud perbuatan and pasal, kept in the same transaction as every change.
+
+The Dasbor's counters (`counters.py`) carry status, tahap and pangkat; these carry the
+offence, so "top wujud perbuatan and pasal" sums a few hundred rows instead of grouping
+the records, which grow with the years. Same shape, same listener style: a flush takes
+one from a record's old key and adds one to its new key. `recount` rebuilds them with one
+grouped query (after a migration, a restore or a bulk load).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any, NamedTuple
+
+from sqlalchemy import Integer, String, UniqueConstraint, delete, event, func, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from processes.db.base import DomainBase
+from processes.records.counters import month_of, old_value
+from processes.records.models import Record
+
+
+class OffenceCount(DomainBase):
+    """How many catpers have this unit, month, jenis, wujud perbuatan and pasal."""
+
+    __tablename__ = "offence_count"
+    __table_args__ = (
+        UniqueConstraint("unit_path", "bulan", "jenis", "wujud_perbuatan", "pasal",
+                         name="uq_offence_count_key"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_path: Mapped[str] = mapped_column(String(400))
+    bulan: Mapped[str] = mapped_column(String(7), index=True)  # of created_at (UTC)
+    jenis: Mapped[str] = mapped_column(String(20))
+    wujud_perbuatan: Mapped[str] = mapped_column(String(60))
+    pasal: Mapped[str] = mapped_column(String(60))
+    n: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class OffenceKey(NamedTuple):
+    unit_path: str
+    bulan: str
+    jenis: str
+    wujud_perbuatan: str
+    pasal: str
+
+
+ATTRS = ("unit_path", "created_at", "jenis_pelanggaran", "wujud_perbuatan", "pasal")
+
+
+def _key(get) -> OffenceKey | None:
+    if get("unit_path") is None:
+        return None
+    return OffenceKey(get("unit_path"), month_of(get("created_at")), get("jenis_pelanggaran") or "",
+                      get("wujud_perbuatan") or "", get("pasal") or "")
+
+
+def _after_flush(session: Session, flush_context: Any) -> None:
+    deltas: Counter[OffenceKey] = Counter()
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        if not isinstance(obj, Record):
+            continue
+        old = None if obj in session.new else _key(lambda a, o=obj: old_value(o, a))
+        new = None if obj in session.deleted else _key(lambda a, o=obj: getattr(o, a))
+        if old != new:
+            if old is not None:
+                deltas[old] -= 1
+            if new is not None:
+                deltas[new] += 1
+    changed = {k: n for k, n in deltas.items() if n}
+    if changed:
+        apply(session, changed)
+
+
+def apply(session: Session, deltas: dict[OffenceKey, int]) -> None:
+    """Add each delta to its counter, in key order (two transactions never lock crosswise)."""
+    connection = session.connection()
+    insert = postgresql_insert if connection.dialect.name == "postgresql" else sqlite_insert
+    table = OffenceCount.__table__
+    for key in sorted(deltas):
+        statement = insert(table).values(**key._asdict(), n=deltas[key])
+        connection.execute(statement.on_conflict_do_update(
+            index_elements=list(OffenceKey._fields), set_={"n": table.c.n + statement.excluded.n},
+        ))
+
+
+def rows_now(session: Session) -> Counter[OffenceKey]:
+    """Every record's key, counted from the records themselves."""
+    found: Counter[OffenceKey] = Counter()
+    columns = [getattr(Record, a) for a in ATTRS if a != "created_at"]
+    query = select(*columns, Record.created_at)
+    for path, jenis, wujud, pasal, created in session.execute(query).yield_per(10000):
+        found[OffenceKey(path, month_of(created), jenis or "", wujud or "", pasal or "")] += 1
+    return found
+
+
+def stored(session: Session) -> Counter[OffenceKey]:
+    rows = session.execute(select(OffenceCount).where(OffenceCount.n != 0)).scalars()
+    return Counter({OffenceKey(*(getattr(r, f) for f in OffenceKey._fields)): r.n for r in rows})
+
+
+def recount(session: Session) -> int:
+    """Rebuild the counters from the records; how many counters there are now."""
+    session.flush()
+    counts = rows_now(session)
+    session.execute(delete(OffenceCount))
+    apply(session, counts)
+    return len(counts)
+
+
+def top(session: Session, field: str, unit_path: str, exact: bool, start: str, end: str,
+        limit: int = 10) -> list[tuple[str, int]]:
+    """The `limit` most frequent values of `field` (wujud_perbuatan or pasal) recorded in
+    months `start`..`end` of `unit_path` (with its sub-units unless `exact`)."""
+    column = getattr(OffenceCount, field)
+    total = func.sum(OffenceCount.n)
+    query = (select(column, total).where(OffenceCount.bulan >= start, OffenceCount.bulan <= end)
+             .group_by(column).having(total > 0).order_by(total.desc(), column).limit(limit))
+    query = query.where(OffenceCount.unit_path == unit_path) if exact else query.where(
+        OffenceCount.unit_path.startswith(unit_path, autoescape=True))
+    return [(value, int(n)) for value, n in session.execute(query)]
+
+
+def register() -> None:
+    if not event.contains(Session, "after_flush", _after_flush):
+        event.listen(Session, "after_flush", _after_flush)
+
+
+register()
