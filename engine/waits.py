@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Integer, String, UniqueConstraint, case, delete, func, select
+from sqlalchemy import Integer, String, UniqueConstraint, case, delete, func, insert, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Mapped, Session, mapped_column
@@ -83,12 +83,12 @@ def _seconds(start: datetime, end: datetime) -> int:
 def add(session: Session, waits: dict[Key, tuple[int, int]]) -> None:
     """Add (count, longest seconds) to each histogram row, in key order (no crosswise locks)."""
     connection = session.connection()
-    insert = postgresql_insert if connection.dialect.name == "postgresql" else sqlite_insert
+    upsert = postgresql_insert if connection.dialect.name == "postgresql" else sqlite_insert
     table = TaskWait.__table__
     names = ("process_id", "task_name", "lane", "unit_path", "bulan", "bucket")
     for key in sorted(waits):
         n, longest = waits[key]
-        statement = insert(table).values(**dict(zip(names, key, strict=True)), n=n, longest=longest)
+        statement = upsert(table).values(**dict(zip(names, key, strict=True)), n=n, longest=longest)
         excluded = statement.excluded
         connection.execute(statement.on_conflict_do_update(
             index_elements=list(names),
@@ -145,7 +145,10 @@ def rebuild(session: Session, batch: int = 20000) -> int:
     for process, unit, started, ended in finished:
         run = _seconds(started, ended)
         count((process, WHOLE_RUN, WHOLE_RUN, unit, _month(ended), bucket_of(run)), run)
-    add(session, {k: (n, longest[k]) for k, n in found.items()})
+    names = ("process_id", "task_name", "lane", "unit_path", "bulan", "bucket")
+    rows = [dict(zip(names, k, strict=True), n=n, longest=longest[k]) for k, n in found.items()]
+    if rows:  # the table is empty now: one bulk insert, not an upsert per row
+        session.connection().execute(insert(TaskWait.__table__), rows)
     return len(found)
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import Integer, String, UniqueConstraint, delete, event, inspect, select
+from sqlalchemy import Integer, String, UniqueConstraint, delete, event, insert, inspect, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Mapped, Session, mapped_column
@@ -168,7 +168,8 @@ def recount(session: Session) -> int:
     session.flush()
     counts = rows_now(session)
     session.execute(delete(DashboardCount))
-    apply(session, counts)
+    if counts:  # the table is empty now: one bulk insert, not an upsert per counter
+        session.connection().execute(insert(DashboardCount.__table__), [key._asdict() | {"n": n} for key, n in counts.items()])
     return len(counts)
 
 

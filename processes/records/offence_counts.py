@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any, NamedTuple
 
-from sqlalchemy import Integer, String, UniqueConstraint, delete, event, func, select
+from sqlalchemy import Integer, String, UniqueConstraint, delete, event, func, insert, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Mapped, Session, mapped_column
@@ -108,7 +108,8 @@ def recount(session: Session) -> int:
     session.flush()
     counts = rows_now(session)
     session.execute(delete(OffenceCount))
-    apply(session, counts)
+    if counts:  # the table is empty now: one bulk insert, not an upsert per counter
+        session.connection().execute(insert(OffenceCount.__table__), [key._asdict() | {"n": n} for key, n in counts.items()])
     return len(counts)
 
 
