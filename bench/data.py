@@ -27,8 +27,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select, text
 
-from engine import waits
-from engine.models import Instance, OpenTask, ProcessVersion, TaskHistory
+from engine import EngineBase, waits
 from processes.accounts.models import Unit, User
 from processes.db.database import make_engine, make_session_factory
 from processes.records import counters, offence_counts
@@ -36,6 +35,9 @@ from processes.records import statuses as st
 from processes.records.models import Person, Record
 from processes.reference import seed as reference
 
+#: The engine's tables by name: a generator writes their rows as stand-ins (bulk, no
+#: runtime), which no other code outside the engine may do (tests/unit/test_layers.py).
+ENGINE_TABLES = EngineBase.metadata.tables
 BATCH = 10000
 DAYS = 730
 TAHAP = ("PENCATATAN", "UPDATE_I", "UPDATE_II", "UPDATE_III", "UPDATE_IV", "PEMUTAKHIRAN")
@@ -67,14 +69,18 @@ class Writer:
         if not self.postgres:  # the DBAPI itself: the ORM's bulk path costs more than SQLite
             marks = ", ".join("?" * len(columns))
             raw.executemany(
-                f"INSERT INTO {model.__tablename__} ({', '.join(columns)}) VALUES ({marks})",
+                f"INSERT INTO {_name(model)} ({', '.join(columns)}) VALUES ({marks})",
                 [[_sqlite(v) for v in row.values()] for row in chunk])
             return len(chunk)
         with raw.cursor() as cursor, cursor.copy(
-                f"COPY {model.__tablename__} ({', '.join(columns)}) FROM STDIN") as copy:
+                f"COPY {_name(model)} ({', '.join(columns)}) FROM STDIN") as copy:
             for row in chunk:
                 copy.write_row([json.dumps(v) if isinstance(v, dict) else v for v in row.values()])
         return len(chunk)
+
+
+def _name(model) -> str:
+    return getattr(model, "__tablename__", None) or model.name
 
 
 def _sqlite(value):
@@ -98,10 +104,11 @@ def fill(factory, records: int, seed: int = 1, persons: int | None = None) -> di
         writer = Writer(session)
         units = list(session.scalars(select(Unit.path).order_by(Unit.path)))
         operator = session.scalar(select(User.id).where(User.username == "operator"))
-        version = session.scalar(select(ProcessVersion.id).where(
-            ProcessVersion.process_id == "pencatatan", ProcessVersion.is_current.is_(True)))
+        versions = ENGINE_TABLES["wf_process_version"].c
+        version = session.scalar(select(versions.id).where(
+            versions.process_id == "pencatatan", versions.is_current.is_(True)))
         first_person = (session.scalar(select(func.max(Person.id))) or 0) + 1
-        first_instance = (session.scalar(select(func.max(Instance.id))) or 0) + 1
+        first_instance = (session.scalar(select(func.max(ENGINE_TABLES["wf_instance"].c.id))) or 0) + 1
         pangkat = [p["code"] for p in reference.PANGKAT]
         wujud = [w["code"] for w in reference.WUJUD_PERBUATAN]
         pasal = [p["code"] for p in reference.PASAL]
@@ -113,7 +120,7 @@ def fill(factory, records: int, seed: int = 1, persons: int | None = None) -> di
             {"id": first_person + i, "token": f"b{seed}-{i}", "personel": "POLRI",
              "nomor_identitas": f"{60000000 + seed * 1000000 + i}", "nama": f"Personel {i}",
              "created_at": start} for i in range(persons)))}
-        written["wf_instance"] = writer.write(Instance, (
+        written["wf_instance"] = writer.write(ENGINE_TABLES["wf_instance"], (
             {"id": first_instance + i, "process_id": "pencatatan", "version_id": version,
              "status": "running" if p["waiting"] else "complete", "business_key": f"B{seed}-{i}",
              "label": f"Personel {i}", "started_by": operator, "unit_path": p["unit"],
@@ -127,8 +134,8 @@ def fill(factory, records: int, seed: int = 1, persons: int | None = None) -> di
              "ditangani_oleh": "POLDA", "uraian": "", "unit_path": p["unit"],
              "submitted_by": operator, "created_at": p["created"], "updated_at": p["updated"]}
             for i, p in enumerate(plan)))
-        written["wf_task_history"] = writer.write(TaskHistory, _history(rng, plan, first_instance, operator))
-        written["wf_open_task"] = writer.write(OpenTask, _open_tasks(plan, first_instance, seed))
+        written["wf_task_history"] = writer.write(ENGINE_TABLES["wf_task_history"], _history(rng, plan, first_instance, operator))
+        written["wf_open_task"] = writer.write(ENGINE_TABLES["wf_open_task"], _open_tasks(plan, first_instance, seed))
         if writer.postgres:  # COPY gave ids of its own: the sequences move past them
             for table in ("person", "wf_instance"):
                 session.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
