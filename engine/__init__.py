@@ -55,7 +55,7 @@ from .versions import (
     instance_version,
     task_form,
 )
-from .waits import WaitFigure, longest_open, wait_figures
+from .waits import WaitFigure, in_units, longest_open, rollup_path, wait_figures
 
 __all__ = [
     "INBOX_COUNT_CAP",
@@ -97,6 +97,7 @@ __all__ = [
     "diagram_xml",
     "due_instances",
     "form_of",
+    "in_units",
     "inbox",
     "inbox_count",
     "incident_count",
@@ -109,6 +110,7 @@ __all__ = [
     "instance_version",
     "lock_task",
     "longest_open",
+    "rollup_path",
     "take_due_instance",
     "task_for",
     "task_form",

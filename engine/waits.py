@@ -5,7 +5,9 @@ completion): how long it waited, from the moment it opened to its completion, fa
 one bucket of a geometric scale (each bucket ~9% wider than the one before). A finished
 instance adds its whole run (task name and lane left empty). So the median and the
 longest wait of any step, lane, unit and period come from a few hundred rows, never from
-scanning the history, which grows with the years. The median is the bucket's middle
+scanning the history, which grows with the years. Each completion counts twice: under
+its unit, and under its tree's root marked "*" (`rollup_path`: "/A/B/" rolls up into
+"/A/*"), so a whole tree's figures read a root's few rows, not every unit's. The median is the bucket's middle
 (within ~5%); the longest is exact.
 
 `rebuild` fills the table from the history itself (after a migration or a restore): a
@@ -54,6 +56,21 @@ class TaskWait(EngineBase):
 
 
 Key = tuple[str, str, str, str, str, int]  # process, task, lane, unit, month, bucket
+
+
+def rollup_path(unit_path: str) -> str:
+    """Where a unit's figures are summed with its whole tree's: "/A/B/" -> "/A/*"."""
+    root = unit_path.strip("/").split("/", 1)[0]
+    return f"/{root}/*"
+
+
+def in_units(column, unit_path: str, exact: bool):
+    """Rows of one unit (`exact`), or of a tree: its root's roll-up, or its units."""
+    if exact:
+        return column == unit_path
+    if rollup_path(unit_path) == unit_path.rstrip("/") + "/*":
+        return column == rollup_path(unit_path)
+    return column.startswith(unit_path, autoescape=True) & ~column.endswith("*", autoescape=True)
 
 
 def bucket_of(seconds: float) -> int:
@@ -106,12 +123,11 @@ def note_completion(
     now = utcnow()
     waits: dict[Key, tuple[int, int]] = {}
     waited = _seconds(opened, now)
-    waits[(instance.process_id, task_name, lane, instance.unit_path, _month(now),
-           bucket_of(waited))] = (1, waited)
-    if instance.status == "complete":
-        run = _seconds(instance.created_at, now)
-        key = (instance.process_id, WHOLE_RUN, WHOLE_RUN, instance.unit_path, _month(now), bucket_of(run))
-        waits[key] = (1, run)
+    run = _seconds(instance.created_at, now) if instance.status == "complete" else None
+    for unit in (instance.unit_path, rollup_path(instance.unit_path)):
+        waits[(instance.process_id, task_name, lane, unit, _month(now), bucket_of(waited))] = (1, waited)
+        if run is not None:
+            waits[(instance.process_id, WHOLE_RUN, WHOLE_RUN, unit, _month(now), bucket_of(run))] = (1, run)
     add(session, waits)
 
 
@@ -123,8 +139,10 @@ def rebuild(session: Session, batch: int = 20000) -> int:
     longest: dict[Key, int] = {}
 
     def count(key: Key, seconds: int) -> None:
-        found[key] += 1
-        longest[key] = max(longest.get(key, 0), seconds)
+        for unit in (key[3], rollup_path(key[3])):
+            one = (*key[:3], unit, *key[4:])
+            found[one] += 1
+            longest[one] = max(longest.get(one, 0), seconds)
 
     rows = session.execute(
         select(TaskHistory.instance_id, TaskHistory.task_name, TaskHistory.lane,
@@ -187,8 +205,7 @@ def wait_figures(
         .where(t.bulan >= start, t.bulan <= end)
         .group_by(*columns, t.bucket)
     )
-    query = query.where(t.unit_path == unit_path) if exact else query.where(
-        t.unit_path.startswith(unit_path, autoescape=True))
+    query = query.where(in_units(t.unit_path, unit_path, exact))
     histograms: dict[tuple, Counter[int]] = {}
     longest: dict[tuple, int] = {}
     for *key, bucket, n, most in session.execute(query):

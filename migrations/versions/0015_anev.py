@@ -36,12 +36,10 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), primary_key=True),
         sa.Column("unit_path", sa.String(400), nullable=False),
         sa.Column("bulan", sa.String(7), nullable=False),
-        sa.Column("jenis", sa.String(20), nullable=False),
-        sa.Column("wujud_perbuatan", sa.String(60), nullable=False),
-        sa.Column("pasal", sa.String(60), nullable=False),
+        sa.Column("field", sa.String(20), nullable=False),
+        sa.Column("value", sa.String(60), nullable=False),
         sa.Column("n", sa.Integer(), nullable=False),
-        sa.UniqueConstraint("unit_path", "bulan", "jenis", "wujud_perbuatan", "pasal",
-                            name="uq_offence_count_key"),
+        sa.UniqueConstraint("unit_path", "bulan", "field", "value", name="uq_offence_count_key"),
     )
     op.create_index("ix_offence_count_bulan", "offence_count", ["bulan"])
     # What exists already is counted once, here.

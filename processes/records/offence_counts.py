@@ -1,10 +1,13 @@
 """The Anev's counters of what was done: how many catpers there are per unit, month of
-recording, jenis, wujud perbuatan and pasal, kept in the same transaction as every change.
+recording and wujud perbuatan (or pasal), kept in the same transaction as every change.
 
 The Dasbor's counters (`counters.py`) carry status, tahap and pangkat; these carry the
 offence, so "top wujud perbuatan and pasal" sums a few hundred rows instead of grouping
 the records, which grow with the years. Same shape, same listener style: a flush takes
-one from a record's old key and adds one to its new key. `recount` rebuilds them with one
+one from a record's old keys and adds one to its new keys. Each record counts under its
+unit and under its Polda's roll-up (`engine.rollup_path`, "/POLDA-X/*"), and wujud
+and pasal are counted apart (not their pairs), so the whole Polda's top ten reads at most
+months x list entries rows, however many records there are. `recount` rebuilds them with one
 grouped query (after a migration, a restore or a bulk load).
 """
 
@@ -18,45 +21,45 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from engine import in_units, rollup_path
 from processes.db.base import DomainBase
 from processes.records.counters import month_of, old_value
 from processes.records.models import Record
 
 
 class OffenceCount(DomainBase):
-    """How many catpers have this unit, month, jenis, wujud perbuatan and pasal."""
+    """How many catpers of this unit (or roll-up) and month have this wujud or pasal."""
 
     __tablename__ = "offence_count"
     __table_args__ = (
-        UniqueConstraint("unit_path", "bulan", "jenis", "wujud_perbuatan", "pasal",
-                         name="uq_offence_count_key"),
+        UniqueConstraint("unit_path", "bulan", "field", "value", name="uq_offence_count_key"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     unit_path: Mapped[str] = mapped_column(String(400))
     bulan: Mapped[str] = mapped_column(String(7), index=True)  # of created_at (UTC)
-    jenis: Mapped[str] = mapped_column(String(20))
-    wujud_perbuatan: Mapped[str] = mapped_column(String(60))
-    pasal: Mapped[str] = mapped_column(String(60))
+    field: Mapped[str] = mapped_column(String(20))  # "wujud_perbuatan" or "pasal"
+    value: Mapped[str] = mapped_column(String(60))
     n: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class OffenceKey(NamedTuple):
     unit_path: str
     bulan: str
-    jenis: str
-    wujud_perbuatan: str
-    pasal: str
+    field: str
+    value: str
 
 
-ATTRS = ("unit_path", "created_at", "jenis_pelanggaran", "wujud_perbuatan", "pasal")
+FIELDS = ("wujud_perbuatan", "pasal")
 
 
-def _key(get) -> OffenceKey | None:
-    if get("unit_path") is None:
-        return None
-    return OffenceKey(get("unit_path"), month_of(get("created_at")), get("jenis_pelanggaran") or "",
-                      get("wujud_perbuatan") or "", get("pasal") or "")
+def _keys(get) -> list[OffenceKey]:
+    path = get("unit_path")
+    if path is None:
+        return []
+    bulan = month_of(get("created_at"))
+    return [OffenceKey(unit, bulan, f, get(f) or "") for unit in (path, rollup_path(path))
+            for f in FIELDS]
 
 
 def _after_flush(session: Session, flush_context: Any) -> None:
@@ -64,13 +67,11 @@ def _after_flush(session: Session, flush_context: Any) -> None:
     for obj in (*session.new, *session.dirty, *session.deleted):
         if not isinstance(obj, Record):
             continue
-        old = None if obj in session.new else _key(lambda a, o=obj: old_value(o, a))
-        new = None if obj in session.deleted else _key(lambda a, o=obj: getattr(o, a))
+        old = [] if obj in session.new else _keys(lambda a, o=obj: old_value(o, a))
+        new = [] if obj in session.deleted else _keys(lambda a, o=obj: getattr(o, a))
         if old != new:
-            if old is not None:
-                deltas[old] -= 1
-            if new is not None:
-                deltas[new] += 1
+            deltas.subtract(old)
+            deltas.update(new)
     changed = {k: n for k, n in deltas.items() if n}
     if changed:
         apply(session, changed)
@@ -91,10 +92,10 @@ def apply(session: Session, deltas: dict[OffenceKey, int]) -> None:
 def rows_now(session: Session) -> Counter[OffenceKey]:
     """Every record's key, counted from the records themselves."""
     found: Counter[OffenceKey] = Counter()
-    columns = [getattr(Record, a) for a in ATTRS if a != "created_at"]
-    query = select(*columns, Record.created_at)
-    for path, jenis, wujud, pasal, created in session.execute(query).yield_per(10000):
-        found[OffenceKey(path, month_of(created), jenis or "", wujud or "", pasal or "")] += 1
+    query = select(Record.unit_path, Record.created_at, Record.wujud_perbuatan, Record.pasal)
+    for path, created, wujud, pasal in session.execute(query).yield_per(10000):
+        values = {"unit_path": path, "created_at": created, "wujud_perbuatan": wujud, "pasal": pasal}
+        found.update(_keys(values.get))
     return found
 
 
@@ -117,12 +118,12 @@ def top(session: Session, field: str, unit_path: str, exact: bool, start: str, e
         limit: int = 10) -> list[tuple[str, int]]:
     """The `limit` most frequent values of `field` (wujud_perbuatan or pasal) recorded in
     months `start`..`end` of `unit_path` (with its sub-units unless `exact`)."""
-    column = getattr(OffenceCount, field)
-    total = func.sum(OffenceCount.n)
-    query = (select(column, total).where(OffenceCount.bulan >= start, OffenceCount.bulan <= end)
-             .group_by(column).having(total > 0).order_by(total.desc(), column).limit(limit))
-    query = query.where(OffenceCount.unit_path == unit_path) if exact else query.where(
-        OffenceCount.unit_path.startswith(unit_path, autoescape=True))
+    t = OffenceCount
+    total = func.sum(t.n)
+    query = (select(t.value, total)
+             .where(t.field == field, t.bulan >= start, t.bulan <= end,
+                    in_units(t.unit_path, unit_path, exact))
+             .group_by(t.value).having(total > 0).order_by(total.desc(), t.value).limit(limit))
     return [(value, int(n)) for value, n in session.execute(query)]
 
 
