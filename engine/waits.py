@@ -40,7 +40,8 @@ class TaskWait(EngineBase):
 
     __tablename__ = "wf_task_wait"
     __table_args__ = (
-        UniqueConstraint("process_id", "task_name", "lane", "unit_path", "bulan", "bucket",
+        # Its index answers every read: one unit (or roll-up), a range of months.
+        UniqueConstraint("unit_path", "bulan", "process_id", "task_name", "lane", "bucket",
                          name="uq_wf_task_wait_key"),
     )
 
@@ -49,7 +50,7 @@ class TaskWait(EngineBase):
     task_name: Mapped[str] = mapped_column(String(100))
     lane: Mapped[str] = mapped_column(String(100))
     unit_path: Mapped[str] = mapped_column(String(400))
-    bulan: Mapped[str] = mapped_column(String(7), index=True)  # month of completion, "2026-12"
+    bulan: Mapped[str] = mapped_column(String(7))  # month of completion, "2026-12"
     bucket: Mapped[int] = mapped_column(Integer)
     n: Mapped[int] = mapped_column(Integer, default=0)
     longest: Mapped[int] = mapped_column(Integer, default=0)  # seconds

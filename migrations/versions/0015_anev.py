@@ -27,10 +27,9 @@ def upgrade() -> None:
         sa.Column("bucket", sa.Integer(), nullable=False),
         sa.Column("n", sa.Integer(), nullable=False),
         sa.Column("longest", sa.Integer(), nullable=False),
-        sa.UniqueConstraint("process_id", "task_name", "lane", "unit_path", "bulan", "bucket",
+        sa.UniqueConstraint("unit_path", "bulan", "process_id", "task_name", "lane", "bucket",
                             name="uq_wf_task_wait_key"),
     )
-    op.create_index("ix_wf_task_wait_bulan", "wf_task_wait", ["bulan"])
     op.create_table(
         "offence_count",
         sa.Column("id", sa.Integer(), primary_key=True),
@@ -39,9 +38,8 @@ def upgrade() -> None:
         sa.Column("field", sa.String(20), nullable=False),
         sa.Column("value", sa.String(60), nullable=False),
         sa.Column("n", sa.Integer(), nullable=False),
-        sa.UniqueConstraint("unit_path", "bulan", "field", "value", name="uq_offence_count_key"),
+        sa.UniqueConstraint("unit_path", "field", "bulan", "value", name="uq_offence_count_key"),
     )
-    op.create_index("ix_offence_count_bulan", "offence_count", ["bulan"])
     # What exists already is counted once, here.
     from engine import waits
     from processes.records import offence_counts
@@ -53,7 +51,5 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.drop_index("ix_offence_count_bulan", "offence_count")
     op.drop_table("offence_count")
-    op.drop_index("ix_wf_task_wait_bulan", "wf_task_wait")
     op.drop_table("wf_task_wait")

@@ -5,8 +5,8 @@ the count is known), and how long each SOP step waits.
 Only an office that reads every catpers of its Polda (`akses_catpers.dmn`: Kapolda, Kabid
 Propam, Kasubbid, Kaurlitpers) sees the Anev, over its Polda (or one unit of it); the
 per-Polres comparison is, as on the Dasbor, for Kapolda and Kabid Propam. Nothing here
-scans records or task history: months come from the Dasbor's counters, wujud and pasal
-from `offence_counts`, waits from the engine's wait histograms, and the requests waiting
+scans records or task history: months, units, wujud and pasal come from
+`offence_counts` (a Polda's totals from its roll-up rows), waits from the engine's wait histograms, and the requests waiting
 now from the oldest open tasks of each lane (an index read per lane).
 """
 
@@ -23,11 +23,10 @@ from processes.access.grounds import Viewer, viewer_of
 from processes.accounts import roles
 from processes.accounts.models import User
 from processes.errors import Forbidden
-from processes.reading.dashboard import Period, _counter_rows, months_between, units_in_scope
+from processes.reading.dashboard import Period, months_between, units_in_scope
 from processes.reading.dashboard import viewer_leads as leads
 from processes.reading.personnel import personnel_by_unit
 from processes.records import offence_counts
-from processes.records.counters import CATPERS
 from processes.reference.dates import MONTHS
 from processes.reference.lists import labels
 
@@ -107,16 +106,13 @@ def month_label(bulan: str) -> str:
     return f"{MONTHS[int(bulan[5:]) - 1]} {bulan[:4]}"
 
 
-def _by(session: Session, viewer: Viewer, unit: str, period: Period, field: str) -> Counter:
-    found: Counter = Counter()
-    for key, n in _counter_rows(session, viewer, unit, period, (field,)).items():
-        if key.kind == CATPERS:
-            found[getattr(key, field)] += n
-    return found
+def _totals(session, viewer: Viewer, unit: str, period: Period, by: str) -> Counter:
+    path, exact = _scope(viewer, unit)
+    return offence_counts.totals(session, by, path, exact, period.start, period.end)
 
 
 def _months(session, viewer, unit: str, period: Period) -> list[MonthRow]:
-    now, before = _by(session, viewer, unit, period, "bulan"), _by(
+    now, before = _totals(session, viewer, unit, period, "bulan"), _totals(
         session, viewer, unit, year_before(period), "bulan")
     rows = []
     for bulan in months_between(period):
@@ -128,7 +124,7 @@ def _months(session, viewer, unit: str, period: Period) -> list[MonthRow]:
 
 
 def _per_polres(session, viewer: Viewer, period: Period) -> tuple[list[UnitRow], bool]:
-    now, before = _by(session, viewer, "", period, "unit_path"), _by(
+    now, before = _totals(session, viewer, "", period, "unit_path"), _totals(
         session, viewer, "", year_before(period), "unit_path")
     personnel = personnel_by_unit(session)
     rows = []

@@ -32,24 +32,26 @@ class OffenceCount(DomainBase):
 
     __tablename__ = "offence_count"
     __table_args__ = (
-        UniqueConstraint("unit_path", "bulan", "field", "value", name="uq_offence_count_key"),
+        # Its index answers every read: one unit (or roll-up), one field, a range of months.
+        UniqueConstraint("unit_path", "field", "bulan", "value", name="uq_offence_count_key"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     unit_path: Mapped[str] = mapped_column(String(400))
-    bulan: Mapped[str] = mapped_column(String(7), index=True)  # of created_at (UTC)
-    field: Mapped[str] = mapped_column(String(20))  # "wujud_perbuatan" or "pasal"
+    bulan: Mapped[str] = mapped_column(String(7))  # of created_at (UTC)
+    field: Mapped[str] = mapped_column(String(20))  # "wujud_perbuatan", "pasal", "" (all)
     value: Mapped[str] = mapped_column(String(60))
     n: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class OffenceKey(NamedTuple):
     unit_path: str
-    bulan: str
     field: str
+    bulan: str
     value: str
 
 
+ALL = ""  # the field (and value) under which every record counts once: the month's total
 FIELDS = ("wujud_perbuatan", "pasal")
 
 
@@ -58,8 +60,8 @@ def _keys(get) -> list[OffenceKey]:
     if path is None:
         return []
     bulan = month_of(get("created_at"))
-    return [OffenceKey(unit, bulan, f, get(f) or "") for unit in (path, rollup_path(path))
-            for f in FIELDS]
+    return [OffenceKey(unit, f, bulan, get(f) or "" if f else ALL)
+            for unit in (path, rollup_path(path)) for f in (ALL, *FIELDS)]
 
 
 def _after_flush(session: Session, flush_context: Any) -> None:
@@ -125,6 +127,19 @@ def top(session: Session, field: str, unit_path: str, exact: bool, start: str, e
                     in_units(t.unit_path, unit_path, exact))
              .group_by(t.value).having(total > 0).order_by(total.desc(), t.value).limit(limit))
     return [(value, int(n)) for value, n in session.execute(query)]
+
+
+def totals(session: Session, by: str, unit_path: str, exact: bool, start: str,
+           end: str) -> Counter[str]:
+    """How many catpers were recorded in months `start`..`end`, per month (`by` "bulan")
+    or per unit (`by` "unit_path", each unit's own)."""
+    t = OffenceCount
+    column = getattr(t, by)
+    units = in_units(t.unit_path, unit_path, exact) if by == "bulan" else (
+        t.unit_path.startswith(unit_path, autoescape=True) & ~t.unit_path.endswith("*"))
+    query = (select(column, func.sum(t.n))
+             .where(t.field == ALL, t.bulan >= start, t.bulan <= end, units).group_by(column))
+    return Counter({key: int(n) for key, n in session.execute(query)})
 
 
 def register() -> None:
