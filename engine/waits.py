@@ -192,29 +192,36 @@ def _median(histogram: Counter[int]) -> float:
     return 0.0
 
 
+STEP = ("process_id", "task_name", "lane")
+
+
 def wait_figures(
     session: Session, unit_path: str, exact: bool, start: str, end: str,
-    by: Iterable[str] = ("process_id", "task_name", "lane"),
-) -> list[WaitFigure]:
-    """Median and longest wait per `by` key, for tasks completed in months `start`..`end`
-    of the unit `unit_path` (with its sub-units unless `exact`)."""
-    by = tuple(by)
+    by: Iterable[tuple[str, ...]] = (STEP,),
+) -> list[list[WaitFigure]]:
+    """Median and longest wait per key of each grouping in `by` (e.g. per step, per lane),
+    for tasks completed in months `start`..`end` of the unit `unit_path` (with its
+    sub-units unless `exact`); one read of the histograms serves every grouping."""
     t = TaskWait
-    columns = [getattr(t, name) for name in by]
     query = (
-        select(*columns, t.bucket, func.sum(t.n), func.max(t.longest))
-        .where(t.bulan >= start, t.bulan <= end)
-        .group_by(*columns, t.bucket)
+        select(t.process_id, t.task_name, t.lane, t.bucket, func.sum(t.n), func.max(t.longest))
+        .where(in_units(t.unit_path, unit_path, exact), t.bulan >= start, t.bulan <= end)
+        .group_by(t.process_id, t.task_name, t.lane, t.bucket)
     )
-    query = query.where(in_units(t.unit_path, unit_path, exact))
+    rows = [(dict(zip(STEP, row[:3], strict=True)), *row[3:]) for row in session.execute(query)]
+    return [_grouped(rows, tuple(grouping)) for grouping in by]
+
+
+def _grouped(rows: list[tuple], by: tuple[str, ...]) -> list[WaitFigure]:
     histograms: dict[tuple, Counter[int]] = {}
     longest: dict[tuple, int] = {}
-    for *key, bucket, n, most in session.execute(query):
-        histograms.setdefault(tuple(key), Counter())[bucket] += int(n)
-        longest[tuple(key)] = max(longest.get(tuple(key), 0), int(most))
+    for step, bucket, n, most in rows:
+        key = tuple(step[name] for name in by)
+        histograms.setdefault(key, Counter())[bucket] += int(n)
+        longest[key] = max(longest.get(key, 0), int(most))
     figures = []
     for key, histogram in histograms.items():
-        values = dict.fromkeys(("process_id", "task_name", "lane"), "") | dict(zip(by, key, strict=True))
+        values = dict.fromkeys(STEP, "") | dict(zip(by, key, strict=True))
         figures.append(WaitFigure(**values, n=sum(histogram.values()), median=_median(histogram),
                                   longest=longest[key]))
     return figures

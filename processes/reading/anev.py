@@ -106,14 +106,14 @@ def month_label(bulan: str) -> str:
     return f"{MONTHS[int(bulan[5:]) - 1]} {bulan[:4]}"
 
 
-def _totals(session, viewer: Viewer, unit: str, period: Period, by: str) -> Counter:
+def _month_totals(session, viewer: Viewer, unit: str, period: Period) -> Counter:
     path, exact = _scope(viewer, unit)
-    return offence_counts.totals(session, by, path, exact, period.start, period.end)
+    return offence_counts.totals(session, "bulan", [path], exact, period.start, period.end)
 
 
 def _months(session, viewer, unit: str, period: Period) -> list[MonthRow]:
-    now, before = _totals(session, viewer, unit, period, "bulan"), _totals(
-        session, viewer, unit, year_before(period), "bulan")
+    now, before = _month_totals(session, viewer, unit, period), _month_totals(
+        session, viewer, unit, year_before(period))
     rows = []
     for bulan in months_between(period):
         earlier = f"{int(bulan[:4]) - 1:04d}{bulan[4:]}"
@@ -124,11 +124,13 @@ def _months(session, viewer, unit: str, period: Period) -> list[MonthRow]:
 
 
 def _per_polres(session, viewer: Viewer, period: Period) -> tuple[list[UnitRow], bool]:
-    now, before = _totals(session, viewer, "", period, "unit_path"), _totals(
-        session, viewer, "", year_before(period), "unit_path")
+    units = units_in_scope(session, viewer)
+    paths = [u.path for u in units]
+    now, before = (offence_counts.totals(session, "unit_path", paths, True, p.start, p.end)
+                   for p in (period, year_before(period)))
     personnel = personnel_by_unit(session)
     rows = []
-    for unit in units_in_scope(session, viewer):
+    for unit in units:
         count = personnel.get(unit.path)
         per_100 = round(100 * now[unit.path] / count, 2) if count else None
         rows.append(UnitRow(unit.name, unit.path, now[unit.path], before[unit.path], count, per_100))
@@ -150,13 +152,13 @@ def _wait_row(label: str, lane: str, figure: engine.WaitFigure) -> WaitRow:
 
 def _waits(session, viewer: Viewer, unit: str, period: Period) -> tuple[list, list]:
     path, exact = _scope(viewer, unit)
-    lanes = engine.wait_figures(session, path, exact, period.start, period.end, by=("lane",))
+    steps, lanes = engine.wait_figures(session, path, exact, period.start, period.end,
+                                       by=(engine.waits.STEP, ("lane",)))
     lane_rows = sorted((f for f in lanes if f.lane), key=lambda f: _lane_rank(f.lane))
     runs = [f for f in lanes if not f.lane]
     found = [_wait_row(f.lane, f.lane, f) for f in lane_rows]
     found += [_wait_row(WHOLE_RUN_LABEL, "", f) for f in runs]
     names = {v.process_id: v.name for v in engine.current_versions(session)}
-    steps = engine.wait_figures(session, path, exact, period.start, period.end)
     steps.sort(key=lambda f: (names.get(f.process_id, f.process_id), not f.task_name,
                               _lane_rank(f.lane), f.task_name))
     step_rows = [_wait_row(f"{names.get(f.process_id, f.process_id)}: "

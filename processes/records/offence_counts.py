@@ -129,16 +129,16 @@ def top(session: Session, field: str, unit_path: str, exact: bool, start: str, e
     return [(value, int(n)) for value, n in session.execute(query)]
 
 
-def totals(session: Session, by: str, unit_path: str, exact: bool, start: str,
+def totals(session: Session, by: str, units: list[str], exact: bool, start: str,
            end: str) -> Counter[str]:
-    """How many catpers were recorded in months `start`..`end`, per month (`by` "bulan")
-    or per unit (`by` "unit_path", each unit's own)."""
+    """How many catpers were recorded in months `start`..`end`: per month (`by` "bulan")
+    of `units[0]` (with its sub-units unless `exact`), or per unit (`by` "unit_path") of
+    each of `units`, its own records."""
     t = OffenceCount
     column = getattr(t, by)
-    units = in_units(t.unit_path, unit_path, exact) if by == "bulan" else (
-        t.unit_path.startswith(unit_path, autoescape=True) & ~t.unit_path.endswith("*"))
+    where = in_units(t.unit_path, units[0], exact) if by == "bulan" else t.unit_path.in_(units)
     query = (select(column, func.sum(t.n))
-             .where(t.field == ALL, t.bulan >= start, t.bulan <= end, units).group_by(column))
+             .where(t.field == ALL, t.bulan >= start, t.bulan <= end, where).group_by(column))
     return Counter({key: int(n) for key, n in session.execute(query)})
 
 
