@@ -99,21 +99,24 @@ def _seconds(start: datetime, end: datetime) -> int:
 
 
 def add(session: Session, waits: dict[Key, tuple[int, int]]) -> None:
-    """Add (count, longest seconds) to each histogram row, in key order (no crosswise locks)."""
+    """Add (count, longest seconds) to each histogram row: one statement, its rows in key
+    order (two transactions never lock crosswise)."""
+    if not waits:
+        return
     connection = session.connection()
     upsert = postgresql_insert if connection.dialect.name == "postgresql" else sqlite_insert
     table = TaskWait.__table__
     names = ("process_id", "task_name", "lane", "unit_path", "bulan", "bucket")
-    for key in sorted(waits):
-        n, longest = waits[key]
-        statement = upsert(table).values(**dict(zip(names, key, strict=True)), n=n, longest=longest)
-        excluded = statement.excluded
-        connection.execute(statement.on_conflict_do_update(
-            index_elements=list(names),
-            set_={"n": table.c.n + excluded.n,
-                  "longest": case((table.c.longest > excluded.longest, table.c.longest),
-                                  else_=excluded.longest)},
-        ))
+    statement = upsert(table).values([
+        {**dict(zip(names, key, strict=True)), "n": waits[key][0], "longest": waits[key][1]}
+        for key in sorted(waits)])
+    excluded = statement.excluded
+    connection.execute(statement.on_conflict_do_update(
+        index_elements=list(names),
+        set_={"n": table.c.n + excluded.n,
+              "longest": case((table.c.longest > excluded.longest, table.c.longest),
+                              else_=excluded.longest)},
+    ))
 
 
 def note_completion(
