@@ -37,6 +37,7 @@ lint: install
 
 bench: install
 	$(BIN)/python -m bench.task_throughput
+	$(BIN)/python -m bench.anev --sizes 20000 200000
 
 # Browser tests drive Debian's Chromium; Playwright never downloads a browser here.
 # WeasyPrint needs HarfBuzz's subsetter to embed fonts in letters (without it every letter

@@ -2,10 +2,9 @@
 many records.
 
 A fresh, migrated database (a temporary SQLite file; with `--postgres URL` also a
-throwaway PostgreSQL database) gets N persons and N records by bulk inserts (statuses,
-units, pangkat, jenis and months spread over two years), then `counters.recount` fills
-the Dasbor's counters. Each measure runs five times; best and median are printed.
-Self-contained on purpose (the general generator of bench/ may replace `fill`).
+throwaway PostgreSQL database) is filled by the generator `bench.data` (records in every
+status and tahap, persons, completed and open tasks; counters rebuilt). Each measure runs
+five times; best and median are printed. `bench.anev` measures at two sizes.
 
     python -m bench.dashboard [--records N] [--postgres URL]
 """
@@ -16,47 +15,22 @@ import argparse
 import statistics
 import sys
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
+from bench.data import fill
 from bench.task_throughput import prepare_database, sqlite_database
-from processes.accounts.models import Unit, User
+from processes.accounts.models import User
 from processes.db.database import throwaway_postgres
 from processes.db.uow import UnitOfWork
 from processes.reading import report
 from processes.reading.dashboard import Period, summary
 from processes.reading.report_files import to_xlsx
-from processes.records import counters
-from processes.records import statuses as st
-from processes.records.models import Person, Record
 
 RUNS, BATCH = 5, 5000
 PANGKAT = ("AKP", "BRIPDA", "IPDA", "AIPDA", "KOMPOL", "BRIPTU", "PENATA")
 JENIS = ("DISIPLIN", "KEPP", "PIDANA")
-
-
-def fill(factory, records: int) -> None:
-    with factory() as session:
-        units = list(session.scalars(select(Unit.path)))
-        operator = session.scalar(select(User.id).where(User.username == "operator"))
-        start = datetime.now(UTC) - timedelta(days=730)
-        codes = list(st.STATUSES)
-        for first in range(0, records, BATCH):
-            n = range(first, min(records, first + BATCH))
-            session.execute(insert(Person), [
-                {"id": i + 1, "token": f"t{i}", "personel": "POLRI", "nomor_identitas": f"{70000000 + i}",
-                 "nama": f"Personel {i}"} for i in n])
-            session.execute(insert(Record), [
-                {"person_id": i + 1, "instance_id": -1 - i, "status": codes[i % len(codes)],
-                 "tahap": "UPDATE_I" if i % 4 == 0 else "PENCATATAN", "pangkat": PANGKAT[i % 7],
-                 "jabatan": "BANIT", "unit_kerja": "POLDA", "jenis_pelanggaran": JENIS[i % 3],
-                 "wujud_perbuatan": "W", "pasal": "P", "ditangani_oleh": "POLDA",
-                 "unit_path": units[i % len(units)], "submitted_by": operator,
-                 "created_at": start + timedelta(minutes=i * 1051200 // records),
-                 "updated_at": start + timedelta(minutes=i * 1051200 // records)} for i in n])
-        counters.recount(session)
-        session.commit()
 
 
 def timed(action) -> list[float]:

@@ -55,6 +55,7 @@ from .versions import (
     instance_version,
     task_form,
 )
+from .waits import WaitFigure, in_units, longest_open, rollup_path, wait_figures
 
 __all__ = [
     "INBOX_COUNT_CAP",
@@ -83,6 +84,7 @@ __all__ = [
     "TaskInfo",
     "TaskNotOpen",
     "VersionInfo",
+    "WaitFigure",
     "can_take_any",
     "check_instances",
     "completion_message",
@@ -95,6 +97,7 @@ __all__ = [
     "diagram_xml",
     "due_instances",
     "form_of",
+    "in_units",
     "inbox",
     "inbox_count",
     "incident_count",
@@ -106,10 +109,13 @@ __all__ = [
     "instance_tasks",
     "instance_version",
     "lock_task",
+    "longest_open",
+    "rollup_path",
     "take_due_instance",
     "task_for",
     "task_form",
     "timeline",
     "user_steps",
     "utcnow",
+    "wait_figures",
 ]

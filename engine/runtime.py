@@ -24,7 +24,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from . import incidents
+from . import incidents, waits
 from .errors import (
     Conflict,
     EngineError,
@@ -186,7 +186,9 @@ class Runtime:
                 data=clean,
             )
         )
+        opened = row.task_name, row.lane or "", row.created_at
         self._advance(session, instance, workflow, actor, after_the_user)
+        waits.note_completion(session, instance, *opened)
         return to_info(row)
 
     def _clean(

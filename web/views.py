@@ -10,6 +10,7 @@ from flask_login import current_user
 
 import engine
 from forms import password_prompt
+from processes.access.grounds import reads_all
 from processes.accounts.roles import ADMIN, ROLES
 from processes.accounts.users import actor_for
 from processes.records.statuses import STATUSES
@@ -67,6 +68,7 @@ def _globals() -> dict:
             g.inbox_count = f"{engine.INBOX_COUNT_CAP - 1}+" if count >= engine.INBOX_COUNT_CAP else count
         values["inbox_count"] = g.inbox_count
         values["me"] = current_user.user
+        values["reads_all"] = reads_all
         if current_user.user.role == ADMIN:  # incidents wait for the administrator
             values["incident_count"] = engine.incident_count(db.session())
     return values

@@ -5,3 +5,4 @@ and Pemutakhiran diagrams.
 """
 
 from processes.records import counters as counters
+from processes.records import offence_counts as offence_counts

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import Integer, String, UniqueConstraint, delete, event, inspect, select
+from sqlalchemy import Integer, String, UniqueConstraint, delete, event, insert, inspect, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Mapped, Session, mapped_column
@@ -95,7 +95,7 @@ def track(model: type, attrs: tuple[str, ...], key: KeyOf) -> None:
         TRACKED.append(Tracked(model, attrs, key))
 
 
-def _old_value(obj: object, attr: str) -> Any:
+def old_value(obj: object, attr: str) -> Any:
     history = inspect(obj).attrs[attr].history
     if history.deleted:
         return history.deleted[0]
@@ -109,7 +109,7 @@ def _deltas(session: Session) -> Counter[CountKey]:
             if not isinstance(obj, tracked.model):
                 continue
             old = None if obj in session.new else tracked.key(
-                session, lambda a, o=obj: _old_value(o, a))
+                session, lambda a, o=obj: old_value(o, a))
             new = None if obj in session.deleted else tracked.key(
                 session, lambda a, o=obj: getattr(o, a))
             if old != new:
@@ -168,7 +168,8 @@ def recount(session: Session) -> int:
     session.flush()
     counts = rows_now(session)
     session.execute(delete(DashboardCount))
-    apply(session, counts)
+    if counts:  # the table is empty now: one bulk insert, not an upsert per counter
+        session.connection().execute(insert(DashboardCount.__table__), [key._asdict() | {"n": n} for key, n in counts.items()])
     return len(counts)
 
 

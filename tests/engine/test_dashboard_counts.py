@@ -1,5 +1,6 @@
-"""The Dasbor's counters move with every record and permohonan, in the same transaction,
-and always equal a recount of the rows (after any sequence of changes)."""
+"""The Dasbor's counters (and the Anev's offence counters) move with every record and
+permohonan, in the same transaction, and always equal a recount of the rows (after any
+sequence of changes)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from sqlalchemy import select
 
 from processes.access.models import AccessRequest
 from processes.accounts.models import User
-from processes.records import counters
+from processes.records import counters, offence_counts
 from processes.records import statuses as st
 from processes.records.models import Person, Record
 from tests.support.flows import record_in_proses, submitted_record
@@ -24,6 +25,7 @@ CHANGE = hs.one_of(
     hs.tuples(hs.just("unit"), hs.integers(0, 20), hs.sampled_from(UNITS)),
     hs.tuples(hs.just("tahap"), hs.integers(0, 20), hs.sampled_from(("PENCATATAN", "UPDATE_I"))),
     hs.tuples(hs.just("delete"), hs.integers(0, 20), hs.none()),
+    hs.tuples(hs.just("wujud"), hs.integers(0, 20), hs.sampled_from(("W", "X", "Y"))),
     hs.tuples(hs.just("permohonan"), hs.sampled_from(("SKHP", "REKAM_JEJAK")), hs.none()),
     hs.tuples(hs.just("flush"), hs.none(), hs.none()),
 )
@@ -55,6 +57,8 @@ def _apply(session, person, user, change) -> None:
         target.unit_path = b
     elif target is not None and what == "tahap":
         target.tahap = b
+    elif target is not None and what == "wujud":
+        target.wujud_perbuatan = b
     elif target is not None and what == "delete":
         session.delete(target)
 
@@ -72,6 +76,7 @@ def test_counters_equal_a_recount_after_random_changes(session, changes):
         _apply(session, person, user, change)
     session.commit()
     assert counters.stored(session) == counters.rows_now(session)
+    assert offence_counts.stored(session) == offence_counts.rows_now(session)
     session.rollback()
 
 

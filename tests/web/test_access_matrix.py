@@ -102,6 +102,7 @@ EXPECTED: dict[str, list[Case]] = {
                             reached=frozenset({400}))],
     "records.access_policy": [get("/hak-akses", SIGNED_IN)],
     "records.dashboard": [get("/dasbor", SIGNED_IN)],
+    "records.anev": [get("/anev", OFFICES)],
     "records.report_form": [get("/laporan", SIGNED_IN)],
     "records.report_download": [post("/laporan/unduh", SIGNED_IN,
                                      data={"jenis": "tahun", "periode": "2026", "format": "csv"})],

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("records", __name__)
 
-from . import dashboard_views, report_views, views  # noqa: F401
+from . import anev_views, dashboard_views, report_views, views  # noqa: F401
