@@ -5,7 +5,7 @@
 import Modeler from 'bpmn-js/lib/Modeler';
 import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule } from 'bpmn-js-properties-panel';
 import spiffworkflow from './spiffworkflow.json';
-import ecatpersProvider from './provider';
+import ecatpersProvider, { OPEN_GROUPS } from './provider';
 import translate from './translate';
 
 const MARK = 'has-problem';
@@ -55,7 +55,10 @@ async function start(root) {
   ]);
   const modeler = new Modeler({
     container: root.querySelector('#canvas'),
-    propertiesPanel: { parent: root.querySelector('#panel') },
+    propertiesPanel: {
+      parent: root.querySelector('#panel'),
+      layout: { groups: Object.fromEntries(OPEN_GROUPS.map((id) => [id, { open: true }])) },
+    },
     additionalModules: [BpmnPropertiesPanelModule, BpmnPropertiesProviderModule,
       ecatpersProvider, translate],
     moddleExtensions: { spiffworkflow },
@@ -65,7 +68,12 @@ async function start(root) {
   const opened = performance.now();
   await modeler.importXML(xml);
   root.dataset.importMs = String(Math.round(performance.now() - opened));
-  modeler.get('canvas').zoom('fit-viewport');
+  const canvas = modeler.get('canvas');
+  // Fit the diagram beside the palette, which sits over the canvas's left edge.
+  const { inner, outer } = canvas.viewbox();
+  const scale = Math.min((outer.width - 130) / inner.width, (outer.height - 20) / inner.height, 1);
+  canvas.viewbox({ x: inner.x - 115 / scale, y: inner.y - 10 / scale,
+    width: outer.width / scale, height: outer.height / scale });
   let clean = false;
   modeler.on('commandStack.changed', () => {
     clean = false;

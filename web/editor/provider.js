@@ -179,13 +179,17 @@ function ecatpersGroups(element, options) {
 function EcatpersPropertiesProvider(propertiesPanel, injector) {
   const options = injector.get('config.ecatpers', false) || {};
   const lists = { roles: [], forms: [], services: [], decisions: [], ...options };
-  propertiesPanel.registerProvider(400, this);
   this.getGroups = (element) => (groups) => {
     const ours = ecatpersGroups(element, lists);
     groups.splice(Math.min(1, groups.length), 0, ...ours);
     return groups;
   };
+  propertiesPanel.registerProvider(400, this);
 }
+
+// The groups a process owner works in are open when an element is chosen.
+export const OPEN_GROUPS = ['general', 'ecatpers-lane', 'ecatpers-user-task',
+  'ecatpers-condition', 'ecatpers-service', 'ecatpers-decision', 'timer'];
 
 EcatpersPropertiesProvider.$inject = ['propertiesPanel', 'injector'];
 
