@@ -27,7 +27,8 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 $(EDITOR)/main.js: node_modules/.installed $(wildcard web/editor/*)
-	node_modules/.bin/esbuild web/editor/main.js web/editor/editor.css --bundle --minify \
+	node_modules/.bin/esbuild web/editor/main.js web/editor/editor.css \
+	  web/editor/tables.js web/editor/tables.css --bundle --minify \
 	  --format=iife --target=es2020 --log-level=warning --outdir=$(EDITOR) \
 	  --loader:.woff=dataurl --loader:.woff2=dataurl --loader:.ttf=dataurl \
 	  --loader:.eot=dataurl --loader:.svg=dataurl

@@ -5,13 +5,15 @@ exactly what an upload is."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
 from lxml import etree
 from sqlalchemy.orm import Session
 
 from engine import NotFound
 from engine.catalogue import VersionBundle, current_tables, version_bundle
 from engine.models import ProcessVersion
-from engine.validation import Problem
 from processes.accounts.models import User
 from processes.accounts.roles import ROLES
 from processes.db.uow import UnitOfWork
@@ -71,17 +73,52 @@ def process_name(session: Session, version_id: int) -> str:
     return version.name if version is not None else ""
 
 
-def check_edit(session: Session, user: User, version_id: int, bpmn_xml: bytes) -> list[Problem]:
-    """Every problem of the edited diagram, as the deployment would find it; stores nothing."""
-    source_file = edited_version(session, user, version_id).source_file
-    return check_upload(session, {source_file: bpmn_xml}).problems
+def tables_of(bundle: VersionBundle) -> list[str]:
+    """The decision tables a version bundles, which the editor may change with it."""
+    return sorted(n for n in bundle.decisions if n.endswith(".dmn"))
 
 
-def deploy_edit(uow: UnitOfWork, user: User, version_id: int, bpmn_xml: bytes,
+def table_xml(session: Session, user: User, version_id: int, name: str) -> str:
+    bundle = edited_version(session, user, version_id)
+    if name not in tables_of(bundle):
+        raise NotFound("Tabel keputusan tidak ditemukan pada versi ini.")
+    return bundle.decisions[name]
+
+
+@dataclass(frozen=True)
+class Edit:
+    """What the editor sends: the diagram and the decision tables changed with it."""
+
+    bpmn_xml: bytes
+    tables: Mapping[str, bytes] = field(default_factory=dict)
+
+
+def _files(bundle: VersionBundle, edit: Edit) -> dict[str, bytes] | str:
+    foreign = sorted(set(edit.tables) - set(tables_of(bundle)))
+    if foreign:
+        return f"Tabel keputusan {', '.join(foreign)} bukan bagian versi ini."
+    return {bundle.source_file: edit.bpmn_xml, **edit.tables}
+
+
+def check_edit(session: Session, user: User, version_id: int, edit: Edit) -> Outcome:
+    """Every problem of the edited diagram and tables, as deployment would find them;
+    stores nothing."""
+    files = _files(edited_version(session, user, version_id), edit)
+    if isinstance(files, str):
+        return Outcome(False, files)
+    problems = check_upload(session, files).problems
+    if problems:
+        return Outcome(False, f"{len(problems)} masalah: diagram belum dapat dipasang.", problems)
+    return Outcome(True, "Tidak ada masalah: diagram siap dipasang sebagai versi baru.")
+
+
+def deploy_edit(uow: UnitOfWork, user: User, version_id: int, edit: Edit,
                 comment: str) -> Outcome:
     """Deploy the edited diagram as a new version (validated again, audited by the catalogue)."""
     with uow:
-        source_file = edited_version(uow.session, user, version_id).source_file
+        files = _files(edited_version(uow.session, user, version_id), edit)
+    if isinstance(files, str):
+        return Outcome(False, files)
     if not comment.strip():
         return Outcome(False, COMMENT_NEEDED)
-    return deploy_upload(uow, user, {source_file: bpmn_xml}, comment)
+    return deploy_upload(uow, user, files, comment)

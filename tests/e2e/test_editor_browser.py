@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from sqlalchemy import select
 
 from engine.models import ProcessVersion
+from engine.validation_dmn import check_decisions
 from processes.accounts.models import User
 from processes.db.uow import UnitOfWork
 from processes.setup.catalogue import deploy_upload
@@ -126,6 +127,13 @@ def test_the_editor_fits_a_phone_with_the_panel_below_the_canvas(desk, session):
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
 
 
+def spiff_tags(xml: bytes) -> dict[str, int]:
+    """How many of each spiffworkflow extension element a diagram holds."""
+    tags = [etree.QName(n).localname for n in etree.fromstring(xml).iter()
+            if isinstance(n.tag, str) and n.tag.startswith("{http://spiffworkflow.org/")]
+    return {t: tags.count(t) for t in set(tags)}
+
+
 EXPORT = """async (xml) => {
   const modeler = window.ecatpersModeler;
   const started = performance.now();
@@ -144,9 +152,70 @@ def test_every_office_diagram_exports_from_the_modeler_to_the_same_executable_sp
         result = page.evaluate(EXPORT, original.decode("utf-8"))
         exported = result["xml"].encode("utf-8")
         assert exported != original  # the modeler wrote it anew
+        assert spiff_tags(exported) == spiff_tags(original), path.name
         started = time.perf_counter()
         specs = executable_specs(exported)
         parsed_ms = (time.perf_counter() - started) * 1000
         assert specs == executable_specs(original), path.name
         print(f"{path.name}: {len(original)} B, buka {result['open_ms']:.0f} ms, "
               f"ekspor {result['save_ms']:.0f} ms, urai server {parsed_ms:.0f} ms")
+
+
+def open_editor_of(page, session, process_id: str) -> None:
+    session.expire_all()
+    version_id = session.scalar(select(ProcessVersion.id).where(
+        ProcessVersion.process_id == process_id, ProcessVersion.is_current.is_(True)))
+    page.goto(f"/admin/katalog/{version_id}/ubah")
+    expect(page.locator("#editor")).to_have_attribute("data-ready", "true")
+
+
+def test_a_decision_table_cell_is_checked_as_python_with_the_diagram(desk, session):
+    page = desk("admin").page
+    page.set_viewport_size(DESKTOP)
+    open_editor_of(page, session, "permohonan_catpers")
+    tables = page.locator("#tables")
+    expect(tables).to_have_attribute("data-ready", "true")
+    expect(tables).to_contain_text("bukan FEEL")
+    page.select_option("#table-choice", "otoritas_skhp.dmn")
+    expect(tables).to_have_attribute("data-open", "otoritas_skhp.dmn")
+    cell = page.locator("td[data-element-id='InputEntry_Pama_Kelompok'] [contenteditable]")
+    cell.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("__import__('os')")
+    page.locator("#table-canvas th").first.click()  # leave the cell: dmn-js commits the edit
+    expect(page.locator("#deploy")).to_be_disabled()
+    check(page)
+    expect(page.locator("#problems")).to_contain_text(
+        "sel masukan `__import__('os')`")
+    cell.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type('"PAMA"')
+    page.locator("#table-canvas th").first.click()
+    check(page)
+    expect(page.locator("#editor-status")).to_have_text(
+        "Tidak ada masalah: diagram siap dipasang sebagai versi baru.")
+
+
+TABLE_EXPORT = """async (xml) => {
+  const modeler = window.ecatpersTables.modeler;
+  await modeler.importXML(xml);
+  return (await modeler.saveXML({ format: true })).xml;
+}"""
+
+
+def cells(xml: bytes) -> list[tuple[str, str]]:
+    """Each input expression and rule cell of a table: (id, text)."""
+    root = etree.fromstring(xml)
+    kinds = ("inputExpression", "inputEntry", "outputEntry")
+    return [(n.get("id"), (n.findtext("{*}text") or "").strip())
+            for n in root.iter() if isinstance(n.tag, str) and etree.QName(n).localname in kinds]
+
+
+def test_every_office_table_exports_from_dmn_js_with_the_same_cells(desk, session):
+    page = desk("admin").page
+    open_editor_of(page, session, "permohonan_catpers")
+    expect(page.locator("#tables")).to_have_attribute("data-ready", "true")
+    for path in sorted(BPMN_DIR.glob("*.dmn")):
+        exported = page.evaluate(TABLE_EXPORT, path.read_text("utf-8")).encode("utf-8")
+        assert cells(exported) == cells(path.read_bytes()), path.name
+        assert check_decisions({path.name: exported}) == [], path.name

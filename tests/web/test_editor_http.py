@@ -145,3 +145,27 @@ def test_others_than_process_owners_are_refused_and_audited(
     assert owner.get(f"/admin/katalog/{version_id}/ubah").status_code == 200
     assert owner.post(f"/admin/katalog/{version_id}/periksa",
                       json={"xml": PENCATATAN}).get_json()["ok"] is True
+
+
+OTORITAS = (BPMN_DIR / "otoritas_skhp.dmn").read_text("utf-8")
+PERMOHONAN = (BPMN_DIR / "permohonan_catpers.bpmn").read_text("utf-8")
+
+
+def test_a_decision_table_is_checked_with_the_diagram_and_only_its_own(client, auth, session):
+    auth.login("admin")
+    version_id = current_id(session, "permohonan_catpers")
+    table = client.get(f"/admin/katalog/{version_id}/tabel/otoritas_skhp.dmn")
+    assert table.mimetype == "application/xml" and 'id="otoritas_skhp"' in table.get_data(True)
+    assert client.get(f"/admin/katalog/{version_id}/tabel/lain.dmn").status_code == 404
+    bad = OTORITAS.replace('<text>"PAMA"</text>', "<text>__import__('os')</text>")
+    result = client.post(f"/admin/katalog/{version_id}/periksa", json={
+        "xml": PERMOHONAN, "tables": {"otoritas_skhp.dmn": bad}}).get_json()
+    assert [p["element_id"] for p in result["problems"]] == ["Rule_Pama"]
+    assert "sel masukan `__import__('os')`" in result["problems"][0]["text"]
+    foreign = client.post(f"/admin/katalog/{version_id}/periksa", json={
+        "xml": PERMOHONAN, "tables": {"akses_lain.dmn": OTORITAS}}).get_json()
+    assert foreign == {"ok": False, "problems": [],
+                       "message": "Tabel keputusan akses_lain.dmn bukan bagian versi ini."}
+    wrong_shape = client.post(f"/admin/katalog/{version_id}/periksa",
+                              json={"xml": PERMOHONAN, "tables": ["x"]})
+    assert wrong_shape.status_code == 400

@@ -21,12 +21,24 @@ def _problems(problems: list[Problem]) -> list[dict[str, str]]:
              "message": p.message, "text": str(p)} for p in problems]
 
 
-def _posted() -> tuple[bytes, str] | None:
+def _posted() -> tuple[editor.Edit, str] | None:
+    """The edit in the request's JSON: `xml`, optional `tables` (name → DMN) and `komentar`."""
     body = request.get_json(silent=True)
     if not isinstance(body, dict) or not isinstance(body.get("xml"), str) or not body["xml"]:
         return None
+    tables = body.get("tables") or {}
+    if not isinstance(tables, dict) or not all(
+            isinstance(n, str) and isinstance(x, str) for n, x in tables.items()):
+        return None
     comment = body.get("komentar")
-    return body["xml"].encode("utf-8"), comment if isinstance(comment, str) else ""
+    edit = editor.Edit(body["xml"].encode("utf-8"),
+                       {n: x.encode("utf-8") for n, x in tables.items()})
+    return edit, comment if isinstance(comment, str) else ""
+
+
+def _answer(outcome, status: int):
+    return jsonify(ok=outcome.ok, message=outcome.message,
+                   problems=_problems(outcome.problems)), status
 
 
 @bp.route("/katalog/<int:version_id>/ubah")
@@ -34,7 +46,8 @@ def _posted() -> tuple[bytes, str] | None:
 def edit(version_id: int):
     bundle = editor.edited_version(db.session(), me(), version_id)
     return render_template("admin/editor.html", bundle=bundle, version_id=version_id,
-                           name=editor.process_name(db.session(), version_id))
+                           name=editor.process_name(db.session(), version_id),
+                           tables=editor.tables_of(bundle))
 
 
 @bp.route("/katalog/<int:version_id>/diagram.bpmn")
@@ -42,6 +55,13 @@ def edit(version_id: int):
 def diagram(version_id: int):
     bundle = editor.edited_version(db.session(), me(), version_id)
     return Response(bundle.bpmn_xml, mimetype="application/xml")
+
+
+@bp.route("/katalog/<int:version_id>/tabel/<name>")
+@role_required(*PROCESS_OWNERS)
+def table(version_id: int, name: str):
+    return Response(editor.table_xml(db.session(), me(), version_id, name),
+                    mimetype="application/xml")
 
 
 @bp.route("/katalog/pilihan")
@@ -56,10 +76,7 @@ def check_edit(version_id: int):
     posted = _posted()
     if posted is None:
         return jsonify(ok=False, message=NOT_A_DIAGRAM, problems=[]), 400
-    problems = editor.check_edit(db.session(), me(), version_id, posted[0])
-    message = (f"{len(problems)} masalah: diagram belum dapat dipasang." if problems
-               else "Tidak ada masalah: diagram siap dipasang sebagai versi baru.")
-    return jsonify(ok=not problems, message=message, problems=_problems(problems))
+    return _answer(editor.check_edit(db.session(), me(), version_id, posted[0]), 200)
 
 
 @bp.route("/katalog/<int:version_id>/pasang-suntingan", methods=["POST"])
@@ -70,7 +87,6 @@ def deploy_edit(version_id: int):
         return jsonify(ok=False, message=NOT_A_DIAGRAM, problems=[]), 400
     outcome = editor.deploy_edit(db.unit_of_work(), me(), version_id, *posted)
     if not outcome.ok:
-        return jsonify(ok=False, message=outcome.message,
-                       problems=_problems(outcome.problems)), 422
+        return _answer(outcome, 422)
     flash(outcome.message, "success")
     return jsonify(ok=True, message=outcome.message, redirect=url_for("admin.catalogue"))

@@ -75,16 +75,20 @@ async function start(root) {
   canvas.viewbox({ x: inner.x - 115 / scale, y: inner.y - 10 / scale,
     width: outer.width / scale, height: outer.height / scale });
   let clean = false;
-  modeler.on('commandStack.changed', () => {
+  const changed = () => {
     clean = false;
     deployButton.disabled = true;
     say('Ada perubahan yang belum diperiksa.');
-  });
+  };
+  modeler.on('commandStack.changed', changed);
+  document.addEventListener('ecatpers:changed', changed); // a decision table was edited
+  const tables = () => (window.ecatpersTables ? window.ecatpersTables.draft() : {});
 
   root.querySelector('#check').addEventListener('click', async () => {
     say('Memeriksa…');
     const { xml: draft } = await modeler.saveXML({ format: true });
-    const result = await post(root.dataset.check, root.dataset.csrf, { xml: draft });
+    const result = await post(root.dataset.check, root.dataset.csrf,
+      { xml: draft, tables: await tables() });
     listProblems(modeler, list, result.problems || []);
     clean = Boolean(result.ok);
     deployButton.disabled = !clean;
@@ -97,7 +101,8 @@ async function start(root) {
     const { xml: draft } = await modeler.saveXML({ format: true });
     deployButton.disabled = true;
     say('Memasang…');
-    const result = await post(root.dataset.deploy, root.dataset.csrf, { xml: draft, komentar: comment });
+    const result = await post(root.dataset.deploy, root.dataset.csrf,
+      { xml: draft, tables: await tables(), komentar: comment });
     if (result.ok && result.redirect) {
       window.location.assign(result.redirect);
       return;
