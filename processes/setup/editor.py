@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session
 
 from engine import NotFound
 from engine.catalogue import VersionBundle, current_tables, version_bundle
-from engine.models import ProcessVersion
 from processes.accounts.models import User
 from processes.accounts.roles import ROLES
 from processes.db.uow import UnitOfWork
@@ -66,11 +65,6 @@ def edited_version(session: Session, user: User, version_id: int) -> VersionBund
     if bundle is None:
         raise NotFound("Versi proses tidak ditemukan.")
     return bundle
-
-
-def process_name(session: Session, version_id: int) -> str:
-    version = session.get(ProcessVersion, version_id)
-    return version.name if version is not None else ""
 
 
 def tables_of(bundle: VersionBundle) -> list[str]:

@@ -5,6 +5,7 @@ checking an edit (every problem named, nothing stored) and deploying it as a new
 from __future__ import annotations
 
 import io
+from uuid import uuid4
 
 import pytest
 from sqlalchemy import select
@@ -89,7 +90,8 @@ def test_an_edit_deploys_as_a_new_version_with_its_comment(
         client, auth, session, office_pencatatan_restored):
     auth.login("admin")
     version_id = current_id(session)
-    renamed = PENCATATAN.replace('name="Isi data pencatatan"', 'name="Isi data pelanggaran"')
+    step = f"Isi data pelanggaran {uuid4().hex[:6]}"  # content no earlier test deployed
+    renamed = PENCATATAN.replace('name="Isi data pencatatan"', f'name="{step}"')
     assert deploy(client, version_id, renamed, "  ").get_json()["message"].startswith(
         "Tulis komentar")
     response = deploy(client, version_id, renamed, "Nama langkah diperjelas")
@@ -97,7 +99,7 @@ def test_an_edit_deploys_as_a_new_version_with_its_comment(
     assert response.get_json()["redirect"] == "/admin/katalog"
     new_id = current_id(session)
     assert new_id != version_id
-    assert "Isi data pelanggaran" in session.get(ProcessVersion, new_id).bpmn_xml
+    assert step in session.get(ProcessVersion, new_id).bpmn_xml
     [deployed] = entries(session, "PASANG_DIAGRAM")
     assert (deployed.target, deployed.outcome) == ("pencatatan", "versi baru")
     assert deployed.detail["komentar"] == "Nama langkah diperjelas"

@@ -46,7 +46,7 @@ def _answer(outcome, status: int):
 def edit(version_id: int):
     bundle = editor.edited_version(db.session(), me(), version_id)
     return render_template("admin/editor.html", bundle=bundle, version_id=version_id,
-                           name=editor.process_name(db.session(), version_id),
+                           name=bundle.name,
                            tables=editor.tables_of(bundle))
 
 
