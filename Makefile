@@ -8,9 +8,13 @@ HOST   ?= 127.0.0.1
 PORT   ?= 5000
 export ECATPERS_PG_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 
-.PHONY: run test install lint bench chromium postgres
+.PHONY: run test install lint bench chromium postgres editor
 
-install: $(VENV)/.installed node_modules/.installed
+# The diagram editor (bpmn-js Modeler, properties panel, our spiffworkflow extension) is
+# bundled from web/editor/ with esbuild from npm into a git-ignored folder served locally.
+EDITOR := web/static/vendor/editor
+
+install: $(VENV)/.installed node_modules/.installed $(EDITOR)/main.js
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +25,15 @@ $(VENV)/.installed: pyproject.toml
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
+
+$(EDITOR)/main.js: node_modules/.installed $(wildcard web/editor/*)
+	node_modules/.bin/esbuild web/editor/main.js web/editor/editor.css \
+	  web/editor/tables.js web/editor/tables.css --bundle --minify \
+	  --format=iife --target=es2020 --log-level=warning --outdir=$(EDITOR) \
+	  --loader:.woff=dataurl --loader:.woff2=dataurl --loader:.ttf=dataurl \
+	  --loader:.eot=dataurl --loader:.svg=dataurl
+
+editor: $(EDITOR)/main.js
 
 run: install chromium
 	$(BIN)/flask --app web setup --demo

@@ -73,6 +73,7 @@ class VersionBundle:
     bpmn_xml: str
     decisions: dict[str, str]
     forms: dict[str, dict]
+    name: str = ""
 
 
 def version_bundle(session: Session, version_id: int) -> VersionBundle | None:
@@ -81,5 +82,5 @@ def version_bundle(session: Session, version_id: int) -> VersionBundle | None:
         return None
     return VersionBundle(
         version.process_id, version.source_file, version.content_hash, version.bpmn_xml,
-        json.loads(version.decisions_json), json.loads(version.forms_json),
+        json.loads(version.decisions_json), json.loads(version.forms_json), version.name,
     )

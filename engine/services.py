@@ -8,6 +8,7 @@ transaction and never commit.
 
 from __future__ import annotations
 
+import inspect
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -66,6 +67,11 @@ class ServiceRegistry:
 
     def names(self) -> list[str]:
         return sorted(self._functions)
+
+    def parameters(self, name: str) -> list[str]:
+        """The parameters a diagram gives the function (after the context), in order."""
+        params = list(inspect.signature(self.get(name)).parameters.values())[1:]
+        return [p.name for p in params if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]
 
 
 class ScriptEngine(PythonScriptEngine):

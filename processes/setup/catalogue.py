@@ -7,6 +7,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from lxml import etree
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -46,14 +47,14 @@ class Outcome:
     problems: list[Problem] = field(default_factory=list)
 
 
-def _owner(user: User) -> None:
+def owner_only(user: User) -> None:
     if user.role not in PROCESS_OWNERS:
         raise Forbidden("Hanya pemilik proses yang mengelola diagram.")
 
 
 def catalogue(session: Session, user: User) -> list[CatalogueRow]:
     """Every version, each with who deployed it and the comment given (from the audit log)."""
-    _owner(user)
+    owner_only(user)
     notes: dict[int, tuple[str, str]] = {}
     for entry in session.scalars(select(AuditEntry).where(AuditEntry.action == PASANG_DIAGRAM)):
         deployer = session.get(User, entry.user_id) if entry.user_id else None
@@ -66,7 +67,7 @@ def catalogue(session: Session, user: User) -> list[CatalogueRow]:
     ]
 
 
-def _office_forms() -> dict[str, dict]:
+def office_forms() -> dict[str, dict]:
     return {p.name: json.loads(p.read_text("utf-8")) for p in sorted(FORMS_DIR.glob("*.json"))}
 
 
@@ -78,7 +79,7 @@ def _split(files: Mapping[str, bytes]) -> tuple[list[str], dict[str, bytes], dic
 
 
 def _forms(uploaded: Mapping[str, bytes]) -> tuple[dict[str, dict], list[Problem]]:
-    forms, problems = _office_forms(), []
+    forms, problems = office_forms(), []
     for name, content in uploaded.items():
         try:
             forms[name] = json.loads(content.decode("utf-8"))
@@ -114,24 +115,58 @@ def _current_bundles(session: Session) -> list[VersionBundle]:
     return [b for r in rows if (b := version_bundle(session, r.version_id)) is not None]
 
 
+@dataclass(frozen=True)
+class Checked:
+    """An upload as validation saw it: its main diagram, the forms and tables it is checked
+    with, and every problem (or, for an upload that is not one diagram, why not)."""
+
+    source_file: str
+    forms: dict[str, dict]
+    tables: dict[str, bytes]
+    problems: list[Problem]
+    refusal: str = ""
+
+
+def _inner(diagrams: Mapping[str, bytes]) -> set[str]:
+    """The uploaded diagrams another uploaded one calls (an unreadable one calls nothing:
+    validation names it)."""
+    inner: set[str] = set()
+    for xml in diagrams.values():
+        try:
+            inner |= set(called_diagrams(xml, diagrams))
+        except etree.XMLSyntaxError:
+            continue
+    return inner
+
+
+def check_upload(session: Session, files: Mapping[str, bytes]) -> Checked:
+    """Validate an upload (diagram, tables, forms) against what the office has; stores nothing."""
+    bpmn, dmn, uploaded_forms = _split(files)
+    diagrams = {n: files[n] for n in bpmn}
+    inner = _inner(diagrams)
+    roots = [n for n in bpmn if n not in inner]
+    if len(roots) != 1:
+        return Checked("", {}, {}, [], "Unggah tepat satu diagram utama (.bpmn), dengan "
+                                       "diagram yang dipanggilnya bila ada.")
+    [source_file] = roots
+    forms, problems = _forms(uploaded_forms)
+    tables = {**current_tables(session), **dmn}
+    called = {**{n: x for n, x in tables.items() if n.endswith(".bpmn")},
+              **{n: x for n, x in diagrams.items() if n in inner}}
+    others = deployed_process_ids(session) | process_ids(called)
+    problems += validate_diagram(files[source_file], _tables(tables), known(forms, others))
+    return Checked(source_file, forms, tables, problems)
+
+
 def deploy_upload(uow: UnitOfWork, user: User, files: Mapping[str, bytes], comment: str) -> Outcome:
     """Deploy one uploaded diagram with its tables and forms, only when validation finds nothing."""
     with uow:
-        _owner(user)
-        bpmn, dmn, uploaded_forms = _split(files)
-        diagrams = {n: files[n] for n in bpmn}
-        inner = {n for xml in diagrams.values() for n in called_diagrams(xml, diagrams)}
-        roots = [n for n in bpmn if n not in inner]
-        if len(roots) != 1:
-            return Outcome(False, "Unggah tepat satu diagram utama (.bpmn), dengan diagram "
-                                  "yang dipanggilnya bila ada.")
-        [source_file] = roots
-        forms, problems = _forms(uploaded_forms)
-        tables = {**current_tables(uow.session), **dmn}
-        called = {**{n: x for n, x in tables.items() if n.endswith(".bpmn")},
-                  **{n: x for n, x in diagrams.items() if n in inner}}
-        others = deployed_process_ids(uow.session) | process_ids(called)
-        problems += validate_diagram(files[source_file], _tables(tables), known(forms, others))
+        owner_only(user)
+        checked = check_upload(uow.session, files)
+        if checked.refusal:
+            return Outcome(False, checked.refusal)
+        source_file, forms, tables, problems = (
+            checked.source_file, checked.forms, checked.tables, checked.problems)
         if problems:
             audit.record(uow.session, TOLAK_DIAGRAM, user_id=user.id, target=source_file,
                          outcome=f"{len(problems)} masalah",
@@ -154,14 +189,13 @@ def deploy_upload(uow: UnitOfWork, user: User, files: Mapping[str, bytes], comme
         return Outcome(True, f"Diagram dipasang: {names}. Proses baru memakai versi ini.")
 
 
-
 EXPORT_FORMAT = "e-catpers-versi-proses/1"
 
 
 def export_version(uow: UnitOfWork, user: User, version_id: int) -> tuple[str, bytes]:
     """One file holding a version (diagram, tables, forms), for another office to import."""
     with uow:
-        _owner(user)
+        owner_only(user)
         bundle = version_bundle(uow.session, version_id)
         if bundle is None:
             raise NotFound("Versi proses tidak ditemukan.")
@@ -194,6 +228,6 @@ def import_version(uow: UnitOfWork, user: User, content: bytes, comment: str) ->
     """Deploy an exported version: validated here as any upload, with its own tables and forms."""
     files = unpack_export(content)
     if files is None:
-        _owner(user)
+        owner_only(user)
         return Outcome(False, "Berkas bukan ekspor versi proses E-CATPERS.")
     return deploy_upload(uow, user, files, comment)

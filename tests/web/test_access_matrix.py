@@ -72,6 +72,15 @@ EXPECTED: dict[str, list[Case]] = {
     "admin.catalogue": [get("/admin/katalog", ADMIN)],
     "admin.deploy": [post("/admin/katalog/pasang", ADMIN)],  # no file: refused, nothing deployed
     "admin.export": [get("/admin/katalog/1/ekspor", ADMIN)],
+    "admin.edit": [get("/admin/katalog/1/ubah", ADMIN)],
+    "admin.diagram": [get("/admin/katalog/1/diagram.bpmn", ADMIN)],
+    "admin.table": [Case("GET", lambda _w: "/admin/katalog/1/tabel/tidak-ada.dmn", ADMIN,
+                         reached=frozenset({404}))],  # no such table: not found
+    "admin.editor_options": [get("/admin/katalog/pilihan", ADMIN)],
+    # No diagram in the body: refused with a message, nothing checked or deployed.
+    "admin.check_edit": [post("/admin/katalog/1/periksa", ADMIN, reached=frozenset({400}))],
+    "admin.deploy_edit": [post("/admin/katalog/1/pasang-suntingan", ADMIN,
+                               reached=frozenset({400}))],
     "admin.import_version": [post("/admin/katalog/impor", ADMIN)],  # no file: refused
     "admin.retry_incident": [post("/admin/insiden/999999/coba-lagi", ADMIN)],  # none: refused
     "admin.reset_password": [  # no password given: refused, nothing changes
