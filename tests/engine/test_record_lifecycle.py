@@ -8,10 +8,13 @@ from sqlalchemy.exc import IntegrityError
 
 import engine
 from processes.records import statuses
-from processes.records.models import StatusChange, Submission
+from processes.records.models import Record, StatusChange, Submission
+from processes.records.stage_order import BROKEN, stage_refusal
 from processes.work import record_flows
 from processes.work.runtime import RUNTIME
 from tests.support.actors import user
+from tests.support.data import KEPP as KEPP_FIELDS
+from tests.support.data import PIDANA as PIDANA_FIELDS
 from tests.support.data import UPDATE_I, putusan
 from tests.support.flows import (
     actor,
@@ -29,7 +32,7 @@ def offered(session, record, username="operator"):
 
 def test_update_i_then_update_ii_puts_a_disiplin_record_under_pengawasan(session):
     record = record_in_proses(session)
-    assert offered(session, record) == ["update_i", "update_ii", "pemutakhiran"]
+    assert offered(session, record) == ["update_i", "pemutakhiran"]  # Update II after Update I
 
     instance_id = submit_update(session, "update_i", record, UPDATE_I)
     session.refresh(record)
@@ -164,3 +167,41 @@ def test_operator_of_another_polres_cannot_start_an_update(session):
     assert offered(session, record, "op.barsel") == []
     with pytest.raises(engine.NotAllowed):
         submit_update(session, "update_i", record, UPDATE_I, username="op.barsel")
+
+
+# -- the order of tahap (bpmn-models/urutan_tahap.dmn) --------------------------------
+
+
+@pytest.mark.parametrize("jenis", [{}, KEPP_FIELDS])
+def test_update_ii_of_a_disiplin_or_kepp_record_waits_for_update_i(session, jenis):
+    record = record_in_proses(session, **jenis)
+    problem = record_flows.refusal(session, user(session, "operator"), record, "update_ii")
+    assert problem == ("Update II (putusan sidang) baru dapat diajukan setelah Update I "
+                       "(nomor DP3D/BP3KEPP) disetujui.")
+    approve(session, submit_update(session, "update_i", record, UPDATE_I))
+    session.refresh(record)
+    assert record_flows.refusal(session, user(session, "operator"), record, "update_ii") is None
+
+
+def test_a_pidana_record_goes_to_update_ii_without_a_dp3d(session):
+    record = record_in_proses(session, **PIDANA_FIELDS)
+    assert offered(session, record) == ["update_i", "update_ii", "pemutakhiran"]
+
+
+@pytest.mark.parametrize(("proses", "jenis", "tahap", "boleh"), [
+    ("update_ii", "DISIPLIN", "PENCATATAN", False),
+    ("update_ii", "KEPP", "PENCATATAN", False),
+    ("update_ii", "PIDANA", "PENCATATAN", True),
+    ("update_ii", "DISIPLIN", "UPDATE_I", True),
+    ("update_i", "DISIPLIN", "PENCATATAN", True),
+    ("pemutakhiran", "KEPP", "PENCATATAN", True),
+    ("update_iii", "KEPP", "UPDATE_II", True),
+])
+def test_the_stage_order_table_row_by_row(proses, jenis, tahap, boleh):
+    record = Record(jenis_pelanggaran=jenis, tahap=tahap)
+    assert (stage_refusal(record, proses) is None) == boleh
+
+
+def test_a_broken_stage_order_table_refuses_every_start():
+    record = Record(jenis_pelanggaran="DISIPLIN", tahap="UPDATE_I")
+    assert stage_refusal(record, "update_ii", table=b"<definitions/>") == BROKEN

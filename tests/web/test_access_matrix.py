@@ -133,7 +133,9 @@ EXPECTED: dict[str, list[Case]] = {
     "work.inbox": [get("/", SIGNED_IN), post("/", SIGNED_IN, data={"cari": "Budi"})],
     "work.start": [
         get("/ajukan/pencatatan", OPERATORS), post("/ajukan/pencatatan", OPERATORS),
-        get(lambda w: f"/ajukan/update_i?catatan={w.finished}", frozenset({"op.kapuas"})),
+        # Continuing is the record's unit's right (not a read): its operators and the Polda's.
+        get(lambda w: f"/ajukan/update_i?catatan={w.finished}",
+            frozenset({"op.kapuas", "tmp-op2.kapuas", "operator"})),
     ],
     "work.task": [
         get(lambda w: f"/tugas/{w.waiting_task}", frozenset({"kaurlitpers", "tmp-kaurlit.kapuas"})),

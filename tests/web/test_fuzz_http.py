@@ -35,10 +35,12 @@ from tests.support.data import (
     reference_document,
 )
 from tests.support.flows import (
+    approve,
     decide,
     pdf_hash,
     record_in_proses,
     submit_permohonan,
+    submit_update,
     submitted_record,
     task_of,
 )
@@ -60,8 +62,14 @@ def _start(process_id: str) -> Callable:
     return lambda _session: f"/ajukan/{process_id}"
 
 
-def _record_flow(process_id: str) -> Callable:
-    return lambda session: f"/ajukan/{process_id}?catatan={record_in_proses(session).id}"
+def _record_flow(process_id: str, after: tuple[str, dict] | None = None) -> Callable:
+    """The start page of `process_id` on a record in PROSES (after an approved `after`)."""
+    def url(session) -> str:
+        record = record_in_proses(session)
+        if after:
+            approve(session, submit_update(session, after[0], record, after[1]))
+        return f"/ajukan/{process_id}?catatan={record.id}"
+    return url
 
 
 def _kaurlitpers_task(session) -> str:
@@ -104,10 +112,10 @@ TARGETS = [
     Target("akses-khusus.json", "op.barsel", akses_khusus_fields(), _start("akses_khusus")),
     Target("update-i.json", "operator", {**DOC, **UPDATE_I}, _record_flow("update_i")),
     Target("update-putusan.json", "operator", {**DOC, **putusan("DISIPLIN_TEGURAN_TERTULIS")},
-           _record_flow("update_ii")),
+           _record_flow("update_ii", ("update_i", UPDATE_I))),
     Target("pemutakhiran.json", "operator", {**DOC, **pemutakhiran("BERAKHIRNYA_HUKUMAN")},
            _record_flow("pemutakhiran")),
-    Target("persetujuan.json", "kaurlitpers", {"keputusan": "SETUJU"}, _kaurlitpers_task),
+    Target("persetujuan-pengajuan.json", "kaurlitpers", {"keputusan": "SETUJU"}, _kaurlitpers_task),
     Target("persetujuan-koreksi.json", "kasubbid", {"keputusan": "SETUJU"}, _kasubbid_task),
     Target("persetujuan-surat.json", "kasubbid",
            {"keputusan": "SETUJU", "konfirmasi_sandi": DEMO_PASSWORD}, _kasubbid_letter_task),

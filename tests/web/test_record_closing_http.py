@@ -211,7 +211,7 @@ def test_another_polres_operator_cannot_open_the_record_the_person_or_update_it(
 ):
     record = record_in_proses(session, username="op.kapuas")
     auth.login("op.kapuas")
-    assert read_record(client, record.id).offers == ["update_i", "update_ii", "pemutakhiran"]
+    assert read_record(client, record.id).offers == ["update_i", "pemutakhiran"]
 
     auth.login("op.barsel")
     assert client.get(f"/catatan/{record.id}").status_code == 403
