@@ -8,6 +8,8 @@ from __future__ import annotations
 
 PENCATATAN = "PENCATATAN"
 PEMUTAKHIRAN = "PEMUTAKHIRAN"
+#: Kabid Propam's authorised correction of a closed record (bpmn-models/buka_kembali.bpmn).
+BUKA_KEMBALI = "BUKA_KEMBALI"
 
 #: What each tahap keeps of its form, beside the reference document.
 TAHAP_FIELDS = {
@@ -16,6 +18,7 @@ TAHAP_FIELDS = {
     "UPDATE_III": ("putusan_nomor", "putusan_tanggal", "putusan_isi", "hukuman"),
     "UPDATE_IV": ("putusan_nomor", "putusan_tanggal", "putusan_isi", "hukuman"),
     "PEMUTAKHIRAN": ("jenis_pemutakhiran", "alasan_dihentikan", "keterangan"),
+    BUKA_KEMBALI: ("alasan_buka_kembali",),
 }
 
 #: Tahap data: field -> (title, reference list for its label or None)
@@ -29,4 +32,5 @@ TAHAP_DATA = {
     "jenis_pemutakhiran": ("Pemutakhiran", "pemutakhiran"),
     "alasan_dihentikan": ("Alasan dihentikan", "alasan_dihentikan"),
     "keterangan": ("Keterangan", None),
+    "alasan_buka_kembali": ("Alasan koreksi", None),
 }

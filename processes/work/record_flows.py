@@ -22,7 +22,7 @@ from processes.records.stage_order import stage_refusal
 from processes.work.runtime import RUNTIME
 
 #: Menu order of the record flows (their rules live in bpmn-models/).
-RECORD_FLOWS = ("update_i", "update_ii", "update_iii", "update_iv", "pemutakhiran")
+RECORD_FLOWS = ("update_i", "update_ii", "update_iii", "update_iv", "pemutakhiran", "buka_kembali")
 
 
 @dataclass(frozen=True)

@@ -112,6 +112,9 @@ EXPECTED: dict[str, list[Case]] = {
         get(lambda w: f"/proses/{w.permohonan}", OFFICES | {"operator"}),
         get(lambda w: f"/proses/{w.akses}", OFFICES | {GRANTEE}),
     ],
+    # The submitting unit withdraws (no reason given: refused with a message, nothing ends).
+    "records.withdraw": [post(lambda w: f"/proses/{w.waiting_instance}/tarik",
+                              frozenset({"op.kapuas", "tmp-op2.kapuas", "operator"}))],
     "records.instance_diagram": [
         get(lambda w: f"/proses/{w.finished_instance}/diagram.bpmn", BUDI_RECORD)],
     "records.person": [get(person(NRP_AIPDA), OFFICES | {GRANTEE}), get(person(NRP_OTHER), OFFICES),

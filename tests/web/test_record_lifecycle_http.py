@@ -256,7 +256,8 @@ def test_kepp_record_goes_through_update_ii_iii_and_iv(client, auth, session):
         assert page.tahap(process_id.upper()).lines["Nomor putusan"] == nomor
 
     assert page.tahap_titles == [
-        TITLE["PENCATATAN"], TITLE["UPDATE_II"], TITLE["UPDATE_III"], TITLE["UPDATE_IV"],
+        TITLE["PENCATATAN"], TITLE["UPDATE_I"], TITLE["UPDATE_II"], TITLE["UPDATE_III"],
+        TITLE["UPDATE_IV"],
     ]
     assert page.tahap("UPDATE_IV").lines["Hukuman"] == (
         "Penempatan pada tempat khusus (patsus) paling lama 30 hari kerja"
