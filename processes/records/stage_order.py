@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 
 import engine
+from processes.records import statuses
 from processes.records.models import Record
 from processes.workflow.paths import BPMN_DIR
 
@@ -28,7 +29,7 @@ def stage_refusal(record: Record, process_id: str, table: bytes | None = None) -
         table = TABLE_FILE.read_bytes() if table is None else table
         answer = engine.decide({TABLE_FILE.name: table}, DECISION, {
             "proses": process_id, "jenis_pelanggaran": record.jenis_pelanggaran,
-            "tahap": record.tahap,
+            "tahap": record.tahap, "fase": statuses.STATUSES[record.status].phase,
         })
     except Exception:  # a process owner's broken cell must not crash a page, nor open a start
         log.exception("tabel urutan tahap gagal dievaluasi untuk %s", process_id)

@@ -124,7 +124,7 @@ def test_the_database_itself_refuses_two_waiting_submissions(session):
         ("DIHENTIKAN", {"alasan_dihentikan": "PERDAMAIAN_RJ"}, statuses.DIHENTIKAN),
     ],
 )
-def test_pemutakhiran_closes_the_record_and_then_nothing_more_is_offered(session, jenis, extra, final):
+def test_pemutakhiran_closes_the_record_and_then_only_a_reopen_is_offered(session, jenis, extra, final):
     record = record_in_proses(session)
     instance_id = submit_update(session, "pemutakhiran", record, {"jenis_pemutakhiran": jenis, **extra})
     session.refresh(record)
@@ -132,7 +132,7 @@ def test_pemutakhiran_closes_the_record_and_then_nothing_more_is_offered(session
     approve(session, instance_id)
     session.refresh(record)
     assert record.status == final
-    assert offered(session, record) == []
+    assert offered(session, record) == ["buka_kembali"]  # Kabid Propam's authorised correction
     with pytest.raises(engine.EngineError, match="sudah ditutup"):
         submit_update(session, "update_i", record, UPDATE_I)
     session.rollback()
@@ -188,20 +188,22 @@ def test_a_pidana_record_goes_to_update_ii_without_a_dp3d(session):
     assert offered(session, record) == ["update_i", "update_ii", "pemutakhiran"]
 
 
-@pytest.mark.parametrize(("proses", "jenis", "tahap", "boleh"), [
-    ("update_ii", "DISIPLIN", "PENCATATAN", False),
-    ("update_ii", "KEPP", "PENCATATAN", False),
-    ("update_ii", "PIDANA", "PENCATATAN", True),
-    ("update_ii", "DISIPLIN", "UPDATE_I", True),
-    ("update_i", "DISIPLIN", "PENCATATAN", True),
-    ("pemutakhiran", "KEPP", "PENCATATAN", True),
-    ("update_iii", "KEPP", "UPDATE_II", True),
+@pytest.mark.parametrize(("proses", "jenis", "tahap", "status", "boleh"), [
+    ("update_i", "DISIPLIN", "PENCATATAN", "DIBATALKAN", False),
+    ("pemutakhiran", "PIDANA", "PENCATATAN", "DIBATALKAN", False),
+    ("update_ii", "DISIPLIN", "PENCATATAN", "PROSES", False),
+    ("update_ii", "KEPP", "PENCATATAN", "PROSES", False),
+    ("update_ii", "PIDANA", "PENCATATAN", "PROSES", True),
+    ("update_ii", "DISIPLIN", "UPDATE_I", "PROSES", True),
+    ("update_i", "DISIPLIN", "PENCATATAN", "PROSES", True),
+    ("pemutakhiran", "KEPP", "PENCATATAN", "PROSES", True),
+    ("update_iii", "KEPP", "UPDATE_II", "PENGAWASAN", True),
 ])
-def test_the_stage_order_table_row_by_row(proses, jenis, tahap, boleh):
-    record = Record(jenis_pelanggaran=jenis, tahap=tahap)
+def test_the_stage_order_table_row_by_row(proses, jenis, tahap, status, boleh):
+    record = Record(jenis_pelanggaran=jenis, tahap=tahap, status=status)
     assert (stage_refusal(record, proses) is None) == boleh
 
 
 def test_a_broken_stage_order_table_refuses_every_start():
-    record = Record(jenis_pelanggaran="DISIPLIN", tahap="UPDATE_I")
+    record = Record(jenis_pelanggaran="DISIPLIN", tahap="UPDATE_I", status="PROSES")
     assert stage_refusal(record, "update_ii", table=b"<definitions/>") == BROKEN

@@ -11,6 +11,7 @@ import engine
 from processes.db.uow import UnitOfWork
 from processes.errors import Forbidden, Refused
 from processes.records import statuses
+from processes.records.consistency import check_records
 from processes.records.endings import REASON
 from processes.records.models import StatusChange, Submission
 from processes.work import withdrawal
@@ -126,3 +127,16 @@ def test_only_the_submitting_unit_withdraws_and_only_what_waits(session, session
     with pytest.raises(Forbidden):  # nothing waits any more
         withdrawal.withdraw(UnitOfWork(session_factory), user(session, "op.kapuas"),
                             record.instance_id, "Sekali lagi")
+
+
+def test_refused_and_withdrawn_submissions_leave_nothing_for_periksa(session, session_factory):
+    refused = submitted_record(session)
+    decide(session, "kaurlitpers", refused.instance_id, "TOLAK", "Data tidak lengkap")
+    record = record_in_proses(session)
+    instance = submit_update(session, "update_i", record, UPDATE_I)
+    decide(session, "kaurlitpers", instance, "SETUJU")
+    withdrawal.withdraw(UnitOfWork(session_factory), user(session, "operator"), instance,
+                        "Berkas salah unggah")
+    session.expire_all()
+    assert list(engine.check_instances(session)) == []
+    assert list(check_records(session)) == []

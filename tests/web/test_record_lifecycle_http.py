@@ -263,7 +263,7 @@ def test_kepp_record_goes_through_update_ii_iii_and_iv(client, auth, session):
         "Penempatan pada tempat khusus (patsus) paling lama 30 hari kerja"
     )
     assert [d for d in page.documents if d[0].startswith("UPDATE")] == [
-        ("UPDATE_II", "DOK-KEP/1/XI/2026"), ("UPDATE_III", "DOK-KEP/2/XI/2026"),
+        ("UPDATE_I", "DOK/1/XI/2026"), ("UPDATE_II", "DOK-KEP/1/XI/2026"), ("UPDATE_III", "DOK-KEP/2/XI/2026"),
         ("UPDATE_IV", "DOK-KEP/3/XI/2026"),
     ]
     assert refreshed(session, record).tahap == "UPDATE_IV"
