@@ -95,6 +95,28 @@ def _kasubbid_letter_task(session) -> str:
     return f"/tugas/{task_of(session, 'kasubbid', instance_id).id}"
 
 
+def _kaurlitpers_permohonan_task(session) -> str:
+    return f"/tugas/{task_of(session, 'kaurlitpers', submit_permohonan(session)).id}"
+
+
+REOPEN = {"alasan_buka_kembali": "Pemutakhiran keliru disetujui"}
+
+
+def _closed_record(session):
+    record = record_in_proses(session)
+    approve(session, submit_update(session, "pemutakhiran", record, pemutakhiran("TIDAK_TERBUKTI")))
+    return record
+
+
+def _reopen_start(session) -> str:
+    return f"/ajukan/buka_kembali?catatan={_closed_record(session).id}"
+
+
+def _kabid_reopen_task(session) -> str:
+    instance = submit_update(session, "buka_kembali", _closed_record(session), REOPEN)
+    return f"/tugas/{task_of(session, 'kabid', instance).id}"
+
+
 def _kabid_akses_khusus_task(session) -> str:
     requester = actor_for(user(session, "op.barsel"))
     first = RUNTIME.start(session, requester, "akses_khusus", requester.unit_path)
@@ -116,6 +138,9 @@ TARGETS = [
     Target("pemutakhiran.json", "operator", {**DOC, **pemutakhiran("BERAKHIRNYA_HUKUMAN")},
            _record_flow("pemutakhiran")),
     Target("persetujuan-pengajuan.json", "kaurlitpers", {"keputusan": "SETUJU"}, _kaurlitpers_task),
+    Target("persetujuan.json", "kaurlitpers", {"keputusan": "SETUJU"}, _kaurlitpers_permohonan_task),
+    Target("buka-kembali.json", "operator", {**DOC, **REOPEN}, _reopen_start),
+    Target("otorisasi-buka-kembali.json", "kabid", {"keputusan": "SETUJU"}, _kabid_reopen_task),
     Target("persetujuan-koreksi.json", "kasubbid", {"keputusan": "SETUJU"}, _kasubbid_task),
     Target("persetujuan-surat.json", "kasubbid",
            {"keputusan": "SETUJU", "konfirmasi_sandi": DEMO_PASSWORD}, _kasubbid_letter_task),
