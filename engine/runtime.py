@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from . import incidents, waits
+from .ending import ENDING_TASK, end_if_terminated
 from .errors import (
     Conflict,
     EngineError,
@@ -245,6 +246,7 @@ class Runtime:
         try:
             with session.begin_nested():
                 workflow.do_engine_steps()
+                end_if_terminated(workflow)
                 self._store(session, instance, workflow)
         except Exception as err:
             if _refusal(err):
@@ -274,6 +276,24 @@ class Runtime:
         failure = incidents.failure_of(err, workflow)
         self._store(session, instance, fallback(), stopped=True)
         return ProcessStopped(incidents.record(session, instance, actor, failure))
+
+    def end_instance(
+        self, session: Session, actor: Actor, instance_id: int, title: str, outcome: str, note: str
+    ) -> None:
+        """End a running instance now (see ending.py): its open tasks are cancelled, and the
+        ending is kept in its history as `title`/`outcome` by `actor`, with `note`."""
+        instance = lock_instance(session, instance_id)
+        if instance.status != "running":
+            raise NotAllowed("Proses ini sudah tidak berjalan.")
+        version = session.get(ProcessVersion, instance.version_id)
+        workflow = self._load(instance, version, session, actor)
+        workflow.cancel()
+        session.add(TaskHistory(
+            instance_id=instance.id, task_id=ENDING_TASK, task_name=ENDING_TASK, title=title,
+            lane=None, user_id=actor.id, user_name=actor.name, outcome=outcome,
+            data={"catatan": note},
+        ))
+        self._store(session, instance, workflow)
 
     # -- incidents ------------------------------------------------------------
     def retry_incident(self, session: Session, by: Actor, incident_id: int) -> IncidentInfo:

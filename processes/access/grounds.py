@@ -122,12 +122,6 @@ def person_ground(session: Session, user: User | Viewer, nomor: str) -> str | No
     return None
 
 
-def may_continue(user: User, record: Record) -> bool:
-    """Who submits a record's next tahap: for now, its submitter. Reading a record (by
-    office, or by akses khusus) is no ground to write to it."""
-    return record.submitted_by == user.id
-
-
 def opens_person(record_ground: str | None) -> bool:
     """Whether a record read on this ground comes with the whole person (list links)."""
     return record_ground in (SEMUA, AKSES_KHUSUS)

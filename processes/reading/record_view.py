@@ -11,6 +11,7 @@ from engine import InstanceInfo
 from processes.access.grounds import Viewer, instance_ground, record_ground
 from processes.accounts.models import User
 from processes.errors import Forbidden
+from processes.records.endings import ENDED, REASON, REFUSED, WITHDRAWN
 from processes.records.models import Record, RecordDocument, StatusChange, StoredFile, Submission
 from processes.records.stages import TAHAP_DATA
 from processes.records.statuses import STATUSES, Status
@@ -27,6 +28,10 @@ _LABELLED = {
     "ditangani_oleh": "ditangani_oleh",
 }
 
+#: A submission that ended without approval: how the Tahapan names it and its reason.
+DECIDED = {APPROVED: "disetujui", REFUSED: "ditolak", WITHDRAWN: "ditarik"}
+ENDED_REASON = {REFUSED: "Alasan penolakan", WITHDRAWN: "Alasan penarikan"}
+
 
 @dataclass
 class TahapView:
@@ -35,6 +40,8 @@ class TahapView:
     submitted_by: str
     lines: list[tuple[str, str]]
     document: RecordDocument | None
+    #: How it was decided, as the Tahapan says it: disetujui, ditolak, ditarik.
+    decided: str = "disetujui"
 
 
 @dataclass
@@ -76,6 +83,8 @@ def tahap_views(
             if (value := submission.data.get(key))
         ]
         approved = submission.status == APPROVED
+        if submission.status in ENDED:
+            lines.append((ENDED_REASON[submission.status], str(submission.data.get(REASON, ""))))
         views.append(
             TahapView(
                 submission,
@@ -83,6 +92,7 @@ def tahap_views(
                 name,
                 lines,
                 by_tahap.get(submission.tahap) if approved else None,
+                DECIDED.get(submission.status, "disetujui"),
             )
         )
     return views
@@ -116,7 +126,7 @@ def build_record_view(session: Session, record: Record) -> RecordView:
         documents,
         kinds,
         [tuple(c) for c in changes],
-        [s for s in tahapan if s.submission.status == APPROVED],
+        [s for s in tahapan if s.submission.status == APPROVED or s.submission.status in ENDED],
         waiting,
     )
 

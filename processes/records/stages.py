@@ -8,6 +8,8 @@ from __future__ import annotations
 
 PENCATATAN = "PENCATATAN"
 PEMUTAKHIRAN = "PEMUTAKHIRAN"
+#: Kabid Propam's authorised correction of a closed record (bpmn-models/buka_kembali.bpmn).
+BUKA_KEMBALI = "BUKA_KEMBALI"
 
 #: What a putusan (Update II–IV) keeps: `daftar_hukuman` the sanctions as submitted,
 #: `hukuman` their description in words (what pages and letters print).
@@ -21,6 +23,7 @@ TAHAP_FIELDS = {
     "UPDATE_III": PUTUSAN_FIELDS,
     "UPDATE_IV": PUTUSAN_FIELDS,
     "PEMUTAKHIRAN": ("jenis_pemutakhiran", "alasan_dihentikan", "keterangan"),
+    BUKA_KEMBALI: ("alasan_buka_kembali",),
 }
 
 #: Tahap data: field -> (title, reference list for its label or None)
@@ -35,4 +38,5 @@ TAHAP_DATA = {
     "jenis_pemutakhiran": ("Pemutakhiran", "pemutakhiran"),
     "alasan_dihentikan": ("Alasan dihentikan", "alasan_dihentikan"),
     "keterangan": ("Keterangan", None),
+    "alasan_buka_kembali": ("Alasan koreksi", None),
 }

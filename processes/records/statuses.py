@@ -5,7 +5,9 @@ Two facts about a status, each asked in one way:
   (the three DIAJUKAN), FINAL otherwise;
 - its **phase** is where the case stands in its life: MENUNGGU until the pencatatan is
   approved, AKTIF while the case runs (an update may be waiting meanwhile), TUTUP once it
-  has ended (SELESAI, TIDAK TERBUKTI, TIDAK BERSALAH, DIHENTIKAN) and accepts no update.
+  has ended (SELESAI, TIDAK TERBUKTI, TIDAK BERSALAH, DIHENTIKAN) and accepts no update,
+  BATAL when its first pencatatan was withdrawn or refused (DIBATALKAN): the record is
+  kept for the trail, but it never was a case, so it counts nowhere and is no finding.
 The diagrams' gateways, the dashboard and the SKHP findings table derive from these.
 """
 
@@ -14,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 SEMI_FINAL, FINAL = "SEMI FINAL", "FINAL"
-MENUNGGU, AKTIF, TUTUP = "MENUNGGU", "AKTIF", "TUTUP"
+MENUNGGU, AKTIF, TUTUP, BATAL = "MENUNGGU", "AKTIF", "TUTUP", "BATAL"
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,7 @@ SELESAI = "SELESAI"
 TIDAK_TERBUKTI = "TIDAK TERBUKTI"
 TIDAK_BERSALAH = "TIDAK BERSALAH"
 DIHENTIKAN = "DIHENTIKAN"
+DIBATALKAN = "DIBATALKAN"
 
 STATUSES: dict[str, Status] = {
     s.code: s
@@ -56,6 +59,8 @@ STATUSES: dict[str, Status] = {
         Status(TIDAK_BERSALAH, "#00695c", FINAL, TUTUP, "Hasil pemutakhiran: tidak bersalah"),
         Status(DIHENTIKAN, "#56606b", FINAL, TUTUP,
                "Dihentikan (perdamaian/RJ, meninggal, pensiun)"),
+        Status(DIBATALKAN, "#5d4037", FINAL, BATAL,
+               "Pencatatan ditarik atau ditolak sebelum disetujui"),
     ]
 }
 

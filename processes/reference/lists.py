@@ -22,6 +22,7 @@ TAHAP = [
     {"code": "UPDATE_III", "label": "Update III (Putusan banding KEPP)"},
     {"code": "UPDATE_IV", "label": "Update IV (Peninjauan kembali KEPP)"},
     {"code": "PEMUTAKHIRAN", "label": "Pemutakhiran"},
+    {"code": "BUKA_KEMBALI", "label": "Pembukaan kembali (koreksi)"},
 ]
 
 PEMUTAKHIRAN = [

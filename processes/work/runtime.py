@@ -15,8 +15,10 @@ from engine import Runtime
 from processes.access import grants  # noqa: F401 - registers the akses khusus service tasks
 from processes.letters import permohonan  # noqa: F401 - registers the permohonan service tasks
 from processes.records import (  # noqa: F401 - they register
+    endings,
     form_checks,
     pencatatan,
+    reopening,
     sanction_rules,
     sanction_services,
     updates,

@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 import engine
 from engine import Conflict, EngineError, FormInvalid, NotAllowed, ProcessStopped, TaskInfo
 from forms import PASSWORD_FIELD, asks_password, file_fields
-from processes.access.grounds import readable_record
 from processes.accounts.models import User
 from processes.accounts.signin import confirm_password
 from processes.accounts.users import actor_for
@@ -142,7 +141,7 @@ def _start_submission(uow, user, process_id, data, uploads, record_id, password)
     with uow:
         session = uow.session
         try:
-            record = readable_record(session, user, record_id) if record_id else None
+            record = record_flows.record_to_continue(session, user, record_id) if record_id else None
             _, form = start_form(session, user, process_id, record)
             refused = _password_refused(uow, user, form, data, password)
             if refused:

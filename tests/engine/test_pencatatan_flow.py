@@ -33,7 +33,7 @@ def test_operator_submits_and_the_record_is_diajukan_dicatat(session):
     instance_id = submitted_record(session).instance_id
     assert record(session, instance_id).status == statuses.DIAJUKAN_DICATAT
     task = only_task(session, "kaurlitpers")
-    assert task.lane == "Kaurlitpers" and task.form == "persetujuan.json"
+    assert task.lane == "Kaurlitpers" and task.form == "persetujuan-pengajuan.json"
     assert engine.inbox(session, actor_for(user(session, "kasubbid"))) == []
 
 

@@ -8,10 +8,13 @@ from sqlalchemy.exc import IntegrityError
 
 import engine
 from processes.records import statuses
-from processes.records.models import StatusChange, Submission
+from processes.records.models import Record, StatusChange, Submission
+from processes.records.stage_order import BROKEN, stage_refusal
 from processes.work import record_flows
 from processes.work.runtime import RUNTIME
 from tests.support.actors import user
+from tests.support.data import KEPP as KEPP_FIELDS
+from tests.support.data import PIDANA as PIDANA_FIELDS
 from tests.support.data import UPDATE_I, putusan
 from tests.support.flows import (
     actor,
@@ -29,7 +32,7 @@ def offered(session, record, username="operator"):
 
 def test_update_i_then_update_ii_puts_a_disiplin_record_under_pengawasan(session):
     record = record_in_proses(session)
-    assert offered(session, record) == ["update_i", "update_ii", "pemutakhiran"]
+    assert offered(session, record) == ["update_i", "pemutakhiran"]  # Update II after Update I
 
     instance_id = submit_update(session, "update_i", record, UPDATE_I)
     session.refresh(record)
@@ -123,7 +126,7 @@ def test_the_database_itself_refuses_two_waiting_submissions(session):
         ("DIHENTIKAN", {"alasan_dihentikan": "PERDAMAIAN_RJ"}, statuses.DIHENTIKAN),
     ],
 )
-def test_pemutakhiran_closes_the_record_and_then_nothing_more_is_offered(session, jenis, extra, final):
+def test_pemutakhiran_closes_the_record_and_then_only_a_reopen_is_offered(session, jenis, extra, final):
     record = record_in_proses(session)
     instance_id = submit_update(session, "pemutakhiran", record, {"jenis_pemutakhiran": jenis, **extra})
     session.refresh(record)
@@ -131,7 +134,7 @@ def test_pemutakhiran_closes_the_record_and_then_nothing_more_is_offered(session
     approve(session, instance_id)
     session.refresh(record)
     assert record.status == final
-    assert offered(session, record) == []
+    assert offered(session, record) == ["buka_kembali"]  # Kabid Propam's authorised correction
     with pytest.raises(engine.EngineError, match="sudah ditutup"):
         submit_update(session, "update_i", record, UPDATE_I)
     session.rollback()
@@ -166,3 +169,43 @@ def test_operator_of_another_polres_cannot_start_an_update(session):
     assert offered(session, record, "op.barsel") == []
     with pytest.raises(engine.NotAllowed):
         submit_update(session, "update_i", record, UPDATE_I, username="op.barsel")
+
+
+# -- the order of tahap (bpmn-models/urutan_tahap.dmn) --------------------------------
+
+
+@pytest.mark.parametrize("jenis", [{}, KEPP_FIELDS])
+def test_update_ii_of_a_disiplin_or_kepp_record_waits_for_update_i(session, jenis):
+    record = record_in_proses(session, **jenis)
+    problem = record_flows.refusal(session, user(session, "operator"), record, "update_ii")
+    assert problem == ("Update II (putusan sidang) baru dapat diajukan setelah Update I "
+                       "(nomor DP3D/BP3KEPP) disetujui.")
+    approve(session, submit_update(session, "update_i", record, UPDATE_I))
+    session.refresh(record)
+    assert record_flows.refusal(session, user(session, "operator"), record, "update_ii") is None
+
+
+def test_a_pidana_record_goes_to_update_ii_without_a_dp3d(session):
+    record = record_in_proses(session, **PIDANA_FIELDS)
+    assert offered(session, record) == ["update_i", "update_ii", "pemutakhiran"]
+
+
+@pytest.mark.parametrize(("proses", "jenis", "tahap", "status", "boleh"), [
+    ("update_i", "DISIPLIN", "PENCATATAN", "DIBATALKAN", False),
+    ("pemutakhiran", "PIDANA", "PENCATATAN", "DIBATALKAN", False),
+    ("update_ii", "DISIPLIN", "PENCATATAN", "PROSES", False),
+    ("update_ii", "KEPP", "PENCATATAN", "PROSES", False),
+    ("update_ii", "PIDANA", "PENCATATAN", "PROSES", True),
+    ("update_ii", "DISIPLIN", "UPDATE_I", "PROSES", True),
+    ("update_i", "DISIPLIN", "PENCATATAN", "PROSES", True),
+    ("pemutakhiran", "KEPP", "PENCATATAN", "PROSES", True),
+    ("update_iii", "KEPP", "UPDATE_II", "PENGAWASAN", True),
+])
+def test_the_stage_order_table_row_by_row(proses, jenis, tahap, status, boleh):
+    record = Record(jenis_pelanggaran=jenis, tahap=tahap, status=status)
+    assert (stage_refusal(record, proses) is None) == boleh
+
+
+def test_a_broken_stage_order_table_refuses_every_start():
+    record = Record(jenis_pelanggaran="DISIPLIN", tahap="UPDATE_I", status="PROSES")
+    assert stage_refusal(record, "update_ii", table=b"<definitions/>") == BROKEN

@@ -4,14 +4,15 @@ import ast
 import re
 from pathlib import Path
 
-from processes.records.statuses import AKTIF, MENUNGGU, STATUSES, TUTUP, in_phase
+from processes.records.statuses import AKTIF, BATAL, MENUNGGU, STATUSES, TUTUP, in_phase
 from processes.reference.lists import PEMUTAKHIRAN
 
 BPMN = Path(__file__).resolve().parents[2] / "bpmn-models"
 
 
 def test_every_status_has_one_phase():
-    assert in_phase(MENUNGGU) | in_phase(AKTIF) | in_phase(TUTUP) == set(STATUSES)
+    assert in_phase(MENUNGGU) | in_phase(AKTIF) | in_phase(TUTUP) | in_phase(BATAL) == set(STATUSES)
+    assert in_phase(BATAL) == {"DIBATALKAN"}  # a first pencatatan withdrawn or refused
     assert in_phase(MENUNGGU) == {"DIAJUKAN (DICATAT)"}
     assert in_phase(TUTUP) == {"SELESAI", "TIDAK TERBUKTI", "TIDAK BERSALAH", "DIHENTIKAN"}
 

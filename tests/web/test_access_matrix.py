@@ -122,6 +122,9 @@ EXPECTED: dict[str, list[Case]] = {
         get(lambda w: f"/proses/{w.permohonan}", OFFICES | {"operator"}),
         get(lambda w: f"/proses/{w.akses}", OFFICES | {GRANTEE}),
     ],
+    # The submitting unit withdraws (no reason given: refused with a message, nothing ends).
+    "records.withdraw": [post(lambda w: f"/proses/{w.waiting_instance}/tarik",
+                              frozenset({"op.kapuas", "tmp-op2.kapuas", "operator"}))],
     "records.instance_diagram": [
         get(lambda w: f"/proses/{w.finished_instance}/diagram.bpmn", BUDI_RECORD)],
     "records.person": [get(person(NRP_AIPDA), OFFICES | {GRANTEE}), get(person(NRP_OTHER), OFFICES),
@@ -143,7 +146,9 @@ EXPECTED: dict[str, list[Case]] = {
     "work.inbox": [get("/", SIGNED_IN), post("/", SIGNED_IN, data={"cari": "Budi"})],
     "work.start": [
         get("/ajukan/pencatatan", OPERATORS), post("/ajukan/pencatatan", OPERATORS),
-        get(lambda w: f"/ajukan/update_i?catatan={w.finished}", frozenset({"op.kapuas"})),
+        # Continuing is the record's unit's right (not a read): its operators and the Polda's.
+        get(lambda w: f"/ajukan/update_i?catatan={w.finished}",
+            frozenset({"op.kapuas", "tmp-op2.kapuas", "operator"})),
     ],
     "work.task": [
         get(lambda w: f"/tugas/{w.waiting_task}", frozenset({"kaurlitpers", "tmp-kaurlit.kapuas"})),

@@ -30,8 +30,8 @@ KABID = (
 
 def chain_with_kabid() -> bytes:
     xml = CHAIN.replace(
-        'sourceRef="Task_PersetujuanKasubbid" targetRef="End_Diputuskan"',
-        'sourceRef="Task_PersetujuanKasubbid" targetRef="Task_PersetujuanKabid"',
+        'sourceRef="Gateway_Kasubbid" targetRef="End_Diputuskan"',
+        'sourceRef="Gateway_Kasubbid" targetRef="Task_PersetujuanKabid"',
     ).replace("</bpmn:process>", KABID + "</bpmn:process>", 1)
     xml = xml.replace(
         "        <bpmn:flowNodeRef>End_Diputuskan</bpmn:flowNodeRef>\n      </bpmn:lane>",

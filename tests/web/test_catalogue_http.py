@@ -140,7 +140,7 @@ def test_a_version_exported_as_one_file_imports_as_a_new_version_elsewhere(clien
     [read] = entries(session, "BACA_EKSPOR_DIAGRAM")
     assert read.detail["versi"] == current
     bundle = json.loads(exported.data)
-    assert bundle["process_id"] == "pencatatan" and "persetujuan.json" in bundle["forms"]
+    assert bundle["process_id"] == "pencatatan" and "persetujuan-pengajuan.json" in bundle["forms"]
     bundle["bpmn"] += "<!-- diubah oleh kantor lain -->"
     changed = json.dumps(bundle).encode()
     response = client.post("/admin/katalog/impor", content_type="multipart/form-data", data={

@@ -69,8 +69,14 @@ def _start(process_id: str) -> Callable:
     return lambda _session: f"/ajukan/{process_id}"
 
 
-def _record_flow(process_id: str) -> Callable:
-    return lambda session: f"/ajukan/{process_id}?catatan={record_in_proses(session).id}"
+def _record_flow(process_id: str, after: tuple[str, dict] | None = None) -> Callable:
+    """The start page of `process_id` on a record in PROSES (after an approved `after`)."""
+    def url(session) -> str:
+        record = record_in_proses(session)
+        if after:
+            approve(session, submit_update(session, after[0], record, after[1]))
+        return f"/ajukan/{process_id}?catatan={record.id}"
+    return url
 
 
 def _kaurlitpers_task(session) -> str:
@@ -94,6 +100,28 @@ def _kasubbid_letter_task(session) -> str:
     instance_id = submit_permohonan(session)
     decide(session, "kaurlitpers", instance_id, "SETUJU")
     return f"/tugas/{task_of(session, 'kasubbid', instance_id).id}"
+
+
+def _kaurlitpers_permohonan_task(session) -> str:
+    return f"/tugas/{task_of(session, 'kaurlitpers', submit_permohonan(session)).id}"
+
+
+REOPEN = {"alasan_buka_kembali": "Pemutakhiran keliru disetujui"}
+
+
+def _closed_record(session):
+    record = record_in_proses(session)
+    approve(session, submit_update(session, "pemutakhiran", record, pemutakhiran("TIDAK_TERBUKTI")))
+    return record
+
+
+def _reopen_start(session) -> str:
+    return f"/ajukan/buka_kembali?catatan={_closed_record(session).id}"
+
+
+def _kabid_reopen_task(session) -> str:
+    instance = submit_update(session, "buka_kembali", _closed_record(session), REOPEN)
+    return f"/tugas/{task_of(session, 'kabid', instance).id}"
 
 
 def _kabid_akses_khusus_task(session) -> str:
@@ -140,10 +168,13 @@ TARGETS = [
     Target("update-i.json", "operator", {**DOC, **UPDATE_I}, _record_flow("update_i")),
     Target("update-putusan.json", "operator",
            as_posted({**DOC, **putusan("DISIPLIN_PATSUS", "DISIPLIN_DEMOSI")}),
-           _record_flow("update_ii")),
+           _record_flow("update_ii", ("update_i", UPDATE_I))),
     Target("pemutakhiran.json", "operator", {**DOC, **pemutakhiran("BERAKHIRNYA_HUKUMAN")},
            _record_flow("pemutakhiran")),
-    Target("persetujuan.json", "kaurlitpers", {"keputusan": "SETUJU"}, _kaurlitpers_task),
+    Target("persetujuan-pengajuan.json", "kaurlitpers", {"keputusan": "SETUJU"}, _kaurlitpers_task),
+    Target("persetujuan.json", "kaurlitpers", {"keputusan": "SETUJU"}, _kaurlitpers_permohonan_task),
+    Target("buka-kembali.json", "operator", {**DOC, **REOPEN}, _reopen_start),
+    Target("otorisasi-buka-kembali.json", "kabid", {"keputusan": "SETUJU"}, _kabid_reopen_task),
     Target("persetujuan-koreksi.json", "kasubbid", {"keputusan": "SETUJU"}, _kasubbid_task),
     Target("persetujuan-surat.json", "kasubbid",
            {"keputusan": "SETUJU", "konfirmasi_sandi": DEMO_PASSWORD}, _kasubbid_letter_task),

@@ -63,7 +63,7 @@ def test_update_i_returned_by_kaurlitpers_fixed_and_approved_shows_proses_and_ta
     auth.login("operator")
     page = read_record(client, record.id)
     assert page.status == "PROSES"
-    assert page.offers == ["update_i", "update_ii", "pemutakhiran"]
+    assert page.offers == ["update_i", "pemutakhiran"]  # Update II only after Update I
     assert "Ajukan Update I Catatan Personel" in page.offer_labels
 
     form = parse(client.get(start_url("update_i", record.id)))
@@ -205,6 +205,7 @@ def test_update_ii_corrected_at_kasubbid_then_approved_puts_the_record_under_pen
 
 def test_hukuman_of_another_jenis_is_refused_inline_and_typed_values_stay(client, auth, session):
     record = record_in_proses(session)
+    approve(session, submit_update(session, "update_i", record, UPDATE_I))
     auth.login("operator")
     before = footprint(session)
     response = start_update(
@@ -231,7 +232,8 @@ def test_hukuman_of_another_jenis_is_refused_inline_and_typed_values_stay(client
 def test_kepp_record_goes_through_update_ii_iii_and_iv(client, auth, session):
     record = record_in_proses(session, **KEPP)
     auth.login("operator")
-    assert read_record(client, record.id).offers == ["update_i", "update_ii", "pemutakhiran"]
+    assert read_record(client, record.id).offers == ["update_i", "pemutakhiran"]
+    approve(session, submit_update(session, "update_i", record, UPDATE_I))  # BP3KEPP first
     assert hukuman_choices(parse(client.get(start_url("update_ii", record.id)))) == KEPP_SANKSI
 
     steps = [
@@ -257,14 +259,15 @@ def test_kepp_record_goes_through_update_ii_iii_and_iv(client, auth, session):
         assert page.tahap(process_id.upper()).lines["Nomor putusan"] == nomor
 
     assert page.tahap_titles == [
-        TITLE["PENCATATAN"], TITLE["UPDATE_II"], TITLE["UPDATE_III"], TITLE["UPDATE_IV"],
+        TITLE["PENCATATAN"], TITLE["UPDATE_I"], TITLE["UPDATE_II"], TITLE["UPDATE_III"],
+        TITLE["UPDATE_IV"],
     ]
     assert page.tahap("UPDATE_IV").lines["Hukuman"] == (
         "Penempatan pada tempat khusus (patsus) paling lama 30 hari kerja "
         "(1 hari kerja, mulai 10 November 2026)"
     )
     assert [d for d in page.documents if d[0].startswith("UPDATE")] == [
-        ("UPDATE_II", "DOK-KEP/1/XI/2026"), ("UPDATE_III", "DOK-KEP/2/XI/2026"),
+        ("UPDATE_I", "DOK/1/XI/2026"), ("UPDATE_II", "DOK-KEP/1/XI/2026"), ("UPDATE_III", "DOK-KEP/2/XI/2026"),
         ("UPDATE_IV", "DOK-KEP/3/XI/2026"),
     ]
     assert refreshed(session, record).tahap == "UPDATE_IV"

@@ -5,17 +5,18 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Response, render_template, request
+from flask import Response, flash, redirect, render_template, request, url_for
 from flask_login import login_required
 
 import engine
 from processes.access import policy
+from processes.errors import Refused
 from processes.reading import reads, record_view, search
 from processes.records.sanction_dates import office_today
 from processes.records.sanctions import NEVER
 from processes.reference import lists as reference
 from processes.reference.ranks import RANK_GROUPS
-from processes.work import record_flows
+from processes.work import record_flows, withdrawal
 
 from .. import db
 from ..auth.session import me
@@ -42,7 +43,22 @@ def record_document(record_id: int, tahap: str):
 @login_required
 def instance(instance_id: int):
     view = reads.read_instance(db.unit_of_work(), me(), instance_id)
-    return render_template("records/instance.html", view=view, info=view.info)
+    can_withdraw = withdrawal.withdrawable(db.session(), me(), instance_id) is not None
+    return render_template("records/instance.html", view=view, info=view.info,
+                           can_withdraw=can_withdraw)
+
+
+@bp.route("/proses/<int:instance_id>/tarik", methods=["POST"])
+@login_required
+def withdraw(instance_id: int):
+    try:
+        record = withdrawal.withdraw(db.unit_of_work(), me(), instance_id,
+                                     request.form.get("alasan", "")[:2000])
+    except Refused as err:
+        flash(str(err), "error")
+        return redirect(url_for("records.instance", instance_id=instance_id))
+    flash(f"Pengajuan ditarik; catatan kini berstatus {record.status}.", "success")
+    return redirect(url_for("work.inbox"))
 
 
 @bp.route("/proses/<int:instance_id>/diagram.bpmn")

@@ -7,9 +7,9 @@ from flask_login import login_required
 
 import engine
 from forms import PASSWORD_FIELD
-from processes.access.grounds import readable_record
+from processes.access.grounds import record_ground
 from processes.records.updates import FACTS, record_facts
-from processes.work import task_page, tasks
+from processes.work import record_flows, task_page, tasks
 from processes.work.inbox import inbox_page, parse_after
 from processes.work.summary import identity_differences, submission_summary
 
@@ -51,7 +51,7 @@ def _inbox_query(form) -> engine.InboxQuery:
 def start(process_id: str):
     session = db.session()
     record_id = request.args.get("catatan", type=row_id)
-    record = readable_record(session, me(), record_id) if record_id else None
+    record = record_flows.record_to_continue(session, me(), record_id) if record_id else None
     name, form = tasks.start_form(session, me(), process_id, record)
     values, errors = {}, {}
     if _is_post():
@@ -70,6 +70,7 @@ def start(process_id: str):
     context = {FACTS: record_facts(record)} if record else {}
     return render_template(
         "work/start.html", name=name, form=form, process_id=process_id, record=record,
+        reads_record=bool(record and record_ground(session, me(), record)),
         sections=sections(form, values, errors, context),
     ), (422 if _is_post() else 200)
 
