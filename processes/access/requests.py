@@ -10,6 +10,7 @@ from processes.access.models import AccessRequest
 from processes.db import audit
 from processes.db.audit_actions import TAMBAH_PERMOHONAN, UBAH_PERMOHONAN
 from processes.errors import Refused
+from processes.records.on_file import as_on_file
 from processes.records.writes import describe_subject
 
 WAITING, APPROVED, REFUSED = "MENUNGGU", "DISETUJUI", "DITOLAK"
@@ -32,8 +33,10 @@ def waiting_request(ctx: ServiceContext) -> AccessRequest:
 
 
 def upsert_request(ctx: ServiceContext, jenis: str, fields: tuple[str, ...]) -> AccessRequest:
-    """Record (or, after a correction, refresh) the instance's request as waiting."""
+    """Record (or, after a correction, refresh) the instance's request as waiting, with the
+    personel, pangkat and kesatuan of the person on file where the office knows them."""
     data = ctx.data
+    known = {k: v for k, v in as_on_file(ctx.session, data).items() if v}
     request = request_of(ctx)
     before = audit.snapshot(request, AUDITED) if request else {}
     if request is None:
@@ -43,8 +46,9 @@ def upsert_request(ctx: ServiceContext, jenis: str, fields: tuple[str, ...]) -> 
     request.nomor_identitas = data["nomor_identitas"]
     request.nama = data["nama"]
     request.status = WAITING
-    request.data = {k: data[k] for k in fields if data.get(k) is not None}
+    request.data = {**{k: data[k] for k in fields if data.get(k) is not None}, **known}
     ctx.business_key = data["nomor_identitas"]
+    # The inbox line is typed text: the requester's own inbox never shows what is on file.
     describe_subject(ctx, data["nama"], data.get("pangkat"))
     ctx.session.flush()
     audit.record_change(

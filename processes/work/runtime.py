@@ -14,7 +14,12 @@ import forms
 from engine import Runtime
 from processes.access import grants  # noqa: F401 - registers the akses khusus service tasks
 from processes.letters import permohonan  # noqa: F401 - registers the permohonan service tasks
-from processes.records import form_checks, pencatatan, updates  # noqa: F401 - they register
+from processes.records import (  # noqa: F401 - they register
+    form_checks,
+    pencatatan,
+    request_checks,
+    updates,
+)
 from processes.reference import lists as reference
 from processes.workflow.form_checks import FORM_CHECKS
 from processes.workflow.services import SERVICES
