@@ -6,11 +6,12 @@ A refusal raises `Forbidden` and writes no read.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
 import engine
+from processes.access.grant_views import GrantView, active_grants
 from processes.access.grounds import (
     REFUSED,
     instance_ground,
@@ -64,6 +65,8 @@ class PersonView:
     records: list[RecordView]
     ground: str
     changes: list[ChangeView]
+    #: The akses khusus in force on the person: who reads them, on which basis, until when.
+    grants: list[GrantView] = field(default_factory=list)
 
 
 def read_person(uow: UnitOfWork, user: User, token: str) -> PersonView:
@@ -78,7 +81,8 @@ def read_person(uow: UnitOfWork, user: User, token: str) -> PersonView:
         views = [build_record_view(session, r) for r in person_records(session, viewer, person)]
         log_read(session, user, person.nomor_identitas, "PERSONEL", "", ground)
         uow.commit()
-        return PersonView(person, views, ground, person_changes(session, person.id))
+        return PersonView(person, views, ground, person_changes(session, person.id),
+                          active_grants(session, person.nomor_identitas))
 
 
 def list_records(uow: UnitOfWork, user: User, f: RecordFilter) -> RecordPage:
