@@ -12,6 +12,7 @@ import engine
 from forms import password_prompt
 from processes.accounts.roles import ADMIN, ROLES
 from processes.accounts.users import actor_for
+from processes.records import penanganan
 from processes.records.statuses import STATUSES
 from processes.reference import lists as reference
 from processes.reference.dates import long_date, short_date
@@ -71,7 +72,7 @@ def _refuse_nul() -> None:
 
 def _globals() -> dict:
     values = {"ROLES": ROLES, "STATUSES": STATUSES, "inbox_count": 0,
-              "password_prompt": password_prompt}
+              "password_prompt": password_prompt, "MABES_MARK": penanganan.MARK}
     if current_user.is_authenticated:
         if "inbox_count" not in g:
             count = engine.inbox_count(db.session(), actor_for(current_user.user))

@@ -16,6 +16,7 @@ from processes.access import grants  # noqa: F401 - registers the akses khusus s
 from processes.letters import permohonan  # noqa: F401 - registers the permohonan service tasks
 from processes.records import (  # noqa: F401 - they register
     form_checks,
+    penanganan,
     pencatatan,
     request_checks,
     updates,
