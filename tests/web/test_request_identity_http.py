@@ -18,7 +18,15 @@ from tests.support.access_flows import (
 )
 from tests.support.data import NAMA_AKP, NRP_AKP, PIDANA
 from tests.support.flows import record_in_proses, request_of
-from tests.support.pages import inbox, instance_of, post_decision, task_of, tasks_of
+from tests.support.pages import (
+    inbox,
+    instance_of,
+    parse,
+    post_decision,
+    squash,
+    task_of,
+    tasks_of,
+)
 
 ASN_NIP = "199002152015032001"  # born 15-02-1990, TMT 03-2015, perempuan
 
@@ -100,13 +108,19 @@ def test_the_person_on_file_decides_the_approver_not_the_typed_rank(client, auth
     assert request.otoritas == "KABID_PROPAM"
     assert (request.data["pangkat"], request.data["kesatuan"]) == ("AKP", "POLRES-BARITO-SELATAN")
 
-    auth.login("kaurlitpers")
+    auth.login("kaurlitpers")  # the approver, who reads the person, sees what decided
+    task_page = parse(client.get(f"/tugas/{task_of(client, instance_id, TASK_KAURLITPERS).task_id}"))
+    rows = [[squash(td.text_content()) for td in tr.xpath("./td")]
+            for tr in task_page.xpath('//*[@id="identity-differences"]//tbody/tr')]
+    assert [r[0] for r in rows] == ["Pangkat", "Kesatuan"]
+    assert "AKP" in rows[0][1] and "BRIPDA" in rows[0][2] and "otoritas" in rows[0][3]
     post_decision(client, instance_id, "KEMBALIKAN", title=TASK_KAURLITPERS,
                   catatan="Lengkapi tempat lahir")
     auth.login("operator")
     page = client.get(f"/tugas/{task_of(client, instance_id, TASK_PERBAIKI).task_id}")
     text = page.get_data(as_text=True)
     assert 'value="BRIPDA" selected' in text and 'value="AKP" selected' not in text
+    assert 'id="identity-differences"' not in text
     client.post(f"/tugas/{task_of(client, instance_id, TASK_PERBAIKI).task_id}",
                 data={"tempat_lahir": "Buntok"}, content_type="multipart/form-data")
     assert request_of(session, instance_id).otoritas == "KABID_PROPAM"
