@@ -13,6 +13,7 @@ from forms import password_prompt
 from processes.access.grounds import reads_all
 from processes.accounts.roles import ADMIN, ROLES
 from processes.accounts.users import actor_for
+from processes.records import penanganan
 from processes.records.statuses import STATUSES
 from processes.reference import lists as reference
 from processes.reference.dates import long_date, short_date
@@ -31,6 +32,16 @@ def local_time(value: datetime | None, fmt: str = "%d-%m-%Y %H:%M") -> str:
     return value.astimezone(LOCAL_TIME).strftime(fmt) + " WIB"
 
 
+def long_time(value: datetime | None) -> str:
+    """'2 Desember 2026 pukul 10.00 WIB': the local day and time, as a letter writes them."""
+    if value is None:
+        return "–"
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    local = value.astimezone(LOCAL_TIME)
+    return f"{long_date(local.date())} pukul {local:%H.%M} WIB"
+
+
 def label(code: str | None, list_name: str) -> str:
     """A stored code as its reference list names it (`{{ r.pangkat|label('pangkat') }}`);
     each list is read once per request."""
@@ -46,6 +57,7 @@ def init_app(app: Flask) -> None:
     app.context_processor(_globals)
     app.add_template_filter(local_time, "waktu")
     app.add_template_filter(long_date, "tanggal")
+    app.add_template_filter(long_time, "waktu_panjang")
     app.add_template_filter(short_date, "tgl")
     app.add_template_filter(label, "label")
     app.before_request(_refuse_nul)
@@ -61,7 +73,7 @@ def _refuse_nul() -> None:
 
 def _globals() -> dict:
     values = {"ROLES": ROLES, "STATUSES": STATUSES, "inbox_count": 0,
-              "password_prompt": password_prompt}
+              "password_prompt": password_prompt, "MABES_MARK": penanganan.MARK}
     if current_user.is_authenticated:
         if "inbox_count" not in g:
             count = engine.inbox_count(db.session(), actor_for(current_user.user))

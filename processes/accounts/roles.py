@@ -25,7 +25,7 @@ ROLES: dict[str, Role] = {
         Role(SUPERVISOR, "Kaurlitpers", "SUPERVISOR", frozenset({"Kaurlitpers"})),
         Role(MANAGER, "Kasubbid Paminal", "MANAGER", frozenset({"Kasubbid Paminal"})),
         Role(DIREKTUR, "Kabid Propam", "DIREKTUR", frozenset({"Kabid Propam"})),
-        Role(ALL_VIEW, "Kapolda", "ALL VIEW", frozenset()),
+        Role(ALL_VIEW, "Kapolda", "ALL VIEW", frozenset({"Kapolda"})),
         Role(ADMIN, "Administrator", "ADMIN", frozenset()),
         Role(PEMILIK_PROSES, "Pemilik proses", "PEMILIK PROSES", frozenset()),
     ]

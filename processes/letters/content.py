@@ -25,6 +25,7 @@ from processes.letters.pdf import (
     TahapLine,
 )
 from processes.records.models import Person, Record, RecordDocument, Submission
+from processes.records.penanganan import MARK as MABES_MARK
 from processes.records.stages import TAHAP_DATA
 from processes.records.writes import APPROVED
 from processes.reference import lists as reference
@@ -82,7 +83,7 @@ def _summary(session: Session, record: Record) -> str:
 
 def skhp_findings(session: Session, nomor: str, counts_as: CountsAs) -> list[Finding]:
     facts = [
-        RecordFact(r.jenis_pelanggaran, r.status, _summary(session, r))
+        RecordFact(r.jenis_pelanggaran, r.status, _summary(session, r), r.ditangani_mabes)
         for r in person_records(session, nomor)
     ]
     return [Finding(f.area, f.keadaan, f.rincian) for f in findings(facts, counts_as)]
@@ -185,7 +186,8 @@ def rekam_jejak_letter(
             satker=reference.label_of(session, "unit", r.unit_kerja),
             wujud=reference.label_of(session, "wujud_perbuatan", r.wujud_perbuatan),
             pasal=reference.label_of(session, "pasal", r.pasal),
-            status=r.status, tahapan=_tahap_lines(session, r),
+            status=r.status + (f" ({MABES_MARK})" if r.ditangani_mabes else ""),
+            tahapan=_tahap_lines(session, r),
         )
         for r in person_records(session, request.nomor_identitas)
         if r.status != "DIAJUKAN (DICATAT)"

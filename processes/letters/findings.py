@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from processes.records.penanganan import MARK as MABES_MARK
+
 #: jenis pelanggaran -> SKHP area
 AREA_OF = {"PIDANA": "PIDANA", "KEPP": "KODE ETIK", "DISIPLIN": "DISIPLIN"}
 
@@ -23,6 +25,12 @@ class RecordFact:
     jenis: str
     status: str
     summary: str
+    #: Handled by (or limpah'd to) Mabes Polri: the letter says so beside the case.
+    mabes: bool = False
+
+    @property
+    def described(self) -> str:
+        return f"{self.summary}, status {self.status}" + (f", {MABES_MARK}" if self.mabes else "")
 
 
 @dataclass(frozen=True)
@@ -43,6 +51,6 @@ def findings(records: list[RecordFact], counts_as: CountsAs) -> list[AreaFinding
             keadaan = MASIH_PROSES
         else:
             keadaan = SUDAH_SELESAI
-        rincian = "; ".join(f"{r.summary}, status {r.status}" for r, _ in counted)
+        rincian = "; ".join(r.described for r, _ in counted)
         result.append(AreaFinding(area, keadaan, rincian))
     return result

@@ -15,16 +15,21 @@ from processes.letters import issue as letter_issue
 from processes.letters import numbering, settings, signing
 from processes.letters.models import Letter
 from processes.letters.pdf.snapshot import to_json
+from processes.records.on_file import as_on_file
 from processes.reference import lists as reference
 from processes.workflow.services import SERVICES
 
 
 @SERVICES.register("catpers.kelompok_pangkat")
 def kelompok_pangkat(ctx: ServiceContext) -> dict[str, Any]:
-    """The rank group and ASN golongan the authority table decides on."""
-    item = reference.item(ctx.session, "pangkat", ctx.data.get("pangkat", ""))
+    """The rank group and ASN golongan the authority table decides on: of the person on
+    file where the office knows them (the typed pangkat never chooses the approver then)."""
+    known = as_on_file(ctx.session, ctx.data)
+    item = reference.item(ctx.session, "pangkat", known.get("pangkat") or "")
     if item is None:
         raise Refused("Pangkat tidak dikenal.")
+    if item.attrs.get("personel") not in (None, known.get("personel")):
+        raise Refused(f"Pangkat {item.label} bukan pangkat/golongan {known.get('personel')}.")
     return {"kelompok_pangkat": item.attrs.get("group"), "golongan": item.attrs.get("golongan")}
 
 

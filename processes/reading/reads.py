@@ -6,12 +6,13 @@ A refusal raises `Forbidden` and writes no read.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import select
 
 import engine
+from processes.access.grant_views import GrantView, active_grants
 from processes.access.grounds import (
     REFUSED,
     instance_ground,
@@ -68,6 +69,8 @@ class PersonView:
     changes: list[ChangeView]
     #: "bersih sejak": `processes/records/sanctions.clean_since` (None: no sanction on file).
     clean_since: date | None = None
+    #: The akses khusus in force on the person: who reads them, on which basis, until when.
+    grants: list[GrantView] = field(default_factory=list)
 
 
 def read_person(uow: UnitOfWork, user: User, token: str) -> PersonView:
@@ -83,7 +86,8 @@ def read_person(uow: UnitOfWork, user: User, token: str) -> PersonView:
         log_read(session, user, person.nomor_identitas, "PERSONEL", "", ground)
         uow.commit()
         return PersonView(person, views, ground, person_changes(session, person.id),
-                          clean_since(session, person.id))
+                          clean_since(session, person.id),
+                          active_grants(session, person.nomor_identitas))
 
 
 def list_records(uow: UnitOfWork, user: User, f: RecordFilter) -> RecordPage:

@@ -13,11 +13,15 @@ from processes.reference import lists as reference
 from processes.workflow.form_checks import FORM_CHECKS
 
 
-def identity_errors(data: dict[str, Any], number_field: str = "nomor_identitas") -> dict[str, str]:
+def identity_errors(
+    data: dict[str, Any], number_field: str = "nomor_identitas", *, with_gender: bool = True
+) -> dict[str, str]:
+    """The NRP/NIP checks; `with_gender=False` for a form that asks no jenis kelamin (the
+    NIP is then checked without its gender digit being compared)."""
     personel, number = data.get("personel"), data.get(number_field)
     if not personel or not number:
         return {}
-    if personel == "ASN" and not data.get("jenis_kelamin"):
+    if with_gender and personel == "ASN" and not data.get("jenis_kelamin"):
         return {"jenis_kelamin": "Jenis kelamin wajib diisi untuk ASN (dicocokkan dengan NIP)."}
     result = check_identity(personel, number, data.get("jenis_kelamin"))
     return {number_field: " ".join(result.errors)} if result.errors else {}

@@ -20,6 +20,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -85,6 +86,8 @@ class Record(DomainBase):
     wujud_perbuatan: Mapped[str] = mapped_column(String(60))
     pasal: Mapped[str] = mapped_column(String(60))
     ditangani_oleh: Mapped[str] = mapped_column(String(10))
+    # Handled by (or limpah'd to) Mabes Polri: set by the diagrams (`records.penanganan`).
+    ditangani_mabes: Mapped[bool] = mapped_column(default=False, server_default=false())
     uraian: Mapped[str] = mapped_column(Text, default="")
     unit_path: Mapped[str] = mapped_column(String(400), index=True)
     submitted_by: Mapped[int] = mapped_column(ForeignKey("app_user.id"))

@@ -39,6 +39,8 @@ class IdentityDifference:
     submitted: str
     #: True: applied to the person when approved; False: the new record keeps its own value.
     applies: bool
+    #: What the approver should know of it, when it is not a pencatatan's difference.
+    note: str = ""
 
 
 def person_for_submission(session: Session, data: dict[str, Any]) -> tuple[Person, bool]:

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from processes.accounts.models import Unit
+from processes.accounts.models import Unit, User
 from processes.reference import seed
 from processes.reference.models import ReferenceItem
 from processes.reference.seed_putusan import AMAR_PUTUSAN
@@ -121,10 +121,22 @@ def choices(
     return _fitting(_items(session, list_name), where)
 
 
+#: Pick lists read from tables other than the reference items.
+OWN_TABLES = frozenset({"unit", "pejabat"})
+
+
 def _items(session: Session, list_name: str) -> list[tuple[str, str, dict[str, Any]]]:
     if list_name == "unit":
         rows = session.execute(select(Unit.code, Unit.name).order_by(Unit.path))
         return [(code, name, {}) for code, name in rows]
+    if list_name == "pejabat":  # the active accounts, by user name: who may be given a read
+        rows = session.execute(
+            select(User.username, User.full_name, User.jabatan, Unit.name)
+            .join(Unit, Unit.id == User.unit_id).where(User.is_active.is_(True))
+            .order_by(Unit.path, User.full_name)
+        )
+        return [(login, f"{name}, {jabatan or '–'} ({unit})", {})
+                for login, name, jabatan, unit in rows]
     rows = session.execute(
         select(ReferenceItem.code, ReferenceItem.label, ReferenceItem.attrs)
         .where(ReferenceItem.list_name == list_name, ReferenceItem.active.is_(True))
@@ -158,7 +170,7 @@ class OptionsReader:
         self.read: dict[str, list[tuple]] = {}
 
     def prefetch(self, names: list[str]) -> None:
-        wanted = sorted({n for n in names if n not in self.read and n != "unit"})
+        wanted = sorted({n for n in names if n not in self.read and n not in OWN_TABLES})
         if not wanted:
             return
         rows = self.session.execute(

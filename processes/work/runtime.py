@@ -17,8 +17,10 @@ from processes.letters import permohonan  # noqa: F401 - registers the permohona
 from processes.records import (  # noqa: F401 - they register
     endings,
     form_checks,
+    penanganan,
     pencatatan,
     reopening,
+    request_checks,
     sanction_rules,
     sanction_services,
     updates,

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 import engine
 import forms
 from processes.access.grounds import person_ground
+from processes.access.requests import on_file_differences
 from processes.accounts.models import User
 from processes.records.persons import IdentityDifference, pending_differences
 from processes.reference import lists as reference
@@ -54,4 +55,5 @@ def identity_differences(session: Session, user: User, page: Any) -> list[Identi
         return []
     if engine.instance_version(session, page.task.instance_id).start_form == page.task.form:
         return []
-    return pending_differences(session, page.task.instance_id, page.context)
+    return (pending_differences(session, page.task.instance_id, page.context)
+            or on_file_differences(session, page.task.instance_id, page.context))

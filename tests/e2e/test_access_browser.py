@@ -29,12 +29,15 @@ from tests.support.pages import person_path
 
 pytestmark = pytest.mark.e2e
 
-SELECTS = {"peruntukan", "dokumen_jenis", "personel", "pangkat", "kesatuan", "agama"}
-RADIOS = {"jenis_permohonan", "jenis_kelamin", "dasar"}
+SELECTS = {"peruntukan", "dokumen_jenis", "personel", "pangkat", "kesatuan", "agama",
+           "pejabat_pembaca"}
+RADIOS = {"jenis_permohonan", "jenis_kelamin", "dasar", "peminta_khusus", "kepentingan"}
 
 
 def fill_form(page, data: dict[str, str]) -> None:
     for name, value in data.items():
+        if not value:
+            continue
         if name in SELECTS:
             page.select_option(f"#f-{name}", value)
         elif name in RADIOS:

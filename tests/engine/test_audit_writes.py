@@ -94,7 +94,7 @@ def test_akses_khusus_granted_and_refused_are_recorded(session):
     request_akses_khusus(session, "op.barsel", NRP_AIPDA)
     granted = only(session, BERI_AKSES_KHUSUS)
     assert (granted.user_id, granted.target) == (user(session, "kabid").id, NRP_AIPDA)
-    assert granted.detail["penerima"] == user(session, "op.barsel").id
+    assert granted.detail["penerima"] == [user(session, "kaurlitpers").id, user(session, "op.barsel").id]
     request_akses_khusus(session, "op.kapuas", NRP_AIPDA, keputusan="TOLAK")
     assert only(session, TOLAK_AKSES_KHUSUS).detail["pemohon"] == user(session, "op.kapuas").id
 

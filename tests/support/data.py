@@ -135,6 +135,10 @@ def akses_khusus_fields(**overrides: str) -> dict[str, str]:
         "nomor_identitas": NRP_AIPDA,
         "nama": NAMA_AIPDA,
         "dasar": "PERMINTAAN_KHUSUS_KAPOLDA",
+        "peminta_khusus": "KAPOLDA",
+        "kepentingan": "ATENSI",
+        # Kaurlitpers reads every catpers already: the grant adds a read to the requester only.
+        "pejabat_pembaca": "kaurlitpers",
         "alasan": "Atensi Kapolda atas laporan masyarakat di Barito Selatan",
         **reference_document("ST/12/XI/2026/Polres Barsel", tanggal="2026-11-03",
                              perihal="Permintaan akses catpers"),

@@ -161,7 +161,8 @@ def test_akses_khusus_approved_grants_one_person_for_the_days_given(client, auth
 def test_akses_khusus_refused_grants_nothing(client, auth, session):
     record = record_in_proses(session, username="op.kapuas")
     auth.login("op.barsel")
-    instance_id = instance_of(post_akses_khusus(client, dasar="PERMINTAAN_TERTULIS"))
+    instance_id = instance_of(post_akses_khusus(client, dasar="PERMINTAAN_TERTULIS",
+                                                     kepentingan="REKAM_JEJAK"))
     auth.login("kabid")
     post_decision(client, instance_id, "TOLAK", title=TASK_AKSES_KHUSUS, catatan="Dasar permintaan tidak cukup")
     assert count(session, AccessGrant) == 0
