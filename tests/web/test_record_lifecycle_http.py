@@ -217,7 +217,7 @@ def test_hukuman_of_another_jenis_is_refused_inline_and_typed_values_stay(client
     assert page.xpath('//input[@id="f-putusan_tanggal"]/@value') == ["2026-11-10"]
     assert text_by_id(page, "f-putusan_isi") == "Dinyatakan bersalah oleh sidang."
     assert hukuman_choices(page) == DISIPLIN_SANKSI
-    assert "Pilih ulang berkas PDF" in text_by_id(page, "err-dokumen_file")
+    assert text_by_id(page, "file-dokumen_file").startswith("Berkas tersimpan: dokumen.pdf")
     assert footprint(session) == before
     assert refreshed(session, record).status == "PROSES"
 

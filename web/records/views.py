@@ -3,8 +3,6 @@ access table (Hak Akses). Person pages are addressed by token; the list is searc
 
 from __future__ import annotations
 
-from datetime import date
-
 from flask import Response, render_template, request
 from flask_login import login_required
 
@@ -12,6 +10,7 @@ import engine
 from processes.access import policy
 from processes.reading import reads, record_view, search
 from processes.reference import lists as reference
+from processes.reference.dates import parse_range
 from processes.reference.ranks import RANK_GROUPS
 from processes.work import record_flows
 
@@ -77,7 +76,6 @@ def record_list():
 
 
 def _filter_from(args, with_text: bool) -> tuple[search.RecordFilter, list[str]]:
-    errors = []
     f = search.RecordFilter(
         status=args.get("status", ""), jenis=args.get("jenis", ""), unit=args.get("unit", ""),
         kelompok=args.get("kelompok", ""), q=args.get("q", "")[:100] if with_text else "",
@@ -85,13 +83,7 @@ def _filter_from(args, with_text: bool) -> tuple[search.RecordFilter, list[str]]
         satuan=args.get("satuan", "")[:400], fase=args.get("fase", "")[:20],
         diupdate=args.get("diupdate", "") == "1",
     )
-    for name in ("dari", "sampai"):
-        raw = args.get(name, "")
-        if raw:
-            try:
-                setattr(f, name, date.fromisoformat(raw))
-            except ValueError:
-                errors.append(f"Tanggal '{raw}' tidak valid (format TTTT-BB-HH).")
+    f.dari, f.sampai, errors = parse_range(args.get("dari"), args.get("sampai"))
     return f, errors
 
 
