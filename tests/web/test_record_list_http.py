@@ -221,8 +221,8 @@ def test_a_date_range_that_ends_before_it_starts_is_an_error_not_an_empty_list(
     auth.login("kabid")
     page = read_list(client, dari="2026-06-21", sampai="2026-03-10")
     assert page.errors == [
-        "Tanggal \u201cdari\u201d (21 Juni 2026) jatuh setelah tanggal \u201csampai\u201d "
-        "(10 Maret 2026); tukar atau perbaiki salah satunya."]
+        ("Tanggal \u201cdari\u201d (21 Juni 2026) jatuh setelah tanggal \u201csampai\u201d "
+        "(10 Maret 2026); tukar atau perbaiki salah satunya.")]
     assert page.total == 4  # the range is dropped whole, and said so
     page = read_list(client, dari="2026-03-10", sampai="2026-06-21")
     assert page.errors == [] and page.total == 3
