@@ -103,7 +103,7 @@ def task(task_id: str):
         values = {**page.values, **submitted_fields(page.form)}
     else:
         values = page.values
-        task_page.log_task_view(db.unit_of_work(), me(), page.task)
+    task_page.log_task_view(db.unit_of_work(), me(), page, opened=not _is_post())
     return render_template(
         "work/task.html", page=page, summary=submission_summary(session, page),
         identity=identity_differences(session, me(), page),
