@@ -84,6 +84,9 @@ def test_a_staged_file_expires(client, auth, session):
     assert response.status_code == 422
     assert text_by_id(parse(response), "err-dokumen_file") == STAGED_GONE
     assert session.scalar(select(Record)) is None
+    post_start(client, "pencatatan", pencatatan_data(pangkat=""))  # stages a new one
+    assert session.scalars(select(StagedUpload.token)).all() != [token]  # the old one is gone
+    assert count(session, StagedUpload) == 1
 
 
 def test_a_returned_task_keeps_a_new_pdf_across_an_error_and_shows_files_by_name(client, auth, session):
