@@ -30,7 +30,7 @@ def visible_text(response) -> str:
     page = parse(response)
     for hidden in page.xpath("//script | //style | //head"):
         hidden.drop_tree()
-    return re.sub(r"\s+", " ", page.text_content())
+    return re.sub(r"\s+", " ", " ".join(page.itertext()))  # cells apart, as a reader sees them
 
 
 def codes_and_labels(session) -> tuple[set[str], list[str]]:
