@@ -308,14 +308,16 @@ def _complete(uow, user, task: TaskInfo, form, form_key, data, uploads, current)
         if upload_errors:
             return _failed(uow, user, form_key, uploads, "Periksa kembali isian yang ditandai.",
                            upload_errors)
-        staged_uploads.discard(session, user.id, form_key)  # the step is kept with its files
+        if file_fields(form):  # the step is kept with its files
+            staged_uploads.discard(session, user.id, form_key)
         return _stopped(uow, stop)
     except FormInvalid as err:
         return _failed(uow, user, form_key, uploads, str(err), {**err.errors, **upload_errors})
     if upload_errors:
         return _failed(uow, user, form_key, uploads, "Periksa kembali isian yang ditandai.",
                        upload_errors)
-    staged_uploads.discard(session, user.id, form_key)
+    if file_fields(form):  # a form without files stages none (and costs no statement)
+        staged_uploads.discard(session, user.id, form_key)
     uow.commit()
     return Outcome(ok=True, instance_id=task.instance_id)
 
