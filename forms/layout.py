@@ -26,6 +26,10 @@ class FieldView:
     choice_attrs: dict[str, dict[str, Any]] = field(default_factory=dict)
     #: A repeating group's rows, each a list of its fields (named "group-row-field").
     rows: list[list[FieldView]] = field(default_factory=list)
+    #: A file field's file, by the name it was uploaded with (never its hash), and the token
+    #: of a file kept from a failed try (sent back so the next try uses it).
+    file_name: str = ""
+    staged_token: str = ""
 
 
 @dataclass
@@ -108,8 +112,12 @@ def layout(
     errors: dict[str, str],
     options: OptionsSource,
     context: dict[str, Any] | None = None,
+    files: dict[str, tuple[str, str]] | None = None,
 ) -> list[SectionView]:
-    """Fields in the form's order, grouped by section (first appearance fixes a section's place)."""
+    """Fields in the form's order, grouped by section (first appearance fixes a section's place).
+
+    `files` gives a file field its file's name and, for a staged file, its token.
+    """
     schema = form["schema"]
     props = schema.get("properties", {})
     ui = form.get("ui", {})
@@ -138,6 +146,8 @@ def layout(
                 depends=depends_on(form, hints),
                 choice_attrs=choice_attrs,
                 rows=rows,
+                file_name=(files or {}).get(name, ("", ""))[0],
+                staged_token=(files or {}).get(name, ("", ""))[1],
             )
         )
     return list(sections.values())

@@ -8,6 +8,8 @@ from flask import request
 from werkzeug.datastructures import FileStorage
 
 import forms
+from processes.records import documents
+from processes.records.staged_uploads import StagedFile
 from processes.reference import lists as reference
 from processes.work.tasks import Upload
 
@@ -40,10 +42,19 @@ def submitted_uploads(form: dict) -> dict[str, Upload]:
         storage: FileStorage | None = request.files.get(name + "__upload")
         if storage is not None and storage.filename:
             uploads[name] = Upload(storage.filename, storage.read())
+        elif request.form.get(name + "__staged"):  # the file kept from the last try
+            uploads[name] = Upload("", b"", staged=request.form[name + "__staged"][:64])
     return uploads
 
 
 def sections(
-    form: dict, values: dict, errors: dict, context: dict | None = None
+    form: dict, values: dict, errors: dict, context: dict | None = None,
+    staged: dict[str, StagedFile] | None = None,
 ) -> list[forms.SectionView]:
-    return forms.layout(form, values, errors, reference.options_source(db.session()), context)
+    """The form's sections; a file field shows its file by name, a staged one with its token."""
+    session = db.session()
+    fields = forms.file_fields(form)
+    names = documents.names(session, [values.get(n) for n in fields])
+    files = {n: (names.get(values.get(n), "berkas PDF"), "") for n in fields if values.get(n)}
+    files |= {n: (kept.name, kept.token) for n, kept in (staged or {}).items()}
+    return forms.layout(form, values, errors, reference.options_source(session), context, files)

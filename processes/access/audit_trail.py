@@ -27,6 +27,7 @@ from processes.db.audit import AuditEntry
 from processes.db.audit_actions import ACTIONS, EKSPOR_LOG_AUDIT, GROUPS, codes_in, label
 from processes.db.uow import UnitOfWork
 from processes.errors import Forbidden
+from processes.reference import lists as reference
 
 PAGE_SIZE = 50
 #: The office keeps WIB: a day in the filter is a day in Palangka Raya.
@@ -102,7 +103,8 @@ def search(session: Session, user: User, f: TrailFilter) -> TrailPage:
     rows = session.execute(
         query.order_by(AuditEntry.id.desc()).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)
     ).all()
-    return TrailPage([_row(*row) for row in rows], total, page)
+    names = reference.field_labels(session)
+    return TrailPage([_row(*row, names) for row in rows], total, page)
 
 
 def _filtered(f: TrailFilter) -> Select:
@@ -139,17 +141,25 @@ def _start_of(day: date, days_after: int) -> datetime | None:
         return None
 
 
-def _row(entry: AuditEntry, username: str | None, name: str | None) -> TrailRow:
+def _row(entry: AuditEntry, username: str | None, name: str | None,
+         names: dict[str, dict[str, str]] | None = None) -> TrailRow:
     return TrailRow(entry, username or "", name or "", label(entry.action),
-                    outcome_label(entry.outcome), describe(entry.detail))
+                    outcome_label(entry.outcome), describe(entry.detail, names))
 
 
-def describe(detail: dict[str, Any]) -> str:
-    """A detail as a line to read: `status: PROSES → PENGAWASAN · catatan: 12`."""
+def describe(detail: dict[str, Any], names: dict[str, dict[str, str]] | None = None) -> str:
+    """A detail as a line to read: `status: PROSES → PENGAWASAN · catatan: 12`; a field
+    whose codes come from a reference list shows their labels (`names`, by field)."""
+    names = names or {}
+
+    def shown(field: str, value: Any) -> str:
+        known = names.get(field, {})
+        return _value(known.get(value, value) if isinstance(value, str) else value)
+
     parts = []
     for field, (before, after) in (detail.get("perubahan") or {}).items():
-        parts.append(f"{_name(field)}: {_value(before)} → {_value(after)}")
-    parts += [f"{_name(k)}: {_value(v)}" for k, v in detail.items() if k != "perubahan"]
+        parts.append(f"{_name(field)}: {shown(field, before)} → {shown(field, after)}")
+    parts += [f"{_name(k)}: {shown(k, v)}" for k, v in detail.items() if k != "perubahan"]
     return " · ".join(parts)
 
 
@@ -184,8 +194,9 @@ def export_csv(uow: UnitOfWork, user: User, f: TrailFilter) -> str:
         writer = csv.writer(out)
         writer.writerow(CSV_HEADER)
         query = _filtered(f).order_by(AuditEntry.id).execution_options(yield_per=1000)
+        names = reference.field_labels(session)
         for row in session.execute(query):
-            writer.writerow([_cell(v) for v in _csv_values(_row(*row))])
+            writer.writerow([_cell(v) for v in _csv_values(_row(*row, names))])
         return out.getvalue()
 
 

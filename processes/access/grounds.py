@@ -9,7 +9,9 @@ The grounds, most general first (the first that holds is the one logged):
   person page, not the person's other records).
 
 An open task (MENANGANI_TUGAS) shows its holder that task's own submission: the task
-page, its PDF and its process page (`instance_ground`), and nothing else about the person.
+page, its PDF and its process page (`instance_ground`); a deciding task (Kaurlitpers,
+Kasubbid Paminal, Kabid Propam) also shows the person's catpers the decision is about
+(`decision_ground`), and an operator's task nothing else about the person.
 
 Each ground is one SQL condition; the record list ORs them, and a single read asks which
 one applied, for the read log. The table is evaluated once per request: a `Viewer`
@@ -29,6 +31,7 @@ from engine import InstanceInfo, utcnow
 from processes.access.models import AccessGrant
 from processes.access.policy import Scope, scope_of
 from processes.accounts.models import User
+from processes.accounts.roles import DECIDING_LANES
 from processes.accounts.users import actor_for
 from processes.errors import Forbidden
 from processes.records.models import Person, Record
@@ -120,6 +123,17 @@ def person_ground(session: Session, user: User | Viewer, nomor: str) -> str | No
     if session.scalar(select(_granted(viewer, literal(nomor)))):
         return AKSES_KHUSUS
     return None
+
+
+def decision_ground(session: Session, user: User | Viewer, nomor: str, lane: str) -> str | None:
+    """Ground for the holder of an open task in `lane` to read the catpers of `nomor` that
+    the task decides on: a person ground, or else holding a deciding task. The caller has
+    checked that the user may take the task."""
+    ground = person_ground(session, user, nomor)
+    if ground is None and lane in DECIDING_LANES:
+        return MENANGANI
+    return ground
+
 
 
 def opens_person(record_ground: str | None) -> bool:

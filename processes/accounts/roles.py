@@ -43,3 +43,8 @@ PROCESS_OWNERS = frozenset({PEMILIK_PROSES, ADMIN})
 def lanes_of(role: str) -> frozenset[str]:
     found = ROLES.get(role)
     return found.lanes if found else frozenset()
+
+
+#: Lanes whose tasks decide on a submission (approve, return, koreksi): their holder reads
+#: what the decision is about (the person's catpers), as `access.grounds` says.
+DECIDING_LANES = frozenset().union(*(ROLES[r].lanes for r in (SUPERVISOR, MANAGER, DIREKTUR)))

@@ -31,7 +31,7 @@ GROUPS = {
 BACA_CATATAN, BACA_DOKUMEN, BACA_PERSONEL = "BACA_CATATAN", "BACA_DOKUMEN", "BACA_PERSONEL"
 BACA_DAFTAR, BACA_TUGAS, BACA_DOKUMEN_TUGAS = "BACA_DAFTAR", "BACA_TUGAS", "BACA_DOKUMEN_TUGAS"
 BACA_SURAT_SKHP, BACA_SURAT_REKAM_JEJAK = "BACA_SURAT_SKHP", "BACA_SURAT_REKAM_JEJAK"
-BACA_PROSES = "BACA_PROSES"
+BACA_PROSES, BACA_TUGAS_CATPERS = "BACA_PROSES", "BACA_TUGAS_CATPERS"
 # Refusals, sign-in and sessions.
 AKSES_DITOLAK = "AKSES_DITOLAK"
 MASUK, MASUK_GAGAL, KELUAR, SESI_BERAKHIR = "MASUK", "MASUK_GAGAL", "KELUAR", "SESI_BERAKHIR"
@@ -65,6 +65,7 @@ ACTIONS: dict[str, Action] = {
         Action(BACA_SURAT_SKHP, "Membuka SKHP", BACA),
         Action(BACA_SURAT_REKAM_JEJAK, "Membuka surat rekam jejak", BACA),
         Action(BACA_PROSES, "Membuka halaman proses (riwayat dan catatan)", BACA),
+        Action(BACA_TUGAS_CATPERS, "Melihat catatan personel pada tugas yang diputuskan", BACA),
         Action(AKSES_DITOLAK, "Akses ditolak", TOLAK),
         Action(MASUK, "Masuk", SESI),
         Action(MASUK_GAGAL, "Gagal masuk", SESI),

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from processes.access.grounds import Viewer
 from processes.errors import Forbidden, Refused
 from processes.reading.dashboard import Period, units_in_scope
+from processes.reference.dates import range_problem
 
 MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 UNIT_REFUSED = "Anda tidak berwenang melihat angka satuan ini."
@@ -24,11 +25,16 @@ def period_from(dari: str, sampai: str, today: date) -> Period:
     for value in (start, end):
         if not MONTH.match(value):
             raise Refused(f"Bulan '{value[:20]}' tidak valid (format TTTT-BB).")
-    if start > end:
-        raise Refused("Bulan awal harus sebelum bulan akhir.")
+    problem = range_problem(_first_day(start), _first_day(end), by_month=True)
+    if problem:
+        raise Refused(problem)
     if int(end[:4]) - int(start[:4]) > 10:
         raise Refused("Periode paling panjang sepuluh tahun.")
     return Period(start, end)
+
+
+def _first_day(month: str) -> date:
+    return date(int(month[:4]), int(month[5:7]), 1)
 
 
 def unit_for(session: Session, viewer: Viewer, unit: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from processes.db.upsert import insert_if_missing
@@ -12,7 +13,7 @@ from processes.errors import Refused
 from processes.records.models import StoredFile
 from processes.records.pdf_actions import active_content
 
-__all__ = ["MAX_PDF_BYTES", "StoredFile", "check_pdf", "load", "store_pdf"]
+__all__ = ["MAX_PDF_BYTES", "StoredFile", "check_pdf", "load", "names", "store_pdf"]
 
 MAX_PDF_BYTES = 10 * 1024 * 1024
 
@@ -54,6 +55,16 @@ def store_pdf(session: Session, content: bytes, original_name: str, user_id: int
             "uploaded_by": user_id, "content": content,
         })
     return digest
+
+
+def names(session: Session, digests: list[str]) -> dict[str, str]:
+    """The name each stored file was uploaded with, by its hash."""
+    wanted = [d for d in digests if isinstance(d, str) and d]
+    if not wanted:
+        return {}
+    rows = session.execute(select(StoredFile.sha256, StoredFile.original_name)
+                           .where(StoredFile.sha256.in_(wanted)))
+    return {digest: name for digest, name in rows}
 
 
 def load(session: Session, digest: str) -> StoredFile | None:

@@ -186,3 +186,22 @@ class Sanction(DomainBase):
     # The last day served; None for a sanction that never ends (PTDH).
     berakhir: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class StagedUpload(DomainBase):
+    """A PDF uploaded with a form that came back with errors, kept for its resubmission.
+
+    It belongs to one user and one form (`form_key`) and lasts until the submission
+    completes or it expires; only then does it become a StoredFile.
+    """
+
+    __tablename__ = "staged_upload"
+    __table_args__ = (Index("ix_staged_upload_expires_at", "expires_at"),)
+
+    token: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
+    form_key: Mapped[str] = mapped_column(String(200))
+    field: Mapped[str] = mapped_column(String(100))
+    original_name: Mapped[str] = mapped_column(String(200))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

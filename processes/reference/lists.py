@@ -216,3 +216,21 @@ def labels(session: Session, list_name: str) -> dict[str, str]:
         select(ReferenceItem.code, ReferenceItem.label).where(ReferenceItem.list_name == list_name)
     )
     return dict(rows.all())
+
+
+#: Which list a stored field's code comes from, wherever the field is shown by name (the
+#: audit log's details): the page prints the list's label for it.
+FIELD_LISTS = {
+    "pangkat": "pangkat", "unit_kerja": "unit", "kesatuan": "unit",
+    "jenis_pelanggaran": "jenis_pelanggaran", "wujud_perbuatan": "wujud_perbuatan",
+    "pasal": "pasal", "ditangani_oleh": "ditangani_oleh", "limpah": "ditangani_oleh",
+    "hukuman": "sanksi", "jenis_pemutakhiran": "pemutakhiran",
+    "alasan_dihentikan": "alasan_dihentikan", "tahap": "tahap", "peruntukan": "peruntukan",
+    "jenis": "jenis_dokumen",
+}
+
+
+def field_labels(session: Session) -> dict[str, dict[str, str]]:
+    """code → label for each field of FIELD_LISTS, each list read once."""
+    by_list = {name: labels(session, name) for name in set(FIELD_LISTS.values())}
+    return {field: by_list[name] for field, name in FIELD_LISTS.items()}

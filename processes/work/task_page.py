@@ -23,6 +23,7 @@ from processes.db.uow import UnitOfWork
 from processes.errors import Forbidden
 from processes.records import documents
 from processes.records.models import Person, StoredFile
+from processes.work.decision_view import DecisionView, decision_view, log_decision_view
 
 
 @dataclass
@@ -34,6 +35,8 @@ class TaskPage:
     history: list[engine.HistoryEntry]
     #: The person page's token, when the user may read the whole person (not from the task).
     person_token: str | None = None
+    #: What a deciding task's holder sees of the person's catpers (None: nothing to show).
+    decision: DecisionView | None = None
 
 
 def open_task_page(session: Session, user: User, task_id: str) -> TaskPage:
@@ -44,6 +47,7 @@ def open_task_page(session: Session, user: User, task_id: str) -> TaskPage:
     prefill = form.get("ui", {}).get("prefill", True)
     values = {k: v for k, v in data.items() if prefill and not k.startswith("hasil_")}
     page = TaskPage(task, form, values, data, engine.timeline(session, task.instance_id))
+    page.decision = decision_view(session, user, task, data)
     if task.business_key and person_ground(session, user, task.business_key):
         page.person_token = session.scalar(
             select(Person.token).where(Person.nomor_identitas == task.business_key)
@@ -65,12 +69,17 @@ def task_file(session: Session, user: User, task_id: str, field: str) -> documen
     return stored
 
 
-def log_task_view(uow: UnitOfWork, user: User, task: TaskInfo) -> None:
-    """A task page shows the submission about a person: that is a read too."""
-    if not task.business_key:
+def log_task_view(uow: UnitOfWork, user: User, page: TaskPage, opened: bool = True) -> None:
+    """A task page shows the submission about a person (`opened`: the page itself, not its
+    form shown again with errors) and the catpers a decision is about: reads too."""
+    task = page.task
+    if not task.business_key or not (opened or page.decision):
         return
     with uow:
-        log_read(uow.session, user, task.business_key, "TUGAS", task.instance_id, MENANGANI)
+        if opened:
+            log_read(uow.session, user, task.business_key, "TUGAS", task.instance_id, MENANGANI)
+        if page.decision:
+            log_decision_view(uow.session, user, task, page.decision)
         uow.commit()
 
 

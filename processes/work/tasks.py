@@ -26,8 +26,9 @@ from processes.db.uow import UnitOfWork
 from processes.errors import Forbidden
 from processes.letters import issue as letter_issue
 from processes.letters.settings import LocalAddress
-from processes.records import documents
+from processes.records import documents, staged_uploads
 from processes.records.models import Record
+from processes.records.staged_uploads import StagedFile
 from processes.work import record_flows
 from processes.work.record_flows import RECORD_FLOWS
 from processes.work.runtime import RUNTIME
@@ -35,8 +36,15 @@ from processes.work.runtime import RUNTIME
 
 @dataclass(frozen=True)
 class Upload:
+    """A PDF posted with a form, or (`staged`, no content) the token of one kept from an
+    earlier try of the same form."""
+
     filename: str
     content: bytes
+    staged: str = ""
+
+#: What a staged token that is not the user's, not this form's or expired comes to.
+STAGED_GONE = "Berkas tersimpan sudah tidak berlaku; pilih ulang berkas PDF."
 
 
 @dataclass
@@ -51,6 +59,8 @@ class Outcome:
     stopped: bool = False
     #: The task completed (or tried), when the caller named it by id.
     task: TaskInfo | None = None
+    #: Files posted with a submission that failed, kept for the next try: {field: file}.
+    staged: dict[str, StagedFile] = field(default_factory=dict)
 
 
 #: read_form(form) -> (the form's submitted fields, its uploads): what a POST carries.
@@ -90,10 +100,29 @@ def start_form(
     raise Forbidden("Anda tidak berwenang memulai proses ini.")
 
 
+def start_form_key(process_id: str, record_id: int | None) -> str:
+    """Which form a staged upload belongs to, for a start form."""
+    return f"mulai:{process_id}:{record_id or 0}"
+
+
+def task_form_key(task_id: str) -> str:
+    """Which form a staged upload belongs to, for a task form."""
+    return f"tugas:{task_id}"
+
+
+def _resolved(session: Session, user: User, form_key: str, name: str, upload: Upload) -> Upload | None:
+    """The upload with its bytes: a staged token is looked up (None when it is not valid)."""
+    if upload.content or not upload.staged:
+        return upload
+    row = staged_uploads.find(session, user.id, form_key, name, upload.staged)
+    return Upload(row.original_name, row.content, upload.staged) if row else None
+
+
 def _with_uploads(
     session: Session,
     user: User,
     form: dict,
+    form_key: str,
     data: dict[str, Any],
     uploads: dict[str, Upload],
     current: dict[str, Any],
@@ -110,7 +139,13 @@ def _with_uploads(
         if current.get(name):
             data[name] = current[name]
         upload = uploads.get(name)
-        if upload is None or not upload.content:
+        if upload is None:
+            continue
+        upload = _resolved(session, user, form_key, name, upload)
+        if upload is None:
+            errors[name] = STAGED_GONE
+            continue
+        if not upload.content:
             continue
         problem = documents.check_pdf(upload.content)
         if problem:
@@ -118,6 +153,24 @@ def _with_uploads(
             continue
         data[name] = documents.store_pdf(session, upload.content, upload.filename, user.id)
     return data, errors
+
+
+def _keep(session: Session, user: User, form_key: str, uploads: dict[str, Upload]) -> dict[str, StagedFile]:
+    """Stage each acceptable PDF of a failed submission for the next try of the form (a
+    file staged before keeps its token); the caller commits."""
+    kept: dict[str, StagedFile] = {}
+    for name, upload in uploads.items():
+        if upload.staged and not upload.content:
+            row = staged_uploads.find(session, user.id, form_key, name, upload.staged)
+            if row is not None:
+                kept[name] = StagedFile(row.token, row.original_name)
+            elif staged_uploads.someone_elses(session, user.id, upload.staged):
+                audit.record(session, AKSES_DITOLAK, user_id=user.id, target=form_key,
+                             outcome="Berkas tersimpan milik pengguna lain.", detail={"isian": name})
+        elif upload.content and documents.check_pdf(upload.content) is None:
+            kept[name] = staged_uploads.stage(session, user.id, form_key, name, upload.content,
+                                              upload.filename)
+    return kept
 
 
 def start_submission(
@@ -143,14 +196,15 @@ def _start_submission(uow, user, process_id, data, uploads, record_id, password)
         try:
             record = record_flows.record_to_continue(session, user, record_id) if record_id else None
             _, form = start_form(session, user, process_id, record)
-            refused = _password_refused(uow, user, form, data, password)
+            form_key = start_form_key(process_id, record_id)
+            refused = _password_refused(uow, user, form, data, password, form_key, uploads)
             if refused:
                 return refused
             actor = actor_for(user)
             unit_path = record.unit_path if record else actor.unit_path
             seed = record_flows.start_data(record) if record else None
             first = RUNTIME.start(session, actor, process_id, unit_path, seed)
-            return _complete(uow, user, first, form, data, uploads, current={})
+            return _complete(uow, user, first, form, form_key, data, uploads, current={})
         except ProcessStopped as stop:  # before the first task: the new instance waits
             return _stopped(uow, stop)
         except EngineError as err:
@@ -195,11 +249,12 @@ def _complete_task(uow, user, task_id, read_form, password, from_page=False) -> 
             data, uploads = read_form(form)
             if from_page:
                 data = _prefilled(session, task, form, data)
-            refused = _password_refused(uow, user, form, data, password)
+            form_key = task_form_key(task_id)
+            refused = _password_refused(uow, user, form, data, password, form_key, uploads)
             if refused:
                 return refused
             current = engine.instance_data(session, task.instance_id, task_id) if file_fields(form) else {}
-            outcome = _complete(uow, user, task, form, data, uploads, current)
+            outcome = _complete(uow, user, task, form, form_key, data, uploads, current)
         except Conflict:
             uow.rollback()
             outcome = Outcome(ok=False, message=engine.completion_message(uow.session, task_id))
@@ -228,7 +283,7 @@ def _prefilled(session: Session, task: TaskInfo, form: dict, data: dict[str, Any
     return {**kept, **data}
 
 
-def _password_refused(uow, user, form, data, password) -> Outcome | None:
+def _password_refused(uow, user, form, data, password, form_key, uploads) -> Outcome | None:
     """The refusal when the form asks for the user's password (the diagram's form says so:
     issuing a letter, granting akses khusus) and it is not given right. Runs before anything
     is written, so the one thing committed is the failed try, for the sign-in throttle."""
@@ -237,30 +292,41 @@ def _password_refused(uow, user, form, data, password) -> Outcome | None:
     refusal = confirm_password(uow.session, user, password)
     if refusal is None:
         return None
+    kept = _keep(uow.session, user, form_key, uploads)
     uow.commit()
     return Outcome(ok=False, message=refusal + " Keputusan belum dikirim.",
-                   errors={PASSWORD_FIELD: refusal})
+                   errors={PASSWORD_FIELD: refusal}, staged=kept)
 
 
-def _complete(uow, user, task: TaskInfo, form, data, uploads, current) -> Outcome:
+def _complete(uow, user, task: TaskInfo, form, form_key, data, uploads, current) -> Outcome:
     session = uow.session
-    data, upload_errors = _with_uploads(session, user, form, data, uploads, current)
+    data, upload_errors = _with_uploads(session, user, form, form_key, data, uploads, current)
     try:
         RUNTIME.complete_task(session, actor_for(user), task.id, data)
     except ProcessStopped as stop:
         if upload_errors:
-            return Outcome(ok=False, message="Periksa kembali isian yang ditandai.", errors=upload_errors)
+            return _failed(uow, user, form_key, uploads, "Periksa kembali isian yang ditandai.",
+                           upload_errors)
+        if file_fields(form):  # the step is kept with its files
+            staged_uploads.discard(session, user.id, form_key)
         return _stopped(uow, stop)
     except FormInvalid as err:
-        errors = {**err.errors, **upload_errors}
-        for name in uploads:
-            # The transaction is rolled back, so an accepted upload was not kept either.
-            errors.setdefault(name, "Pilih ulang berkas PDF: berkas belum tersimpan.")
-        return Outcome(ok=False, message=str(err), errors=errors)
+        return _failed(uow, user, form_key, uploads, str(err), {**err.errors, **upload_errors})
     if upload_errors:
-        return Outcome(ok=False, message="Periksa kembali isian yang ditandai.", errors=upload_errors)
+        return _failed(uow, user, form_key, uploads, "Periksa kembali isian yang ditandai.",
+                       upload_errors)
+    if file_fields(form):  # a form without files stages none (and costs no statement)
+        staged_uploads.discard(session, user.id, form_key)
     uow.commit()
     return Outcome(ok=True, instance_id=task.instance_id)
+
+
+def _failed(uow, user, form_key, uploads, message, errors) -> Outcome:
+    """Nothing of the submission is kept but its acceptable PDFs, staged for the next try."""
+    uow.rollback()
+    kept = _keep(uow.session, user, form_key, uploads)
+    uow.commit()
+    return Outcome(ok=False, message=message, errors=errors, staged=kept)
 
 
 def _stopped(uow: UnitOfWork, stop: ProcessStopped) -> Outcome:

@@ -88,7 +88,7 @@ class RecordPage:
     offer_labels: list[str]
     waiting: str | None
     tahapan: list[Tahap]
-    documents: list[tuple[str, str]]  # (tahap, nomor)
+    documents: list[tuple[str, str]]  # (tahap as labelled, nomor)
     history: list[str]  # statuses, oldest first
 
     @property

@@ -344,9 +344,12 @@ def test_a_task_holder_sees_the_task_s_submission_but_not_the_person(world, clie
         assert holder.get(path).status_code == 403, path
     assert listed(holder) == []
     logged = reads_since(reader, before, world.users["tmp-kaurlit.kapuas"])
+    # Deciding on the task, the holder sees the person's catpers summary on the task page
+    # (on the task's own ground, logged), and still opens no record or person page.
+    assert parse(page).xpath('//*[@id="decision-view"]')
     assert {(what, ground) for what, _, ground in logged} == {
-        ("TUGAS", "MENANGANI_TUGAS"), ("DOKUMEN_TUGAS", "MENANGANI_TUGAS"),
-        ("PROSES", "MENANGANI_TUGAS")}
+        ("TUGAS", "MENANGANI_TUGAS"), ("TUGAS_CATPERS", "MENANGANI_TUGAS"),
+        ("DOKUMEN_TUGAS", "MENANGANI_TUGAS"), ("PROSES", "MENANGANI_TUGAS")}
     # The Polda's Kaurlitpers holds the same task and reads the person on the table's ground.
     assert parse(clients["kaurlitpers"].get(f"/tugas/{world.waiting_task}")).xpath(
         '//a[@id="person-link"]/@href') == [person(NRP_OTHER)(world)]

@@ -112,7 +112,7 @@ def test_odd_filter_values_get_a_page_not_an_error(client, auth):
                    {"page": "9223372036854775807"}, {"page": "-4"}, {"jenis": "TIDAK_ADA"}):
         assert client.post("/log-akses", data=params).status_code == 200, params
     page = client.post("/log-akses", data={"dari": "kemarin"}).get_data(as_text=True)
-    assert "tidak dikenali" in page
+    assert "tidak valid (format TTTT-BB-HH)" in page
 
 
 def test_the_page_warns_at_once_when_the_chain_is_broken(client, auth, session, db_engine):

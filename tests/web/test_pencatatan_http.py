@@ -9,7 +9,8 @@ from sqlalchemy import select
 from processes.records import statuses
 from processes.records.models import Record, StoredFile
 from tests.support.data import MINIMAL_PDF, pencatatan_data
-from tests.support.pages import inbox, only_task, post_decision, post_pencatatan, post_start
+from tests.support.pages import inbox, only_task, parse, post_decision, post_pencatatan, post_start
+from tests.support.web_flows import text_by_id
 
 
 def the_record(session):
@@ -68,7 +69,9 @@ def test_bad_input_shows_indonesian_messages_keeps_values_and_writes_nothing(cli
     assert "NRP/NIP tidak sesuai format" in page
     assert "Pangkat/golongan wajib diisi." in page
     assert 'value="Siti Aminah"' in page
-    assert "Pilih ulang berkas PDF" in page
+    # The PDF is kept for the corrected submission, and every flagged field is linked.
+    assert text_by_id(parse(page), "file-dokumen_file").startswith("Berkas tersimpan: dokumen.pdf")
+    assert set(parse(page).xpath('//*[@id="error-summary"]//a/@href')) >= {"#f-nomor_identitas", "#f-pangkat"}
     assert session.scalar(select(Record)) is None
     assert session.scalar(select(StoredFile)) is None
 

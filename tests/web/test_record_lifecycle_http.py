@@ -122,7 +122,7 @@ def test_update_i_returned_by_kaurlitpers_fixed_and_approved_shows_proses_and_ta
     tahap = page.tahap("UPDATE_I")
     assert tahap.lines == {"Nomor DP3D/BP3KEPP": "DP3D/123/XI/2026", "Limpah": "Polda"}
     assert "SPRIN/45/XI/2026" in tahap.document
-    assert ("UPDATE_I", "SPRIN/45/XI/2026") in page.documents
+    assert ("Update I (DP3D/BP3KEPP)", "SPRIN/45/XI/2026") in page.documents
     assert page.history[-2:] == [statuses.DIAJUKAN_UPDATE, statuses.PROSES]
     assert page.offers == ["update_ii", "pemutakhiran"]  # Update I only once
     pdf = client.get(f"/catatan/{record.id}/dokumen/UPDATE_I")
@@ -221,7 +221,7 @@ def test_hukuman_of_another_jenis_is_refused_inline_and_typed_values_stay(client
     assert page.xpath('//input[@id="f-putusan_tanggal"]/@value') == ["2026-11-10"]
     assert text_by_id(page, "f-putusan_isi") == "Dinyatakan bersalah oleh sidang."
     assert hukuman_choices(page) == DISIPLIN_SANKSI
-    assert "Pilih ulang berkas PDF" in text_by_id(page, "err-dokumen_file")
+    assert text_by_id(page, "file-dokumen_file").startswith("Berkas tersimpan: dokumen.pdf")
     assert footprint(session) == before
     assert refreshed(session, record).status == "PROSES"
 
@@ -266,9 +266,11 @@ def test_kepp_record_goes_through_update_ii_iii_and_iv(client, auth, session):
         "Penempatan pada tempat khusus (patsus) paling lama 30 hari kerja "
         "(1 hari kerja, mulai 10 November 2026)"
     )
-    assert [d for d in page.documents if d[0].startswith("UPDATE")] == [
-        ("UPDATE_I", "DOK/1/XI/2026"), ("UPDATE_II", "DOK-KEP/1/XI/2026"), ("UPDATE_III", "DOK-KEP/2/XI/2026"),
-        ("UPDATE_IV", "DOK-KEP/3/XI/2026"),
+    assert [d for d in page.documents if d[0].startswith("Update")] == [
+        ("Update I (DP3D/BP3KEPP)", "DOK/1/XI/2026"),
+        ("Update II (Putusan sidang)", "DOK-KEP/1/XI/2026"),
+        ("Update III (Putusan banding KEPP)", "DOK-KEP/2/XI/2026"),
+        ("Update IV (Peninjauan kembali KEPP)", "DOK-KEP/3/XI/2026"),
     ]
     assert refreshed(session, record).tahap == "UPDATE_IV"
 

@@ -216,6 +216,19 @@ def test_an_invalid_date_in_the_list_filter_gets_an_indonesian_message(client, a
     assert page.errors == ["Tanggal 'kemarin' tidak valid (format TTTT-BB-HH)."]
 
 
+def test_a_date_range_that_ends_before_it_starts_is_an_error_not_an_empty_list(
+    client, auth, four_records
+):
+    auth.login("kabid")
+    page = read_list(client, dari="2026-06-21", sampai="2026-03-10")
+    assert page.errors == [
+        ("Tanggal \u201cdari\u201d (21 Juni 2026) jatuh setelah tanggal \u201csampai\u201d "
+        "(10 Maret 2026); tukar atau perbaiki salah satunya.")]
+    assert page.total == 4  # the range is dropped whole, and said so
+    page = read_list(client, dari="2026-03-10", sampai="2026-06-21")
+    assert page.errors == [] and page.total == 3
+
+
 def test_the_record_list_pages_by_25_and_keeps_the_filters(client, auth, session):
     for i in range(27):
         submitted_record(session, nomor_identitas=f"850512{i:02d}", nama=f"Personel Uji {i:02d}")

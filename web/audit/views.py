@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from flask import Response, render_template, request
 from flask_login import login_required
 from werkzeug.datastructures import MultiDict
 
 from processes.access import audit_trail
 from processes.access.audit_trail import TrailFilter
+from processes.reference.dates import parse_range
 
 from .. import db
 from ..auth.session import me
@@ -39,21 +38,10 @@ def export():
 
 
 def _filter(args: MultiDict) -> tuple[TrailFilter, list[str]]:
-    errors: list[str] = []
-    dari, sampai = _date(args.get("dari"), errors), _date(args.get("sampai"), errors)
+    dari, sampai, errors = parse_range(args.get("dari"), args.get("sampai"))
     f = TrailFilter(
         pengguna=args.get("pengguna", "").strip()[:120], nomor=args.get("nomor", "").strip()[:120],
         jenis=args.get("jenis", "").strip()[:40], dari=dari, sampai=sampai,
         page=args.get("page", 1, type=int) or 1,
     )
     return f, errors
-
-
-def _date(raw: str | None, errors: list[str]) -> date | None:
-    if not raw:
-        return None
-    try:
-        return date.fromisoformat(raw)
-    except ValueError:
-        errors.append(f"Tanggal {raw[:20]!r} tidak dikenali; gunakan format TTTT-BB-HH.")
-        return None

@@ -15,6 +15,7 @@ from processes.reading import reads, record_view, search
 from processes.records.sanction_dates import office_today
 from processes.records.sanctions import NEVER
 from processes.reference import lists as reference
+from processes.reference.dates import parse_range
 from processes.reference.ranks import RANK_GROUPS
 from processes.work import record_flows, withdrawal
 
@@ -96,7 +97,6 @@ def record_list():
 
 
 def _filter_from(args, with_text: bool) -> tuple[search.RecordFilter, list[str]]:
-    errors = []
     f = search.RecordFilter(
         status=args.get("status", ""), jenis=args.get("jenis", ""), unit=args.get("unit", ""),
         kelompok=args.get("kelompok", ""), q=args.get("q", "")[:100] if with_text else "",
@@ -104,13 +104,7 @@ def _filter_from(args, with_text: bool) -> tuple[search.RecordFilter, list[str]]
         satuan=args.get("satuan", "")[:400], fase=args.get("fase", "")[:20],
         diupdate=args.get("diupdate", "") == "1",
     )
-    for name in ("dari", "sampai"):
-        raw = args.get(name, "")
-        if raw:
-            try:
-                setattr(f, name, date.fromisoformat(raw))
-            except ValueError:
-                errors.append(f"Tanggal '{raw}' tidak valid (format TTTT-BB-HH).")
+    f.dari, f.sampai, errors = parse_range(args.get("dari"), args.get("sampai"))
     return f, errors
 
 

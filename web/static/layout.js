@@ -15,6 +15,22 @@ document.addEventListener("DOMContentLoaded", function () {
       if (!window.confirm(form.getAttribute("data-confirm"))) event.preventDefault();
     });
   });
+  // The error list of a form links each flagged field: following a link puts the cursor in
+  // it (a group of radio buttons: its first button).
+  var summary = document.getElementById("error-summary");
+  if (summary) {
+    summary.querySelectorAll("a[data-focus]").forEach(function (link) {
+      link.addEventListener("click", function (event) {
+        var target = document.getElementById(link.getAttribute("data-focus"));
+        if (!target) return;
+        event.preventDefault();
+        var input = target.matches("input, select, textarea") ? target : target.querySelector("input, select, textarea");
+        target.scrollIntoView({block: "center"});
+        (input || target).focus();
+      });
+    });
+    summary.focus();
+  }
   // Filters fold away on a phone only: a desktop shows them open.
   if (window.matchMedia("(min-width: 861px)").matches) {
     document.querySelectorAll("details.filters-fold").forEach(function (d) { d.open = true; });

@@ -53,7 +53,7 @@ def start(process_id: str):
     record_id = request.args.get("catatan", type=row_id)
     record = record_flows.record_to_continue(session, me(), record_id) if record_id else None
     name, form = tasks.start_form(session, me(), process_id, record)
-    values, errors = {}, {}
+    values, errors, staged = {}, {}, {}
     if _is_post():
         values = submitted_fields(form)
         outcome = tasks.start_submission(
@@ -66,12 +66,12 @@ def start(process_id: str):
         flash(outcome.message, "error")
         if outcome.stopped:
             return redirect(url_for("work.inbox"))
-        errors = outcome.errors
+        errors, staged = outcome.errors, outcome.staged
     context = {FACTS: record_facts(record)} if record else {}
     return render_template(
         "work/start.html", name=name, form=form, process_id=process_id, record=record,
         reads_record=bool(record and record_ground(session, me(), record)),
-        sections=sections(form, values, errors, context),
+        sections=sections(form, values, errors, context, staged),
     ), (422 if _is_post() else 200)
 
 
@@ -79,7 +79,7 @@ def start(process_id: str):
 @login_required
 def task(task_id: str):
     session = db.session()
-    values, errors = {}, {}
+    values, errors, staged = {}, {}, {}
     if _is_post():
         # The task is completed first, in one pass; the page is built only to show errors.
         outcome = tasks.complete_submitted(
@@ -93,7 +93,7 @@ def task(task_id: str):
         flash(outcome.message, "error")
         if outcome.stopped:
             return redirect(url_for("work.inbox"))
-        errors = outcome.errors
+        errors, staged = outcome.errors, outcome.staged
     try:
         page = task_page.open_task_page(session, me(), task_id)
     except engine.TaskNotOpen as err:
@@ -104,11 +104,11 @@ def task(task_id: str):
         values = {**page.values, **submitted_fields(page.form)}
     else:
         values = page.values
-        task_page.log_task_view(db.unit_of_work(), me(), page.task)
+    task_page.log_task_view(db.unit_of_work(), me(), page, opened=not _is_post())
     return render_template(
         "work/task.html", page=page, summary=submission_summary(session, page),
         identity=identity_differences(session, me(), page),
-        sections=sections(page.form, values, errors, page.context),
+        sections=sections(page.form, values, errors, page.context, staged),
     ), (422 if _is_post() else 200)
 
 
