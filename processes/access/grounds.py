@@ -135,7 +135,6 @@ def decision_ground(session: Session, user: User | Viewer, nomor: str, lane: str
     return ground
 
 
-
 def opens_person(record_ground: str | None) -> bool:
     """Whether a record read on this ground comes with the whole person (list links)."""
     return record_ground in (SEMUA, AKSES_KHUSUS)

@@ -3,8 +3,6 @@ access table (Hak Akses). Person pages are addressed by token; the list is searc
 
 from __future__ import annotations
 
-from datetime import date
-
 from flask import Response, flash, redirect, render_template, request, url_for
 from flask_login import login_required
 
