@@ -64,13 +64,14 @@ def file_rows(file_name: str, content: bytes) -> Iterator[list[Any]]:
 
 
 def _xlsx_rows(content: bytes) -> Iterator[list[Any]]:
-    from openpyxl import load_workbook
+    # calamine (Rust) reads 100,000 rows in seconds; openpyxl takes over a minute.
+    from python_calamine import CalamineWorkbook
 
     try:
-        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception as err:  # openpyxl raises many kinds for a file that is not XLSX
+        sheet = CalamineWorkbook.from_filelike(io.BytesIO(content)).get_sheet_by_index(0)
+        return iter(sheet.to_python(skip_empty_area=False))
+    except Exception as err:  # calamine raises its own kinds for a file that is not XLSX
         raise Refused("Berkas XLSX tidak dapat dibaca; simpan ulang dari Excel/LibreOffice.") from err
-    return (list(row) for row in book.worksheets[0].iter_rows(values_only=True))
 
 
 def _csv_rows(content: bytes) -> Iterator[list[Any]]:

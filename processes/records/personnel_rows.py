@@ -77,6 +77,10 @@ def text(value: Any, limit: int = 200) -> str:
 
 
 def _number(value: Any, reasons: list[str]) -> str:
+    # A spreadsheet keeps a number typed into a cell as a float: exact up to 15 digits (an
+    # NRP), not for 18 (a NIP, whose last digits are lost).
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
     if isinstance(value, float):
         reasons.append("NRP/NIP tersimpan sebagai angka pecahan (digit bisa hilang); "
                        "format kolomnya sebagai Teks.")

@@ -86,6 +86,7 @@ EXPECTED: dict[str, list[Case]] = {
     "admin.personnel_template_file": [get("/admin/data-induk/templat.csv", ADMIN)],
     "admin.settings": [get("/admin/pengaturan", ADMIN), post("/admin/pengaturan", ADMIN)],
     "admin.update_item": [post("/admin/butir/999999", ADMIN)],
+    "admin.update_unit": [post("/admin/satuan/999999", ADMIN)],  # no such unit: refused
     "admin.update_user": [post(lambda w: f"/admin/pengguna/{w.users['tmp-op2.kapuas']}", ADMIN)],
     "admin.users": [get("/admin/pengguna", ADMIN), post("/admin/pengguna", ADMIN)],
     "auth.login": [get("/masuk", EVERYONE),

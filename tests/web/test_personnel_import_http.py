@@ -57,6 +57,15 @@ def test_an_xlsx_file_imports_like_a_csv_and_the_same_file_twice_changes_nothing
     assert session.scalars(select(PersonnelChange)).all() == []
 
 
+def test_a_number_typed_as_a_number_in_a_spreadsheet_keeps_an_nrp_but_not_a_nip(client, auth, session):
+    auth.login("admin")
+    page = upload(client, xlsx_file([[int(NRP_BUDI), *BUDI[1:]], [int(NIP_SRI), *SRI[1:]]]),
+                  "personel.xlsx").get_data(as_text=True)
+    assert (count(page, "rows-inserted"), count(page, "rows-bad")) == (1, 1)
+    assert "format kolomnya sebagai Teks" in bad_rows(page)[0]
+    assert list(persons(session)) == [NRP_BUDI]
+
+
 def test_bad_rows_are_listed_with_every_reason_and_not_stored(client, auth, session):
     auth.login("admin")
     rows = [
