@@ -81,6 +81,7 @@ EXPECTED: dict[str, list[Case]] = {
     "admin.list_items": [get("/admin/daftar/pangkat", ADMIN), post("/admin/daftar/pangkat", ADMIN)],
     "admin.lists": [get("/admin/daftar", ADMIN)],
     "admin.personnel_page": [get("/admin/data-induk", ADMIN)],
+    "admin.maintenance_page": [get("/admin/pemeliharaan", ADMIN)],
     "admin.personnel_import_file": [post("/admin/data-induk/impor", ADMIN)],  # no file: refused
     "admin.personnel_lookup": [post("/admin/data-induk/cari", ADMIN, data={"nomor": "85010199"})],
     "admin.personnel_template_file": [get("/admin/data-induk/templat.csv", ADMIN)],
