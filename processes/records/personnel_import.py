@@ -39,6 +39,7 @@ MAX_ROWS = 200_000
 FIELDS = ("personel", "nama", "pangkat", "jabatan", "unit_id", "tempat_lahir",
           "tanggal_lahir", "jenis_kelamin", "agama")
 _CHUNK = 2000
+_SCAN_FROM = 5000
 
 
 @dataclass
@@ -164,13 +165,17 @@ def _write(session: Session, good: dict[str, dict], user_id: int, report: Import
 
 
 def _on_file(session: Session, numbers: list[str]) -> dict[str, dict]:
+    """The stored rows of these numbers: by key for a small file, one scan for a large one
+    (a scan reads 100,000 rows faster than fifty lookups of 2,000 keys each)."""
     table = Personnel.__table__
-    found = {}
-    for start in range(0, len(numbers), _CHUNK):
-        chunk = numbers[start:start + _CHUNK]
-        for row in session.execute(select(table).where(table.c.nomor_identitas.in_(chunk))):
-            found[row.nomor_identitas] = dict(row._mapping)
-    return found
+    if len(numbers) > _SCAN_FROM:
+        wanted = set(numbers)
+        rows = (row for row in session.execute(select(table)) if row.nomor_identitas in wanted)
+    else:
+        rows = (row for start in range(0, len(numbers), _CHUNK)
+                for row in session.execute(select(table).where(
+                    table.c.nomor_identitas.in_(numbers[start:start + _CHUNK]))))
+    return {row.nomor_identitas: dict(row._mapping) for row in rows}
 
 
 def _shown(name: str, value: Any, unit_names: dict[int, str]) -> str:

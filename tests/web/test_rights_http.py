@@ -25,8 +25,8 @@ def test_each_role_reads_its_steps_reads_and_pages(client, auth):
     assert {e.get("id") for e in parse(page).xpath('//details[@class="role-rights"]')} == {
         f"rights-{code}" for code in ROLES}
     operator, kaur = section(page, "OPERATOR"), section(page, "SUPERVISOR")
-    assert "Pencatatan Catatan Personel: Isi data pencatatan" in operator
-    assert "Periksa pengajuan (Kaurlitpers)" in kaur and "Isi data pencatatan" not in kaur
+    assert "Pencatatan Catatan Personel: Perbaiki data pencatatan" in operator
+    assert "Periksa pengajuan (Kaurlitpers)" in kaur and "Perbaiki data pencatatan" not in kaur
     assert "Persetujuan Kabid Propam" in section(page, "DIREKTUR")
     assert "Di satuan tingkat Polda: Seluruh catpers Polda dan Polres jajaran" in kaur
     assert "Di satuan tingkat Polda: Tidak ada karena jabatan" in operator
