@@ -84,3 +84,27 @@ def version_bundle(session: Session, version_id: int) -> VersionBundle | None:
         version.process_id, version.source_file, version.content_hash, version.bpmn_xml,
         json.loads(version.decisions_json), json.loads(version.forms_json), version.name,
     )
+
+
+@dataclass(frozen=True)
+class LaneTask:
+    """A user task of a current version and the lane it is drawn in."""
+
+    process_name: str
+    task_name: str
+    lane: str
+
+
+def current_user_tasks(session: Session) -> list[LaneTask]:
+    """Every user task of every current version with its lane, the called diagrams it
+    bundles included, read from the specs as deployed: who works which step is what the
+    lanes say, not a copy of them."""
+    found = []
+    rows = session.execute(select(ProcessVersion.name, ProcessVersion.spec_json)
+                           .where(ProcessVersion.is_current.is_(True)).order_by(ProcessVersion.name))
+    for name, spec_json in rows:
+        bundle = json.loads(spec_json)
+        for spec in [bundle["spec"], *bundle.get("subprocess_specs", {}).values()]:
+            found += [LaneTask(name, " ".join((task.get("bpmn_name") or "").split()), task.get("lane") or "")
+                      for task in spec.get("task_specs", {}).values() if task.get("typename") == "UserTask"]
+    return found

@@ -90,8 +90,12 @@ class TrailPage:
         return max(1, -(-self.total // PAGE_SIZE))
 
 
+#: Who reads the audit log (the Hak akses page lists it from here).
+AUDIT_READERS = frozenset({DIREKTUR})
+
+
 def require_kabid(user: User) -> None:
-    if user.role != DIREKTUR:
+    if user.role not in AUDIT_READERS:
         raise Forbidden(REFUSED)
 
 

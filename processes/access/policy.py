@@ -85,12 +85,13 @@ def scope_of(user: User, table: bytes | None = None) -> Scope:
 class PolicyRow:
     role: str
     lingkup: list[str]
+    code: str = ""
 
 
 def policy_rows(table: bytes | None = None) -> list[PolicyRow]:
     """The table as its users read it: each role, what it reads at each unit level."""
     table = read_table() if table is None else table
     return [
-        PolicyRow(role.title, [LINGKUP[lingkup_of(table, role.code, t)] for t in TINGKAT])
+        PolicyRow(role.title, [LINGKUP[lingkup_of(table, role.code, t)] for t in TINGKAT], role.code)
         for role in ROLES.values()
     ]

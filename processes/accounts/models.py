@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, false
+from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, false, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from processes.db.base import DomainBase, utcnow
@@ -23,6 +23,8 @@ class Unit(DomainBase):
     jenis: Mapped[str] = mapped_column(String(20))
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
     path: Mapped[str] = mapped_column(String(400), unique=True)
+    # A unit records still name is never deleted: it is deactivated (no longer offered).
+    active: Mapped[bool] = mapped_column(default=True, server_default=true())
 
 
 class User(DomainBase):

@@ -52,6 +52,7 @@ PASANG_DIAGRAM, TOLAK_DIAGRAM = "PASANG_DIAGRAM", "TOLAK_DIAGRAM"
 EKSPOR_DIAGRAM = "BACA_EKSPOR_DIAGRAM"
 EKSPOR_LOG_AUDIT, PERIKSA_RANTAI = "EKSPOR_LOG_AUDIT", "PERIKSA_RANTAI"
 EKSPOR_LAPORAN = "EKSPOR_LAPORAN"
+IMPOR_DATA_INDUK, UBAH_SATUAN = "IMPOR_DATA_INDUK", "UBAH_SATUAN"
 
 ACTIONS: dict[str, Action] = {
     a.code: a
@@ -101,6 +102,8 @@ ACTIONS: dict[str, Action] = {
         Action(EKSPOR_LOG_AUDIT, "Log audit diekspor (CSV)", AUDIT),
         Action(PERIKSA_RANTAI, "Rantai log audit diperiksa penuh", AUDIT),
         Action(EKSPOR_LAPORAN, "Laporan catpers diekspor", BACA),
+        Action(IMPOR_DATA_INDUK, "Data induk personel diimpor", UBAH),
+        Action(UBAH_SATUAN, "Satuan kerja diubah", UBAH),
     ]
 }
 

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from processes.accounts.admin import require_admin
 from processes.accounts.models import Unit
 from processes.db import audit
 from processes.db.audit_actions import TAMBAH_REFERENSI, TAMBAH_SATUAN, UBAH_REFERENSI
+from processes.db.paging import page_window
 from processes.db.uow import UnitOfWork
 from processes.errors import Refused
 from processes.reference.lists import EDITABLE_LISTS
@@ -31,15 +33,31 @@ PERSONEL = {"", "POLRI", "ASN"}
 AUDITED = ("list_name", "code", "label", "attrs", "active")
 
 
-def items(session: Session, list_name: str) -> list[ReferenceItem]:
+PAGE_SIZE = 25
+
+
+@dataclass
+class ItemPage:
+    items: list[ReferenceItem]
+    total: int
+    page: int
+    pages: int
+
+
+def items(session: Session, list_name: str, q: str = "", page: int = 1) -> ItemPage:
+    """One page of a list's items, those whose code or label holds `q` (any case)."""
     if list_name not in EDITABLE_LISTS:
         raise Refused("Daftar tidak dikenal.")
-    return list(
-        session.scalars(
-            select(ReferenceItem).where(ReferenceItem.list_name == list_name)
-            .order_by(ReferenceItem.sort_order, ReferenceItem.id)
-        )
-    )
+    query = select(ReferenceItem).where(ReferenceItem.list_name == list_name)
+    if q.strip():
+        pattern = f"%{q.strip().lower()}%"
+        query = query.where(or_(func.lower(ReferenceItem.code).like(pattern),
+                                func.lower(ReferenceItem.label).like(pattern)))
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    page, offset = page_window(total, page, PAGE_SIZE)
+    found = [] if offset is None else list(session.scalars(
+        query.order_by(ReferenceItem.sort_order, ReferenceItem.id).offset(offset).limit(PAGE_SIZE)))
+    return ItemPage(found, total, page, max(1, -(-total // PAGE_SIZE)))
 
 
 def _values(data: dict[str, Any], key: str) -> list[str]:
@@ -123,19 +141,45 @@ def units(session: Session) -> list[Unit]:
     return list(session.scalars(select(Unit).order_by(Unit.path)))
 
 
+#: Which kind of unit may sit under which: a Polres under the Polda, a satker under the
+#: Polda or under a Polres (Satreskrim, Satlantas ... of a Polres).
+UNDER = {"POLRES": ("POLDA",), "SATKER": ("POLDA", "POLRES")}
+UNIT_JENIS = {"POLDA": "Polda", "POLRES": "Polres", "SATKER": "Satker"}
+
+
+def parent_for(session: Session, jenis: str, parent_code: str) -> Unit:
+    """The unit a new or moved unit of `jenis` goes under (the Polda when none is named);
+    refused when that kind of unit cannot hold it."""
+    if jenis not in UNDER:
+        raise Refused("Jenis satuan harus Polres atau Satker.")
+    if parent_code:
+        parent = session.scalar(select(Unit).where(Unit.code == parent_code))
+    else:
+        parent = session.scalar(select(Unit).where(Unit.parent_id.is_(None)))
+    if parent is None:
+        raise Refused("Satuan induk tidak dikenal.")
+    if parent.jenis not in UNDER[jenis]:
+        allowed = " atau ".join(UNIT_JENIS[j] for j in UNDER[jenis])
+        raise Refused(f"{UNIT_JENIS[jenis]} hanya dapat berada di bawah {allowed}.")
+    if not parent.active:
+        raise Refused("Satuan induk tidak aktif.")
+    return parent
+
+
 def add_unit(uow: UnitOfWork, admin, data: dict[str, str]) -> None:
-    """A new Polres or satker directly under the Polda."""
+    """A new Polres under the Polda, or a satker under the Polda or a Polres."""
     require_admin(admin)
     code, name = data.get("code", "").strip().upper(), data.get("name", "").strip()
     jenis = data.get("jenis", "")
-    if not CODE.match(code) or not name or jenis not in ("POLRES", "SATKER"):
+    if not CODE.match(code) or not name or len(name) > 120 or jenis not in ("POLRES", "SATKER"):
         raise Refused("Isi kode (huruf besar, angka, -), nama dan jenis satuan (POLRES/SATKER).")
     with uow:
         session = uow.session
         if session.scalar(select(Unit.id).where(Unit.code == code)):
             raise Refused(f"Kode satuan {code} sudah ada.")
-        root = session.scalar(select(Unit).where(Unit.parent_id.is_(None)))
-        unit = Unit(code=code, name=name, jenis=jenis, parent_id=root.id, path=f"{root.path}{code}/")
+        parent = parent_for(session, jenis, data.get("parent", "").strip())
+        unit = Unit(code=code, name=name, jenis=jenis, parent_id=parent.id,
+                    path=f"{parent.path}{code}/", active=True)
         session.add(unit)
         audit.record_change(session, TAMBAH_SATUAN, user_id=admin.id, target=code, before={},
                             after=audit.snapshot(unit, ("code", "name", "jenis", "path")))

@@ -127,7 +127,9 @@ OWN_TABLES = frozenset({"unit", "pejabat"})
 
 def _items(session: Session, list_name: str) -> list[tuple[str, str, dict[str, Any]]]:
     if list_name == "unit":
-        rows = session.execute(select(Unit.code, Unit.name).order_by(Unit.path))
+        # A deactivated unit is no longer offered; records that name it still show it.
+        rows = session.execute(select(Unit.code, Unit.name).where(Unit.active.is_(True))
+                               .order_by(Unit.path))
         return [(code, name, {}) for code, name in rows]
     if list_name == "pejabat":  # the active accounts, by user name: who may be given a read
         rows = session.execute(

@@ -93,7 +93,8 @@ def test_skhp_request_to_verified_and_revoked_letter(desk, browser, live_server,
     fill_form(operator.page, data)
     assert cek(operator.page, "8505123") == "NRP harus 8 digit angka."
     assert "bad" in operator.page.get_attribute("#check-nomor_identitas", "class")
-    assert cek(operator.page, NRP_AIPDA) == "Nomor sesuai format."
+    assert cek(operator.page, NRP_AIPDA) == (  # not in the data induk: typed by hand
+        "Nomor sesuai format. Tidak ada di data induk personel; isi data secara manual.")
     assert "ok" in operator.page.get_attribute("#check-nomor_identitas", "class")
     operator.page.click("button:has-text('Ajukan')")
     expect(operator.page.locator(".flash-success")).to_contain_text("berhasil diajukan")

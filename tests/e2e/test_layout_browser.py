@@ -74,7 +74,7 @@ def test_every_main_page_fits_the_window(desk, world, viewport):
     admin.page.set_viewport_size(viewport)
     assert_fits(admin.page, [
         "/admin/pengguna", "/admin/pengaturan", "/admin/daftar", "/admin/persetujuan",
-        "/admin/insiden",
+        "/admin/insiden", "/admin/data-induk", "/admin/pemeliharaan", "/admin/daftar/pasal",
     ])
     direktur = desk("kabid")
     direktur.page.set_viewport_size(viewport)

@@ -89,8 +89,14 @@ EXPECTED: dict[str, list[Case]] = {
     "audit.trail": [get("/log-akses", KABID), post("/log-akses", KABID, data={"nomor": NRP_AIPDA})],
     "admin.list_items": [get("/admin/daftar/pangkat", ADMIN), post("/admin/daftar/pangkat", ADMIN)],
     "admin.lists": [get("/admin/daftar", ADMIN)],
+    "admin.personnel_page": [get("/admin/data-induk", ADMIN)],
+    "admin.maintenance_page": [get("/admin/pemeliharaan", ADMIN)],
+    "admin.personnel_import_file": [post("/admin/data-induk/impor", ADMIN)],  # no file: refused
+    "admin.personnel_lookup": [post("/admin/data-induk/cari", ADMIN, data={"nomor": "85010199"})],
+    "admin.personnel_template_file": [get("/admin/data-induk/templat.csv", ADMIN)],
     "admin.settings": [get("/admin/pengaturan", ADMIN), post("/admin/pengaturan", ADMIN)],
     "admin.update_item": [post("/admin/butir/999999", ADMIN)],
+    "admin.update_unit": [post("/admin/satuan/999999", ADMIN)],  # no such unit: refused
     "admin.update_user": [post(lambda w: f"/admin/pengguna/{w.users['tmp-op2.kapuas']}", ADMIN)],
     "admin.users": [get("/admin/pengguna", ADMIN), post("/admin/pengguna", ADMIN)],
     "auth.login": [get("/masuk", EVERYONE),

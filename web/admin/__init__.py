@@ -5,4 +5,4 @@ from flask import Blueprint
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
-from . import accounts, backups, catalogue, editor, views  # noqa: F401
+from . import accounts, backups, catalogue, editor, maintenance, personnel, views  # noqa: F401

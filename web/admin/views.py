@@ -8,6 +8,7 @@ from processes.accounts import admin as accounts_admin
 from processes.accounts.roles import ADMIN, ROLES
 from processes.errors import Refused
 from processes.letters import settings as office_settings
+from processes.records import units as records_units
 from processes.reference import admin as reference_admin
 from processes.reference import lists as reference
 from processes.work import incidents as work_incidents
@@ -81,8 +82,10 @@ LIST_TITLES = {
 @bp.route("/daftar")
 @role_required(ADMIN)
 def lists():
-    return render_template("admin/lists.html", titles=LIST_TITLES,
-                           units=reference_admin.units(db.session()))
+    units = reference_admin.units(db.session())
+    return render_template("admin/lists.html", titles=LIST_TITLES, units=units,
+                           parents=[u for u in units if u.active and u.jenis in ("POLDA", "POLRES")],
+                           unit_jenis=reference_admin.UNIT_JENIS)
 
 
 @bp.route("/daftar/<list_name>", methods=["GET", "POST"])
@@ -91,6 +94,7 @@ def list_items(list_name: str):
     if list_name not in LIST_TITLES:
         abort(404)
     typed = {}
+    q = request.args.get("q", "")[:100]
     if request.method == "POST":
         typed = _item_form()
         try:
@@ -101,12 +105,17 @@ def list_items(list_name: str):
             flash(str(err), "error")
     return render_template(
         "admin/list_items.html", list_name=list_name, title=LIST_TITLES[list_name],
-        items=reference_admin.items(db.session(), list_name), typed=typed,
+        page=reference_admin.items(db.session(), list_name, q, _page_number(request.args.get("hal"))),
+        q=q, typed=typed,
         scoped=list_name in reference_admin.SCOPED_LISTS,
         multi_jenis=list_name in reference_admin.MULTI_JENIS_LISTS,
         jenis_choices=reference.options(db.session(), "jenis_pelanggaran"),
         addable=list_name in reference_admin.ADDABLE_LISTS,
     ), (422 if typed else 200)
+
+
+def _page_number(raw: str | None) -> int:
+    return int(raw) if raw and raw.isdigit() and len(raw) < 10 else 1
 
 
 def _item_form() -> dict:
@@ -132,6 +141,17 @@ def add_unit():
     try:
         reference_admin.add_unit(db.unit_of_work(), me(), request.form.to_dict())
         flash("Satuan ditambahkan.", "success")
+    except Refused as err:
+        flash(str(err), "error")
+    return redirect(url_for("admin.lists"))
+
+
+@bp.route("/satuan/<int:unit_id>", methods=["POST"])
+@role_required(ADMIN)
+def update_unit(unit_id: int):
+    try:
+        flash(records_units.update_unit(db.unit_of_work(), me(), unit_id, request.form.to_dict()),
+              "success")
     except Refused as err:
         flash(str(err), "error")
     return redirect(url_for("admin.lists"))

@@ -129,6 +129,8 @@ def role_required(*roles: str):
                 abort(403)
             return view(*args, **kwargs)
 
+        # Read by the Hak akses page, so it lists exactly the roles this check lets in.
+        wrapped.required_roles = frozenset(roles)
         return wrapped
 
     return decorator

@@ -8,6 +8,7 @@ from flask_login import login_required
 from processes.accounts.roles import DIREKTUR
 from processes.errors import Refused
 from processes.letters import issue, listing, verification
+from processes.records import personnel
 from processes.records.identity import check_identity, nip_birth_date, nip_gender
 
 from .. import db
@@ -75,14 +76,21 @@ def verify(token: str):
 @bp.route("/cek-identitas", methods=["POST"])
 @login_required
 def check_number():
-    """Checks an NRP/NIP's form (and what a NIP encodes); never reveals whether a catpers exists.
+    """Checks an NRP/NIP's form (and what a NIP encodes) and, for a number the personnel
+    master data knows, returns that identity for the operator to confirm; a typed name
+    that differs from it is warned about. Never reveals whether a catpers exists.
     By POST: the number never goes into an address."""
     form = request.form
-    personel, nomor = form.get("personel", ""), form.get("nomor", "").strip()
+    personel, nomor = form.get("personel", ""), form.get("nomor", "").strip()[:18]
     result = check_identity(personel, nomor, form.get("jenis_kelamin") or None)
     info = {}
     if personel == "ASN" and result.ok:
         born, gender = nip_birth_date(nomor), nip_gender(nomor)
         info = {"tanggal_lahir": born.isoformat() if born else None, "jenis_kelamin": gender}
-    return jsonify(ok=result.ok, errors=result.errors, warnings=result.warnings, info=info)
-
+    identity = personnel.identity_on_file(db.session(), nomor) if result.ok else None
+    warnings = list(result.warnings)
+    mismatch = personnel.name_warning(form.get("nama", "")[:200], identity)
+    if mismatch:
+        warnings.append(mismatch)
+    return jsonify(ok=result.ok, errors=result.errors, warnings=warnings, info=info,
+                   identity=identity)

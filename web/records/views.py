@@ -3,11 +3,13 @@ access table (Hak Akses). Person pages are addressed by token; the list is searc
 
 from __future__ import annotations
 
-from flask import Response, flash, redirect, render_template, request, url_for
+from flask import Response, current_app, flash, redirect, render_template, request, url_for
 from flask_login import login_required
 
 import engine
 from processes.access import policy
+from processes.access import rights as access_rights
+from processes.access.audit_trail import AUDIT_READERS
 from processes.errors import Refused
 from processes.reading import reads, record_view, search
 from processes.records.sanction_dates import office_today
@@ -18,6 +20,7 @@ from processes.reference.ranks import RANK_GROUPS
 from processes.work import record_flows, withdrawal
 
 from .. import db
+from ..access_pages import pages_by_role
 from ..auth.session import me
 from ..pdf import pdf_response
 from . import bp
@@ -109,5 +112,10 @@ def _filter_from(args, with_text: bool) -> tuple[search.RecordFilter, list[str]]
 @bp.route("/hak-akses")
 @login_required
 def access_policy():
+    pages = pages_by_role(current_app)
+    for role in AUDIT_READERS:
+        pages[role].append("Log audit")
     return render_template("records/access_policy.html", rows=policy.policy_rows(),
-                           levels=policy.TINGKAT.values())
+                           levels=policy.TINGKAT.values(),
+                           rights=access_rights.rights(db.session(), pages),
+                           unlaned=access_rights.unlaned_steps(db.session()))

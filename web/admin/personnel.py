@@ -1,0 +1,67 @@
+"""The personnel master data page (ADMIN only): import from XLSX/CSV with its report, the
+templates, and one person's data and change history (looked up by POST)."""
+
+from __future__ import annotations
+
+from flask import Response, render_template, request
+
+from processes.accounts.roles import ADMIN
+from processes.errors import Refused
+from processes.records import personnel, personnel_import, personnel_template
+
+from .. import db
+from ..auth.session import me, role_required
+from . import bp
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+#: Bad rows listed on the page; the rest are counted.
+SHOWN_BAD_ROWS = 500
+
+
+def _page(status: int = 200, **context):
+    return render_template("admin/personnel.html", count=personnel.count(db.session()),
+                           shown_bad=SHOWN_BAD_ROWS,
+                           field_labels=personnel.FIELD_LABELS, **context), status
+
+
+@bp.route("/data-induk")
+@role_required(ADMIN)
+def personnel_page():
+    return _page()
+
+
+@bp.route("/data-induk/impor", methods=["POST"])
+@role_required(ADMIN)
+def personnel_import_file():
+    upload = request.files.get("berkas")
+    if not upload or not upload.filename:
+        return _page(422, error="Pilih berkas XLSX atau CSV.")
+    content = upload.read(personnel_import.MAX_BYTES + 1)
+    try:
+        report = personnel_import.import_file(db.unit_of_work(), me(), upload.filename, content)
+    except Refused as err:
+        return _page(422, error=str(err))
+    return _page(report=report)
+
+
+@bp.route("/data-induk/cari", methods=["POST"])
+@role_required(ADMIN)
+def personnel_lookup():
+    nomor = request.form.get("nomor", "").strip()[:18]
+    identity = personnel.identity_on_file(db.session(), nomor) if nomor else None
+    return _page(looked_up=nomor, identity=identity,
+                 history=personnel.history(db.session(), nomor) if identity else [])
+
+
+@bp.route("/data-induk/templat.<fmt>")
+@role_required(ADMIN)
+def personnel_template_file(fmt: str):
+    if fmt == "xlsx":
+        body, mimetype = personnel_template.template_xlsx(), XLSX
+    elif fmt == "csv":
+        body, mimetype = personnel_template.template_csv(), "text/csv"
+    else:
+        return _page(404, error="Templat hanya .xlsx atau .csv.")
+    response = Response(body, mimetype=mimetype)
+    response.headers.set("Content-Disposition", "attachment", filename=f"templat-data-induk.{fmt}")
+    return response
