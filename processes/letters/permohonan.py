@@ -61,9 +61,7 @@ def terbitkan_surat(ctx: ServiceContext, jenis: str) -> dict[str, Any]:
     token = secrets.token_urlsafe(24)
     if jenis == "SKHP":
         letter = letter_content.skhp_letter(
-            ctx.session, request, nomor, token, ctx.actor.id,
-            counts_as=lambda status: ctx.decide("temuan_skhp", {"status": status})["temuan"],
-        )
+            ctx.session, request, nomor, token, ctx.actor.id, decide=ctx.decide)
     else:
         letter = letter_content.rekam_jejak_letter(ctx.session, request, nomor, token, ctx.actor.id)
     valid_until = getattr(letter, "berlaku_sampai", None)
