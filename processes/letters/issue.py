@@ -107,6 +107,10 @@ class Verification:
     issued_on: date
     valid_until: date | None
     status: str  # BERLAKU | KEDALUWARSA | DICABUT
+    #: The SKHP's verdict and its purpose, as printed ("" for a rekam jejak and for letters
+    #: issued before the verdict): shown so a paper copy whose verdict was altered is caught.
+    kesimpulan: str = ""
+    peruntukan: str = ""
 
 
 def verify(session: Session, token: str) -> Verification | None:
@@ -114,8 +118,10 @@ def verify(session: Session, token: str) -> Verification | None:
     letter = session.scalar(select(Letter).where(Letter.verify_token == token))
     if letter is None:
         return None
+    content = letter.content or {}
     return Verification(letter.nomor, letter.nama, letter.pangkat, letter.issued_on,
-                        letter.valid_until, state_of(letter, office_today()))
+                        letter.valid_until, state_of(letter, office_today()),
+                        content.get("kesimpulan", ""), content.get("peruntukan", ""))
 
 
 #: A letter is tens of kilobytes; anything far larger is not one of ours.
