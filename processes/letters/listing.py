@@ -76,3 +76,14 @@ def letters_page(session: Session, user: User, f: LetterFilter) -> LetterPage:
     today = office_today()
     return LetterPage([LetterRow(letter, state_of(letter, today)) for letter in letters],
                       total, page, PAGE_SIZE)
+
+
+def person_letters(session: Session, nomor: str) -> list[LetterRow]:
+    """Every letter issued about the person `nomor` (for the person page, whose reader may
+    read them), newest first, each with its state today."""
+    letters = session.scalars(
+        select(Letter).where(Letter.nomor_identitas == nomor)
+        .order_by(Letter.issued_on.desc(), Letter.id.desc())
+    )
+    today = office_today()
+    return [LetterRow(letter, state_of(letter, today)) for letter in letters]

@@ -10,6 +10,7 @@ from flask_login import login_required
 
 import engine
 from processes.access import policy
+from processes.letters.listing import person_letters
 from processes.reading import reads, record_view, search
 from processes.reference import lists as reference
 from processes.reference.ranks import RANK_GROUPS
@@ -56,7 +57,9 @@ def instance_diagram(instance_id: int):
 @login_required
 def person(token: str):
     view = reads.read_person(db.unit_of_work(), me(), token[:64])
-    return render_template("records/person.html", view=view, person=view.person, views=view.records)
+    letters = person_letters(db.session(), view.person.nomor_identitas)
+    return render_template("records/person.html", view=view, person=view.person, views=view.records,
+                           letters=letters)
 
 
 @bp.route("/catatan", methods=["GET", "POST"])
