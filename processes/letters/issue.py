@@ -185,11 +185,16 @@ def revoke(
         letter = uow.session.get(Letter, letter_id)
         if letter is None:
             raise Forbidden("Surat tidak ditemukan.")
-        if letter.revoked_at is not None:
-            raise Refused("Surat ini sudah dicabut.")
-        letter.revoked_at, letter.revoked_by = utcnow(), user.id
-        letter.revoke_reason = reason.strip()
-        audit.record_change(uow.session, CABUT_SURAT, user_id=user.id, target=letter.nomor_identitas,
-                            before={"dicabut": None}, after={"dicabut": letter.revoke_reason},
-                            nomor=letter.nomor, jenis=letter.jenis)
+        revoke_letter(uow.session, user.id, letter, reason)
         uow.commit()
+
+
+def revoke_letter(session: Session, user_id: int, letter: Letter, reason: str, **detail) -> None:
+    """Withdraw `letter` (who may, and their password, are the caller's to check); audited."""
+    if letter.revoked_at is not None:
+        raise Refused("Surat ini sudah dicabut.")
+    letter.revoked_at, letter.revoked_by = utcnow(), user_id
+    letter.revoke_reason = reason.strip()
+    audit.record_change(session, CABUT_SURAT, user_id=user_id, target=letter.nomor_identitas,
+                        before={"dicabut": None}, after={"dicabut": letter.revoke_reason},
+                        nomor=letter.nomor, jenis=letter.jenis, **detail)
