@@ -32,7 +32,7 @@ PERMOHONAN_FIELDS = (
     "jenis_permohonan", "peruntukan", "keterangan_peruntukan", "kepada", "personel",
     "nomor_identitas", "nama", "jenis_kelamin", "pangkat", "jabatan", "kesatuan", "tempat_lahir",
     "tanggal_lahir", "agama", "dokumen_nomor", "dokumen_jenis", "dokumen_tanggal",
-    "dokumen_perihal", "dokumen_file",
+    "dokumen_perihal", "dokumen_file", "alasan_skhp_baru",
 )
 
 

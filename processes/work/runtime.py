@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 import forms
 from engine import Runtime
 from processes.access import grants  # noqa: F401 - registers the akses khusus service tasks
-from processes.letters import permohonan, review  # noqa: F401 - register permohonan, tinjau SKHP
+from processes.letters import permohonan, review, second_skhp  # noqa: F401 - they register
 from processes.records import form_checks, pencatatan, updates  # noqa: F401 - they register
 from processes.reference import lists as reference
 from processes.workflow.form_checks import FORM_CHECKS

@@ -8,8 +8,8 @@ from datetime import timedelta
 from sqlalchemy import select
 
 import engine
-from processes.db.audit_actions import CABUT_SURAT, PERTAHANKAN_SURAT
 from processes.db.audit import AuditEntry as AuditEvent
+from processes.db.audit_actions import CABUT_SURAT, PERTAHANKAN_SURAT
 from processes.db.uow import UnitOfWork
 from processes.letters import issue as letter_issue
 from processes.letters.content import office_today
