@@ -24,6 +24,7 @@ from processes.letters.pdf import (
     SkhpLetter,
     TahapLine,
 )
+from processes.letters.state import DICABUT, KEDALUWARSA, state_of
 from processes.letters.verdict import Decide, verdict
 from processes.records.models import Person, Record, RecordDocument, Submission
 from processes.records.stages import TAHAP_DATA
@@ -196,15 +197,16 @@ def rekam_jejak_letter(
         for r in person_records(session, request.nomor_identitas)
         if r.status != "DIAJUKAN (DICATAT)"
     ]
+    today = office_today()
     skhp = [
         f"{letter.nomor} ({long_date(letter.issued_on)})"
-        + (" — dicabut" if letter.revoked_at else "")
+        + {DICABUT: " — dicabut", KEDALUWARSA: " — kedaluwarsa"}.get(state_of(letter, today), "")
         for letter in session.scalars(
             select(Letter).where(Letter.nomor_identitas == request.nomor_identitas,
                                  Letter.jenis == "SKHP").order_by(Letter.issued_on, Letter.id))
     ]
     return RekamJejakLetter(
-        nomor=nomor, tanggal_terbit=office_today(), tempat=settings.get(session, "tempat_surat"),
+        nomor=nomor, tanggal_terbit=today, tempat=settings.get(session, "tempat_surat"),
         identitas=identity(session, request.data), catatan=entries, skhp_terbit=skhp,
         penandatangan=signatory(session, request, signer_id), verify_url=verify_url(session, token),
     )

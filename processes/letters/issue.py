@@ -25,10 +25,10 @@ from processes.db.uow import UnitOfWork
 from processes.errors import Forbidden, Refused
 from processes.letters import signing
 from processes.letters.content import office_today
-from processes.letters.listing import state_of
 from processes.letters.models import Letter
 from processes.letters.pdf import render_rekam_jejak, render_skhp
 from processes.letters.pdf.snapshot import from_json
+from processes.letters.state import state_of
 
 log = logging.getLogger(__name__)
 RENDER = {"SKHP": render_skhp, "REKAM_JEJAK": render_rekam_jejak}

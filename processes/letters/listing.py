@@ -4,7 +4,6 @@ paged, each with its state today (BERLAKU, KEDALUWARSA once past its validity, D
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
@@ -15,18 +14,9 @@ from processes.accounts.models import User
 from processes.db.paging import page_window
 from processes.letters.content import office_today
 from processes.letters.models import Letter
+from processes.letters.state import state_of
 
 PAGE_SIZE = 25
-BERLAKU, KEDALUWARSA, DICABUT = "BERLAKU", "KEDALUWARSA", "DICABUT"
-
-
-def state_of(letter: Letter, today: date) -> str:
-    """A letter's state on `today`: revoked first, then expired, else in force."""
-    if letter.revoked_at is not None:
-        return DICABUT
-    if letter.valid_until is not None and letter.valid_until < today:
-        return KEDALUWARSA
-    return BERLAKU
 
 
 @dataclass

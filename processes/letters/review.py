@@ -18,8 +18,8 @@ from processes.db.audit_actions import PERTAHANKAN_SURAT
 from processes.errors import Refused
 from processes.letters.content import office_today
 from processes.letters.issue import revoke_letter
-from processes.letters.listing import BERLAKU, state_of
 from processes.letters.models import Letter
+from processes.letters.state import BERLAKU, state_of
 from processes.records.hooks import on_recorded
 from processes.records.models import Record
 from processes.records.writes import describe_subject

@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 
 from processes.access.models import AccessRequest
 from processes.letters.content import office_today
-from processes.letters.listing import BERLAKU, state_of
 from processes.letters.models import Letter
+from processes.letters.state import BERLAKU, state_of
 from processes.reference.dates import long_date
 from processes.workflow.form_checks import FORM_CHECKS
 

@@ -13,8 +13,8 @@ from processes.db.audit_actions import CABUT_SURAT, PERTAHANKAN_SURAT
 from processes.db.uow import UnitOfWork
 from processes.letters import issue as letter_issue
 from processes.letters.content import office_today
-from processes.letters.listing import state_of
 from processes.letters.models import Letter
+from processes.letters.state import state_of
 from processes.work.runtime import RUNTIME
 from tests.support.data import NRP_AIPDA
 from tests.support.flows import (

@@ -1,5 +1,5 @@
 """A letter's state today reads the same everywhere it is shown: the letters list, the
-person page and the public verification page (one rule: `processes.letters.listing.state_of`)."""
+person page and the public verification page (one rule: `processes.letters.state.state_of`)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from tests.support.access_checks import SANDI
 from tests.support.access_flows import issue_letter, letters_listed
 from tests.support.data import NRP_AIPDA
 from tests.support.flows import record_in_proses
+from tests.support.letters import pdf_text, tanggal
 from tests.support.pages import parse, person_path, squash
 
 
@@ -67,3 +68,12 @@ def test_the_person_page_lists_the_letters_with_their_verdict(client, auth, sess
     cells = [squash(td.text_content()) for td in page.xpath(f'//tr[@id="person-letter-{letter.id}"]/td')]
     assert cells[0] == letter.nomor and cells[1] == "SKHP"
     assert cells[4] == "TIDAK MEMENUHI SYARAT"
+
+
+def test_a_rekam_jejak_marks_an_expired_skhp_kedaluwarsa(client, auth, session):
+    record_in_proses(session)
+    expired = issue_letter(client, auth, session)
+    session.get(Letter, expired.id).valid_until = office_today() - timedelta(days=1)
+    session.commit()
+    rekam_jejak = issue_letter(client, auth, session, jenis_permohonan="REKAM_JEJAK")
+    assert f"{expired.nomor} ({tanggal(expired.issued_on)}) — kedaluwarsa" in pdf_text(rekam_jejak.pdf)

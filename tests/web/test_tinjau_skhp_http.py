@@ -4,8 +4,8 @@ holder of a valid SKHP is approved; revoking asks for the password; nobody start
 from __future__ import annotations
 
 from processes.letters.content import office_today
-from processes.letters.listing import state_of
 from processes.letters.models import Letter
+from processes.letters.state import state_of
 from tests.conftest import DEMO_PASSWORD
 from tests.support.access_flows import issue_letter
 from tests.support.pages import inbox, instance_of, parse, post_pencatatan, squash
