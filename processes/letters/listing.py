@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from processes.access.grounds import reads_all
@@ -46,10 +46,7 @@ class LetterPage:
 def letters_page(session: Session, user: User, f: LetterFilter) -> LetterPage:
     """One page of the letters `user` may see (all for who reads all, else their own
     requests'), newest first."""
-    query = select(Letter)
-    if not reads_all(user):
-        mine = select(AccessRequest.id).where(AccessRequest.requested_by == user.id)
-        query = query.where(Letter.request_id.in_(mine))
+    query = _visible(select(Letter), user)
     text = f.q.strip()
     if text:
         like = f"%{text.lower()}%"
@@ -68,11 +65,19 @@ def letters_page(session: Session, user: User, f: LetterFilter) -> LetterPage:
                       total, page, PAGE_SIZE)
 
 
-def person_letters(session: Session, nomor: str) -> list[LetterRow]:
-    """Every letter issued about the person `nomor` (for the person page, whose reader may
-    read them), newest first, each with its state today."""
+def _visible(query: Select, user: User) -> Select:
+    """The letters `user` may see: all for who reads all, else their own requests'."""
+    if reads_all(user):
+        return query
+    mine = select(AccessRequest.id).where(AccessRequest.requested_by == user.id)
+    return query.where(Letter.request_id.in_(mine))
+
+
+def person_letters(session: Session, user: User, nomor: str) -> list[LetterRow]:
+    """The letters issued about the person `nomor` that `user` may see (as on the letters
+    list), newest first, each with its state today."""
     letters = session.scalars(
-        select(Letter).where(Letter.nomor_identitas == nomor)
+        _visible(select(Letter).where(Letter.nomor_identitas == nomor), user)
         .order_by(Letter.issued_on.desc(), Letter.id.desc())
     )
     today = office_today()

@@ -6,9 +6,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 from processes.letters.content import add_months, office_today
+from processes.letters.listing import person_letters
 from processes.letters.models import Letter
 from tests.support.access_checks import SANDI
 from tests.support.access_flows import issue_letter, letters_listed
+from tests.support.actors import user
 from tests.support.data import NRP_AIPDA
 from tests.support.flows import record_in_proses
 from tests.support.letters import pdf_text, tanggal
@@ -77,3 +79,14 @@ def test_a_rekam_jejak_marks_an_expired_skhp_kedaluwarsa(client, auth, session):
     session.commit()
     rekam_jejak = issue_letter(client, auth, session, jenis_permohonan="REKAM_JEJAK")
     assert f"{expired.nomor} ({tanggal(expired.issued_on)}) — kedaluwarsa" in pdf_text(rekam_jejak.pdf)
+
+
+def test_the_person_page_lists_only_the_letters_its_reader_may_see(client, auth, session):
+    # As the letters list: who reads all sees every letter; anyone else (a reader of the
+    # person through an akses khusus, say) only the letters of their own requests.
+    record_in_proses(session)
+    letter = issue_letter(client, auth, session, username="op.kapuas")
+    kabid, operator, requester = (user(session, name) for name in ("kabid", "operator", "op.kapuas"))
+    assert [row.letter.id for row in person_letters(session, kabid, NRP_AIPDA)] == [letter.id]
+    assert person_letters(session, operator, NRP_AIPDA) == []
+    assert [row.letter.id for row in person_letters(session, requester, NRP_AIPDA)] == [letter.id]

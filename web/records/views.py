@@ -57,7 +57,7 @@ def instance_diagram(instance_id: int):
 @login_required
 def person(token: str):
     view = reads.read_person(db.unit_of_work(), me(), token[:64])
-    letters = person_letters(db.session(), view.person.nomor_identitas)
+    letters = person_letters(db.session(), me(), view.person.nomor_identitas)
     return render_template("records/person.html", view=view, person=view.person, views=view.records,
                            letters=letters)
 
