@@ -19,6 +19,7 @@ import pytest
 from hypothesis import strategies as st
 from sqlalchemy import select
 
+import engine
 from engine.models import OpenTask
 from processes.accounts.users import actor_for
 from processes.work.runtime import RUNTIME
@@ -96,6 +97,19 @@ def _kabid_akses_khusus_task(session) -> str:
     return f"/tugas/{task_of(session, 'kabid', first.instance_id).id}"
 
 
+def _kabid_review_task(session) -> str:
+    """Tinjau SKHP: a valid SKHP, then a new catpers of its holder approved."""
+    instance_id = submit_permohonan(session)
+    decide(session, "kaurlitpers", instance_id, "SETUJU")
+    decide(session, "kasubbid", instance_id, "SETUJU")
+    record = submitted_record(session)
+    decide(session, "kaurlitpers", record.instance_id, "SETUJU")
+    decide(session, "kasubbid", record.instance_id, "SETUJU")
+    [task] = [t for t in engine.inbox(session, actor_for(user(session, "kabid")))
+              if t.title == "Tinjau SKHP (catatan baru)"]
+    return f"/tugas/{task.id}"
+
+
 DOC = reference_document()
 TARGETS = [
     Target("pencatatan-data.json", "operator", pencatatan_data(), _start("pencatatan")),
@@ -113,6 +127,9 @@ TARGETS = [
            {"keputusan": "SETUJU", "konfirmasi_sandi": DEMO_PASSWORD}, _kasubbid_letter_task),
     Target("keputusan-akses-khusus.json", "kabid", {"keputusan": "SETUJU", "masa_hari": "7"},
            _kabid_akses_khusus_task),
+    Target("tinjau-skhp.json", "kabid",
+           {"keputusan": "CABUT", "catatan": "Catatan baru", "konfirmasi_sandi": DEMO_PASSWORD},
+           _kabid_review_task),
 ]
 
 
