@@ -79,6 +79,24 @@ class Runtime:
 
         `data` is the instance's starting data (for example which record it is about).
         """
+        instance_id = self.launch(session, actor, process_id, unit_path, data)
+        first = session.scalar(
+            select(OpenTask).where(OpenTask.instance_id == instance_id, visible_to(actor))
+        )
+        if first is None:
+            raise NotAllowed("Anda tidak berwenang memulai proses ini.")
+        return to_info(first)
+
+    def launch(
+        self,
+        session: Session,
+        actor: Actor,
+        process_id: str,
+        unit_path: str,
+        data: dict[str, Any] | None = None,
+    ) -> int:
+        """Start an instance on `actor`'s behalf and run it to its first wait; its first task
+        may be someone else's (a follow-up another step calls for). Returns its id."""
         instance, workflow = self._opening(session, actor, process_id, unit_path, data)
         session.add(instance)
         session.flush()
@@ -86,12 +104,7 @@ class Runtime:
         self._advance(
             session, instance, workflow, actor, lambda: _seeded(new_workflow(spec_json), data)
         )
-        first = session.scalar(
-            select(OpenTask).where(OpenTask.instance_id == instance.id, visible_to(actor))
-        )
-        if first is None:
-            raise NotAllowed("Anda tidak berwenang memulai proses ini.")
-        return to_info(first)
+        return instance.id
 
     def preview_start(
         self,
@@ -220,6 +233,7 @@ class Runtime:
             label=instance.label,
             details=instance.details,
             decisions=bundled_decisions(version.decisions_json),
+            launcher=lambda pid, unit, data: self.launch(session, actor, pid, unit, data),
         )
         return ScriptEngine(self.services, ctx)
 

@@ -40,10 +40,19 @@ class ServiceContext:
     label: str | None = None
     details: dict[str, Any] | None = None
     decisions: Mapping[str, bytes] = field(default_factory=dict)
+    #: starts another process in this transaction: (process_id, unit_path, data) -> its id
+    launcher: Callable[[str, str, dict[str, Any]], int] | None = None
 
     def decide(self, decision_id: str, data: dict[str, Any]) -> dict[str, Any]:
         """Evaluate a decision table the diagram bundles (see engine.decisions)."""
         return decide(self.decisions, decision_id, data)
+
+    def launch(self, process_id: str, unit_path: str, data: dict[str, Any]) -> int:
+        """Start another process whose first task is someone else's (a follow-up this step
+        calls for), in this step's transaction, on behalf of this step's actor."""
+        if self.launcher is None:
+            raise ServiceError("Proses lanjutan tidak dapat dimulai dari langkah ini.")
+        return self.launcher(process_id, unit_path, data)
 
 
 class ServiceRegistry:

@@ -24,6 +24,8 @@ from processes.letters.pdf import (
     SkhpLetter,
     TahapLine,
 )
+from processes.letters.state import DICABUT, KEDALUWARSA, state_of
+from processes.letters.verdict import Decide, verdict
 from processes.records.models import Person, Record, RecordDocument, Submission
 from processes.records.penanganan import MARK as MABES_MARK
 from processes.records.stages import TAHAP_DATA
@@ -122,20 +124,25 @@ def with_keterangan(peruntukan: str, keterangan: str) -> str:
 
 def skhp_letter(
     session: Session, request: AccessRequest, nomor: str, token: str, signer_id: int,
-    counts_as: CountsAs,
+    decide: Decide,
 ) -> SkhpLetter:
+    """The SKHP's content; `decide` evaluates the diagram's tables (temuan, kesimpulan)."""
     data, today = request.data, office_today()
     months = int(settings.get(session, "masa_berlaku_skhp_bulan"))
     peruntukan = reference.label_of(session, "peruntukan", data["peruntukan"])
     peruntukan = with_keterangan(peruntukan, data.get("keterangan_peruntukan", ""))
+    temuan = skhp_findings(session, request.nomor_identitas,
+                           lambda status: decide("temuan_skhp", {"status": status})["temuan"])
+    judged = verdict(session, request.nomor_identitas, data["peruntukan"],
+                     [f.keadaan for f in temuan], today, decide)
     return SkhpLetter(
         nomor=nomor, tanggal_terbit=today, berlaku_sampai=add_months(today, months),
         tempat=settings.get(session, "tempat_surat"),
         kepada=data.get("kepada") or settings.get(session, "kepada_default"),
         dasar=[settings.get(session, "dasar_1"), settings.get(session, "dasar_2"),
                f"{data['dokumen_perihal']} Nomor {data['dokumen_nomor']}."],
-        identitas=identity(session, data), temuan=skhp_findings(session, request.nomor_identitas, counts_as),
-        peruntukan=peruntukan, penandatangan=signatory(session, request, signer_id),
+        identitas=identity(session, data), temuan=temuan, peruntukan=peruntukan,
+        kesimpulan=judged.kesimpulan, alasan_kesimpulan=judged.alasan, penandatangan=signatory(session, request, signer_id),
         paraf=paraf_chain(session, request.instance_id), verify_url=verify_url(session, token),
         masa_berlaku_bulan=months,
     )
@@ -192,15 +199,16 @@ def rekam_jejak_letter(
         for r in person_records(session, request.nomor_identitas)
         if r.status != "DIAJUKAN (DICATAT)"
     ]
+    today = office_today()
     skhp = [
         f"{letter.nomor} ({long_date(letter.issued_on)})"
-        + (" — dicabut" if letter.revoked_at else "")
+        + {DICABUT: " — dicabut", KEDALUWARSA: " — kedaluwarsa"}.get(state_of(letter, today), "")
         for letter in session.scalars(
             select(Letter).where(Letter.nomor_identitas == request.nomor_identitas,
                                  Letter.jenis == "SKHP").order_by(Letter.issued_on, Letter.id))
     ]
     return RekamJejakLetter(
-        nomor=nomor, tanggal_terbit=office_today(), tempat=settings.get(session, "tempat_surat"),
+        nomor=nomor, tanggal_terbit=today, tempat=settings.get(session, "tempat_surat"),
         identitas=identity(session, request.data), catatan=entries, skhp_terbit=skhp,
         penandatangan=signatory(session, request, signer_id), verify_url=verify_url(session, token),
     )

@@ -25,10 +25,10 @@ from processes.db.uow import UnitOfWork
 from processes.errors import Forbidden, Refused
 from processes.letters import signing
 from processes.letters.content import office_today
-from processes.letters.listing import state_of
 from processes.letters.models import Letter
 from processes.letters.pdf import render_rekam_jejak, render_skhp
 from processes.letters.pdf.snapshot import from_json
+from processes.letters.state import state_of
 
 log = logging.getLogger(__name__)
 RENDER = {"SKHP": render_skhp, "REKAM_JEJAK": render_rekam_jejak}
@@ -107,6 +107,10 @@ class Verification:
     issued_on: date
     valid_until: date | None
     status: str  # BERLAKU | KEDALUWARSA | DICABUT
+    #: The SKHP's verdict and its purpose, as printed ("" for a rekam jejak and for letters
+    #: issued before the verdict): shown so a paper copy whose verdict was altered is caught.
+    kesimpulan: str = ""
+    peruntukan: str = ""
 
 
 def verify(session: Session, token: str) -> Verification | None:
@@ -114,8 +118,10 @@ def verify(session: Session, token: str) -> Verification | None:
     letter = session.scalar(select(Letter).where(Letter.verify_token == token))
     if letter is None:
         return None
+    content = letter.content or {}
     return Verification(letter.nomor, letter.nama, letter.pangkat, letter.issued_on,
-                        letter.valid_until, state_of(letter, office_today()))
+                        letter.valid_until, state_of(letter, office_today()),
+                        content.get("kesimpulan", ""), content.get("peruntukan", ""))
 
 
 #: A letter is tens of kilobytes; anything far larger is not one of ours.
@@ -179,11 +185,16 @@ def revoke(
         letter = uow.session.get(Letter, letter_id)
         if letter is None:
             raise Forbidden("Surat tidak ditemukan.")
-        if letter.revoked_at is not None:
-            raise Refused("Surat ini sudah dicabut.")
-        letter.revoked_at, letter.revoked_by = utcnow(), user.id
-        letter.revoke_reason = reason.strip()
-        audit.record_change(uow.session, CABUT_SURAT, user_id=user.id, target=letter.nomor_identitas,
-                            before={"dicabut": None}, after={"dicabut": letter.revoke_reason},
-                            nomor=letter.nomor, jenis=letter.jenis)
+        revoke_letter(uow.session, user.id, letter, reason)
         uow.commit()
+
+
+def revoke_letter(session: Session, user_id: int, letter: Letter, reason: str, **detail) -> None:
+    """Withdraw `letter` (who may, and their password, are the caller's to check); audited."""
+    if letter.revoked_at is not None:
+        raise Refused("Surat ini sudah dicabut.")
+    letter.revoked_at, letter.revoked_by = utcnow(), user_id
+    letter.revoke_reason = reason.strip()
+    audit.record_change(session, CABUT_SURAT, user_id=user_id, target=letter.nomor_identitas,
+                        before={"dicabut": None}, after={"dicabut": letter.revoke_reason},
+                        nomor=letter.nomor, jenis=letter.jenis, **detail)

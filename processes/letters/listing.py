@@ -4,9 +4,8 @@ paged, each with its state today (BERLAKU, KEDALUWARSA once past its validity, D
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from processes.access.grounds import reads_all
@@ -15,18 +14,9 @@ from processes.accounts.models import User
 from processes.db.paging import page_window
 from processes.letters.content import office_today
 from processes.letters.models import Letter
+from processes.letters.state import state_of
 
 PAGE_SIZE = 25
-BERLAKU, KEDALUWARSA, DICABUT = "BERLAKU", "KEDALUWARSA", "DICABUT"
-
-
-def state_of(letter: Letter, today: date) -> str:
-    """A letter's state on `today`: revoked first, then expired, else in force."""
-    if letter.revoked_at is not None:
-        return DICABUT
-    if letter.valid_until is not None and letter.valid_until < today:
-        return KEDALUWARSA
-    return BERLAKU
 
 
 @dataclass
@@ -56,10 +46,7 @@ class LetterPage:
 def letters_page(session: Session, user: User, f: LetterFilter) -> LetterPage:
     """One page of the letters `user` may see (all for who reads all, else their own
     requests'), newest first."""
-    query = select(Letter)
-    if not reads_all(user):
-        mine = select(AccessRequest.id).where(AccessRequest.requested_by == user.id)
-        query = query.where(Letter.request_id.in_(mine))
+    query = _visible(select(Letter), user)
     text = f.q.strip()
     if text:
         like = f"%{text.lower()}%"
@@ -76,3 +63,22 @@ def letters_page(session: Session, user: User, f: LetterFilter) -> LetterPage:
     today = office_today()
     return LetterPage([LetterRow(letter, state_of(letter, today)) for letter in letters],
                       total, page, PAGE_SIZE)
+
+
+def _visible(query: Select, user: User) -> Select:
+    """The letters `user` may see: all for who reads all, else their own requests'."""
+    if reads_all(user):
+        return query
+    mine = select(AccessRequest.id).where(AccessRequest.requested_by == user.id)
+    return query.where(Letter.request_id.in_(mine))
+
+
+def person_letters(session: Session, user: User, nomor: str) -> list[LetterRow]:
+    """The letters issued about the person `nomor` that `user` may see (as on the letters
+    list), newest first, each with its state today."""
+    letters = session.scalars(
+        _visible(select(Letter).where(Letter.nomor_identitas == nomor), user)
+        .order_by(Letter.issued_on.desc(), Letter.id.desc())
+    )
+    today = office_today()
+    return [LetterRow(letter, state_of(letter, today)) for letter in letters]

@@ -37,7 +37,7 @@ PERMOHONAN_FIELDS = (
     "jenis_permohonan", "peruntukan", "keterangan_peruntukan", "kepada", "personel",
     "nomor_identitas", "nama", "jenis_kelamin", "pangkat", "jabatan", "kesatuan", "tempat_lahir",
     "tanggal_lahir", "agama", "dokumen_nomor", "dokumen_jenis", "dokumen_tanggal",
-    "dokumen_perihal", "dokumen_file",
+    "dokumen_perihal", "dokumen_file", "alasan_skhp_baru",
 )
 
 
@@ -66,9 +66,7 @@ def terbitkan_surat(ctx: ServiceContext, jenis: str) -> dict[str, Any]:
     token = secrets.token_urlsafe(24)
     if jenis == "SKHP":
         letter = letter_content.skhp_letter(
-            ctx.session, request, nomor, token, ctx.actor.id,
-            counts_as=lambda status: ctx.decide("temuan_skhp", {"status": status})["temuan"],
-        )
+            ctx.session, request, nomor, token, ctx.actor.id, decide=ctx.decide)
     else:
         letter = letter_content.rekam_jejak_letter(ctx.session, request, nomor, token, ctx.actor.id)
     valid_until = getattr(letter, "berlaku_sampai", None)

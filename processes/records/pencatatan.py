@@ -13,7 +13,7 @@ from processes.db.audit_actions import (
     UBAH_PERSONEL,
 )
 from processes.errors import Refused
-from processes.records import statuses
+from processes.records import hooks, statuses
 from processes.records.models import Person, Record
 from processes.records.penanganan import handled_by_mabes
 from processes.records.persons import apply_identity, person_for_submission
@@ -87,4 +87,5 @@ def setujui_pencatatan(ctx: ServiceContext) -> dict[str, Any]:
                         target=person.nomor_identitas, before=before,
                         after=audit.snapshot(person, PERSON_AUDITED), proses=ctx.instance_id)
     set_status(ctx.session, record, statuses.PROSES, ctx)
+    hooks.recorded(ctx, record)  # e.g. a valid SKHP of the person goes to Kabid for review
     return {"record_id": record.id, "status": record.status}

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 import forms
 from engine import Runtime
 from processes.access import grants  # noqa: F401 - registers the akses khusus service tasks
-from processes.letters import permohonan  # noqa: F401 - registers the permohonan service tasks
+from processes.letters import permohonan, review, second_skhp  # noqa: F401 - they register
 from processes.records import (  # noqa: F401 - they register
     endings,
     form_checks,

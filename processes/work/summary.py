@@ -28,11 +28,14 @@ class SummaryLine:
 def submission_summary(session: Session, page: Any) -> list[SummaryLine]:
     """The start form's fields with the values the instance holds now, choices as labels.
 
-    Empty for the task that is itself the start form (the form shows everything).
+    For the task that is itself the start form (the form shows everything), only what a
+    service task set out for it under `ringkasan` ([[title, value], ...]): a process that
+    the system started (tinjau SKHP) has no submission to show.
     """
     version = engine.instance_version(session, page.task.instance_id)
     if not version.start_form or version.start_form == page.task.form:
-        return []
+        return [SummaryLine(f"ringkasan-{n}", str(title), str(value), "text")
+                for n, (title, value) in enumerate(page.context.get("ringkasan") or [])]
     start = engine.form_of(session, version, version.start_form)
     lines = []
     views = forms.layout(start, page.context, {}, reference.options_source(session), page.context)

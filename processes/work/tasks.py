@@ -25,6 +25,7 @@ from processes.db.audit_actions import AKSES_DITOLAK
 from processes.db.uow import UnitOfWork
 from processes.errors import Forbidden
 from processes.letters import issue as letter_issue
+from processes.letters.review import TINJAU_SKHP
 from processes.letters.settings import LocalAddress
 from processes.records import documents, staged_uploads
 from processes.records.models import Record
@@ -63,6 +64,9 @@ class Outcome:
     staged: dict[str, StagedFile] = field(default_factory=dict)
 
 
+#: Processes a step of another starts (their first task is not the starter's): never offered.
+FOLLOW_UPS = (TINJAU_SKHP,)
+
 #: read_form(form) -> (the form's submitted fields, its uploads): what a POST carries.
 FormReader = Callable[[dict], tuple[dict[str, Any], dict[str, Upload]]]
 
@@ -80,6 +84,7 @@ def startable(session: Session, user: User) -> list[Startable]:
         Startable(v.process_id, v.name, v.start_form)
         for v in engine.current_versions(session)
         if v.start_lane in lanes and v.start_form and v.process_id not in RECORD_FLOWS
+        and v.process_id not in FOLLOW_UPS
     ]
 
 

@@ -22,7 +22,7 @@ def test_only_the_decision_tables_a_diagram_calls_are_bundled():
     dmn = {p.name: p.read_bytes() for p in Path(BPMN_DIR).glob("*.dmn")}
     assert decisions_used((BPMN_DIR / "pencatatan.bpmn").read_bytes(), dmn) == {}
     assert sorted(decisions_used((BPMN_DIR / "permohonan_catpers.bpmn").read_bytes(), dmn)) == [
-        "otoritas_skhp.dmn", "temuan_skhp.dmn"
+        "kesimpulan_skhp.dmn", "otoritas_skhp.dmn", "temuan_skhp.dmn"
     ]
 
 

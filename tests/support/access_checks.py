@@ -37,7 +37,7 @@ def assert_refused(response, *secrets: str) -> None:
 
 def finding(text: str, area: str) -> str:
     """What the SKHP says for one area: the words after `<area> :` up to the next item."""
-    found = re.search(rf"{area} : (.+?)(?= [a-j]\. | Surat keterangan ini)", text)
+    found = re.search(rf"{area} : (.+?)(?= [a-j]\. | Berdasarkan hasil penelitian| Surat keterangan ini)", text)
     assert found, (area, text)
     return found.group(1)
 

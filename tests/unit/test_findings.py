@@ -23,7 +23,7 @@ def by_area(records):
     ("status", "temuan"),
     [
         ("PROSES", "OPEN"), ("PENGAWASAN", "OPEN"), ("DIAJUKAN (UPDATE)", "OPEN"),
-        ("DIAJUKAN (PEMUTAKHIRAN)", "OPEN"), ("SELESAI", "DONE"), ("DIAJUKAN (DICATAT)", ""),
+        ("DIAJUKAN (PEMUTAKHIRAN)", "OPEN"), ("SELESAI", "DONE"), ("DIAJUKAN (DICATAT)", "OPEN"),
         ("TIDAK TERBUKTI", ""), ("TIDAK BERSALAH", ""), ("DIHENTIKAN", ""),
     ],
 )
@@ -31,13 +31,13 @@ def test_the_decision_table_classifies_every_status(status, temuan):
     assert counts_as(status) == temuan
 
 
-def test_the_open_findings_are_the_active_phase():
-    # A case counts as "masih dalam proses" exactly while it is active, an update waiting
-    # or not; before approval and once cleared it is no finding, once SELESAI it is done.
+def test_the_open_findings_are_every_case_not_yet_ended():
+    # A case counts as "masih dalam proses" from the day it is recorded (still waiting for
+    # its first approval) until it ends; once cleared it is no finding, once SELESAI done.
     by_temuan = {t: {s for s in STATUSES if counts_as(s) == t} for t in ("OPEN", "DONE", "")}
-    assert by_temuan["OPEN"] == in_phase(AKTIF)
+    assert by_temuan["OPEN"] == in_phase(AKTIF) | in_phase(MENUNGGU)
     assert by_temuan["DONE"] <= in_phase(TUTUP)
-    assert in_phase(MENUNGGU) <= by_temuan[""]
+    assert by_temuan[""] <= in_phase(TUTUP)
 
 
 def test_an_unknown_table_is_a_clear_error():
@@ -68,9 +68,13 @@ def test_finished_only_is_sudah_selesai():
     )
 
 
-def test_unapproved_and_cleared_records_are_not_findings():
+def test_a_record_waiting_for_its_first_approval_is_masih_dalam_proses():
+    result = by_area([RecordFact("PIDANA", "DIAJUKAN (DICATAT)", "Penganiayaan")])
+    assert result["PIDANA"] == ("MASIH DALAM PROSES", "Penganiayaan, status DIAJUKAN (DICATAT)")
+
+
+def test_cleared_records_are_not_findings():
     result = by_area([
-        RecordFact("PIDANA", "DIAJUKAN (DICATAT)", "Penganiayaan"),
         RecordFact("PIDANA", "TIDAK TERBUKTI", "Penipuan"),
         RecordFact("DISIPLIN", "TIDAK BERSALAH", "Lalai"),
         RecordFact("KEPP", "DIHENTIKAN", "Asusila"),

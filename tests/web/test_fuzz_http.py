@@ -22,6 +22,7 @@ from SpiffWorkflow.bpmn.specs.event_definitions import timer as spiff_timer
 from sqlalchemy import select
 from sqlalchemy.orm import sessionmaker
 
+import engine
 from engine.models import OpenTask
 from processes.accounts.users import actor_for
 from processes.db.uow import UnitOfWork
@@ -159,6 +160,19 @@ class _Later(datetime):
         return datetime.now(tz) + cls.ahead
 
 
+def _kabid_review_task(session) -> str:
+    """Tinjau SKHP: a valid SKHP, then a new catpers of its holder approved."""
+    instance_id = submit_permohonan(session)
+    decide(session, "kaurlitpers", instance_id, "SETUJU")
+    decide(session, "kasubbid", instance_id, "SETUJU")
+    record = submitted_record(session)
+    decide(session, "kaurlitpers", record.instance_id, "SETUJU")
+    decide(session, "kasubbid", record.instance_id, "SETUJU")
+    [task] = [t for t in engine.inbox(session, actor_for(user(session, "kabid")))
+              if t.title == "Tinjau SKHP (catatan baru)"]
+    return f"/tugas/{task.id}"
+
+
 DOC = reference_document()
 TARGETS = [
     Target("pencatatan-data.json", "operator", pencatatan_data(), _start("pencatatan")),
@@ -184,6 +198,9 @@ TARGETS = [
            lambda session: _reminder_task(session, "operator")),
     Target("pengingat-hukuman.json", "kaurlitpers", {"catatan": "Operator sudah diingatkan"},
            lambda session: _reminder_task(session, "kaurlitpers")),
+    Target("tinjau-skhp.json", "kabid",
+           {"keputusan": "CABUT", "catatan": "Catatan baru", "konfirmasi_sandi": DEMO_PASSWORD},
+           _kabid_review_task),
 ]
 
 

@@ -38,7 +38,7 @@ def test_the_issued_pdf_is_recognised_and_the_page_shows_no_more_than_before(cli
     assert "BUKAN" not in result_of(response)
     page = parse(response)
     facts = [squash(dt.text_content()) for dt in page.xpath('//*[@id="verification"]//dt')]
-    assert facts == ["Nomor", "Nama", "Pangkat", "Tanggal terbit", "Berlaku sampai"]
+    assert facts == ["Nomor", "Nama", "Pangkat", "Tanggal terbit", "Berlaku sampai", "Kesimpulan"]
     body = response.get_data(as_text=True)
     assert letter.pdf_sha256 not in body and "85051234" not in body
 

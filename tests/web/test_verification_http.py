@@ -49,14 +49,19 @@ def test_verification_needs_no_login_and_shows_only_the_letter_facts(client, aut
         (squash(d.text_content()) for d in page.xpath('//*[@id="verification"]//dd')),
         strict=True,
     ))
-    assert set(facts) == {"Nomor", "Nama", "Pangkat", "Tanggal terbit", "Berlaku sampai"}
+    assert set(facts) == {"Nomor", "Nama", "Pangkat", "Tanggal terbit", "Berlaku sampai",
+                          "Kesimpulan"}
     assert facts["Nomor"] == letter.nomor
     assert facts["Nama"].upper() == NAMA_AIPDA.upper()
     assert "AIPDA" in facts["Pangkat"]
     assert facts["Tanggal terbit"] == tanggal(office_today())
     assert facts["Berlaku sampai"] == tanggal(six_months_after(office_today()))
+    # The verdict the letter prints, so a paper copy whose verdict was altered is caught;
+    # not why, nor any finding.
+    assert facts["Kesimpulan"] == (
+        "TIDAK MEMENUHI SYARAT untuk keperluan Kenaikan pangkat periode 1 Januari 2027")
     body = text_of(response)
-    for secret in (*CATPERS_WORDS, "TIDAK ADA", "Kenaikan pangkat", "Karo SDM", NRP_AIPDA,
+    for secret in (*CATPERS_WORDS, "TIDAK ADA", "dalam proses", "Karo SDM", NRP_AIPDA,
                    "Sampit", "B/456/XI/2026"):
         assert secret not in body, secret
     assert "Keluar" not in body  # no signed-in chrome either

@@ -11,6 +11,7 @@ from processes.access import policy
 from processes.access import rights as access_rights
 from processes.access.audit_trail import AUDIT_READERS
 from processes.errors import Refused
+from processes.letters.listing import person_letters
 from processes.reading import reads, record_view, search
 from processes.records.sanction_dates import office_today
 from processes.records.sanctions import NEVER
@@ -76,8 +77,9 @@ def instance_diagram(instance_id: int):
 @login_required
 def person(token: str):
     view = reads.read_person(db.unit_of_work(), me(), token[:64])
+    letters = person_letters(db.session(), me(), view.person.nomor_identitas)
     return render_template("records/person.html", view=view, person=view.person, views=view.records,
-                           never=NEVER, today=office_today())
+                           letters=letters, never=NEVER, today=office_today())
 
 
 @bp.route("/catatan", methods=["GET", "POST"])

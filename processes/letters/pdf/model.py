@@ -88,6 +88,10 @@ class SkhpLetter:
     verify_url: str
     kop: list[str] = field(default_factory=_default_kop)
     masa_berlaku_bulan: int = 6
+    #: "MEMENUHI SYARAT" | "TIDAK MEMENUHI SYARAT" for the peruntukan ("" on letters
+    #: issued before the verdict was printed), and why when not.
+    kesimpulan: str = ""
+    alasan_kesimpulan: str = ""
 
 
 @dataclass(frozen=True)
