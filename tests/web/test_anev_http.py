@@ -133,3 +133,18 @@ def test_a_bad_month_is_told_in_indonesian_not_a_server_error(client, auth):
     response = client.get("/anev?dari=2026-13")
     assert response.status_code == 200
     assert "tidak valid" in response.get_data(as_text=True)
+
+
+def test_personnel_per_unit_come_from_the_data_induk_and_roll_up_to_the_polda(session):
+    """Two members of Polres Kapuas and one of the Polda itself: Kapuas counts 2, the Polda 3."""
+    from processes.accounts.models import Unit
+    from processes.reading.personnel import personnel_by_unit
+    from processes.records.personnel_models import Personnel
+
+    unit_of = {u.path: u.id for u in session.query(Unit)}
+    for n, path in enumerate((KAPUAS, KAPUAS, "/POLDA-KALTENG/")):
+        session.add(Personnel(personel="POLRI", nomor_identitas=f"8505{n:04d}", nama=f"Uji {n}",
+                              pangkat="BRIPKA", jabatan="Banit", unit_id=unit_of[path]))
+    session.commit()
+    counted = personnel_by_unit(session)
+    assert (counted[KAPUAS], counted["/POLDA-KALTENG/"]) == (2, 3)
