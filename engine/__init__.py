@@ -31,9 +31,10 @@ from .incidents import (
     incident_info,
     incident_list,
 )
+from .instance_data import instance_data
 from .locking import lock_task
 from .models import EngineBase, utcnow
-from .runtime import FormValidator, Runtime, instance_data
+from .runtime import FormValidator, Runtime
 from .services import ServiceContext, ServiceRegistry
 from .tasks import COUNT_CAP as INBOX_COUNT_CAP
 from .tasks import (

@@ -37,6 +37,7 @@ from .errors import (
     TaskNotOpen,
 )
 from .incidents import OPEN, RESOLVED, RETRIED, STOPPED, IncidentInfo, ProcessStopped
+from .instance_data import instance_data, task_uuid
 from .locking import lock_instance, lock_open_task
 from .models import Incident, Instance, OpenTask, ProcessVersion, TaskHistory, utcnow
 from .serialization import (
@@ -168,7 +169,7 @@ class Runtime:
         form = bundled_form(version.forms_json, row.form)
         committed = instance.state_json, instance.serializer_version
         workflow = self._load(instance, version, session, actor)
-        task = workflow.get_task_from_id(_uuid(task_id))
+        task = workflow.get_task_from_id(task_uuid(task_id))
         if task is None or task.state != TaskState.READY:
             raise TaskNotOpen("Tugas ini sudah tidak aktif.")
         clean = self._clean(session, row.form, form, data, task.data)
@@ -355,23 +356,6 @@ class Runtime:
         return instance_data(session, row.instance_id, task_id)
 
 
-def instance_data(session: Session, instance_id: int, task_id: str | None = None) -> dict[str, Any]:
-    """The data of an instance: as a given task sees it, or as its newest task left it."""
-    instance = session.get(Instance, instance_id)
-    if instance is None:
-        raise NotFound("Proses tidak ditemukan.")
-    version = session.get(ProcessVersion, instance.version_id)
-    workflow = workflow_from_json(
-        instance.state_json, instance.serializer_version, version.spec_json
-    )
-    if task_id is not None:
-        task = workflow.get_task_from_id(_uuid(task_id))
-        return dict(task.data) if task else {}
-    ready = ready_user_tasks(workflow)
-    source = ready[0] if ready else workflow.last_task
-    return dict(source.data) if source is not None else {}
-
-
 @lru_cache(maxsize=64)
 def bundled_decisions(decisions_json: str) -> dict[str, bytes]:
     return {name: xml.encode("utf-8") for name, xml in json.loads(decisions_json or "{}").items()}
@@ -385,7 +369,7 @@ def _refusal(err: Exception) -> bool:
 
 
 def _run_user_task(workflow: BpmnWorkflow, task_id: str, clean: dict[str, Any]) -> None:
-    task = workflow.get_task_from_id(_uuid(task_id))
+    task = workflow.get_task_from_id(task_uuid(task_id))
     task.data.update(clean)
     task.run()
 
@@ -400,12 +384,3 @@ def _outcome(form: dict, clean: dict[str, Any]) -> str | None:
     field = form.get("ui", {}).get("outcome")
     value = clean.get(field) if field else None
     return str(value) if value is not None else None
-
-
-def _uuid(task_id: str):
-    from uuid import UUID
-
-    try:
-        return UUID(task_id)
-    except ValueError:
-        raise TaskNotOpen("Tugas tidak ditemukan.") from None
