@@ -33,6 +33,12 @@ PAGE_LABELS = {
     "admin.deploy": "Katalog proses: memasang versi diagram",
     "admin.export": "Katalog proses: ekspor versi",
     "admin.import_version": "Katalog proses: impor versi",
+    "admin.edit": "Penyunting diagram (modeler dan tabel keputusan)",
+    "admin.diagram": "Penyunting diagram: membuka diagram versi",
+    "admin.table": "Penyunting diagram: membuka tabel keputusan versi",
+    "admin.editor_options": "Penyunting diagram: daftar pilihan (peran, formulir, fungsi)",
+    "admin.check_edit": "Penyunting diagram: memeriksa suntingan",
+    "admin.deploy_edit": "Penyunting diagram: memasang suntingan sebagai versi baru",
     "letters.revoke": "Mencabut surat (SKHP/rekam jejak)",
 }
 

@@ -22,8 +22,9 @@ def test_every_role_checked_route_has_its_name_on_the_page(app):
 def test_each_role_reads_its_steps_reads_and_pages(client, auth):
     auth.login("operator")
     page = client.get("/hak-akses").get_data(as_text=True)
-    assert {e.get("id") for e in parse(page).xpath('//details[@class="role-rights"]')} == {
-        f"rights-{code}" for code in ROLES}
+    assert squash(parse(page).xpath("//title")[0].text_content()) == "Hak akses catpers · E-CATPERS"
+    ids = [e.get("id") for e in parse(page).xpath('//details[@class="role-rights"]')]
+    assert sorted(ids) == sorted(f"rights-{code}" for code in ROLES)  # each role once
     operator, kaur = section(page, "OPERATOR"), section(page, "SUPERVISOR")
     assert "Pencatatan Catatan Personel: Perbaiki data pencatatan" in operator
     assert "Periksa pengajuan (Kaurlitpers)" in kaur and "Perbaiki data pencatatan" not in kaur
