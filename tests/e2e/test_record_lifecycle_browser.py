@@ -62,6 +62,7 @@ OFFER = {
     "update_iii": "Ajukan Update III Catatan Personel (Banding KEPP)",
     "update_iv": "Ajukan Update IV Catatan Personel (Peninjauan Kembali KEPP)",
     "pemutakhiran": "Ajukan Pemutakhiran Catatan Personel",
+    "buka_kembali": "Ajukan Pembukaan Kembali Catatan (Koreksi)",
 }
 
 
@@ -185,7 +186,7 @@ def test_update_ii_puts_the_record_under_pengawasan_and_berakhirnya_hukuman_ends
 
     operator.page.goto(f"/catatan/{record_id}")
     assert operator.page.inner_text("#record-status") == "SELESAI"
-    assert operator.page.locator("#offers").count() == 0
+    assert offer_texts(operator.page) == [OFFER["buka_kembali"]]  # closed: only a correction
     assert tahap_titles(operator.page)[-1] == TITLE["PEMUTAKHIRAN"]
     assert "SKEP/8/XI/2026" in operator.page.inner_text("ol.tahapan")
     operator.page.goto(f"/ajukan/update_iii?catatan={record_id}")
@@ -239,7 +240,7 @@ def test_pemutakhiran_dihentikan_asks_for_its_reason_then_closes_the_record(desk
 
     operator.page.goto(f"/catatan/{record_id}")
     assert operator.page.inner_text("#record-status") == "DIHENTIKAN"
-    assert operator.page.locator("#offers").count() == 0
+    assert offer_texts(operator.page) == [OFFER["buka_kembali"]]  # closed: only a correction
     tahapan = operator.page.inner_text("ol.tahapan")
     assert "Dihentikan" in tahapan and "Perdamaian (RJ)" in tahapan
 

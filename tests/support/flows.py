@@ -15,6 +15,7 @@ from processes.work.runtime import RUNTIME
 from tests.support.actors import user
 from tests.support.data import (
     MINIMAL_PDF,
+    UPDATE_I,
     akses_khusus_fields,
     pencatatan_data,
     permohonan_fields,
@@ -65,6 +66,15 @@ def submitted_record(session, username: str = "operator", **overrides) -> Record
 def record_in_proses(session, username="operator", **overrides) -> Record:
     record = submitted_record(session, username, **overrides)
     approve(session, record.instance_id)
+    session.refresh(record)
+    return record
+
+
+def ready_for_putusan(session, username="operator", **overrides) -> Record:
+    """A record in PROSES whose Update I (DP3D/BP3KEPP) is approved: what a disiplin or
+    KEPP putusan (Update II) waits for (`urutan_tahap.dmn`)."""
+    record = record_in_proses(session, username, **overrides)
+    approve(session, submit_update(session, "update_i", record, UPDATE_I, username))
     session.refresh(record)
     return record
 

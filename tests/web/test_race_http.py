@@ -20,6 +20,7 @@ from werkzeug.serving import make_server
 
 import engine
 from engine.models import TaskHistory
+from engine.waits import TaskWait
 from tests.conftest import DEMO_PASSWORD
 from tests.support import fuzz
 from tests.support.flows import submitted_record, task_of
@@ -63,13 +64,19 @@ def _flashes(page: str) -> list[str]:
     return [squash(f.text_content()) for f in parse(page).xpath('//*[contains(@class, "flash")]')]
 
 
+def _waits_counted(session) -> int:
+    """Waits the Anev's histogram holds (each completion counts for its unit and its Polda)."""
+    session.expire_all()
+    return session.scalar(select(func.coalesce(func.sum(TaskWait.n), 0)))
+
+
 def test_fifty_clients_complete_one_task_exactly_one_wins(server, session):
     record = submitted_record(session)
     task = task_of(session, "kaurlitpers", record.instance_id)
     status, _, cookie, _ = _request(server, "POST", "/masuk", body={
         "username": "kaurlitpers", "password": DEMO_PASSWORD})
     assert status == 302 and cookie
-    before = fuzz.row_counts(session)
+    before, waits_before = fuzz.row_counts(session), _waits_counted(session)
 
     def press_send() -> tuple[int, list[str]]:
         status, location, own_cookie, page = _request(
@@ -89,5 +96,8 @@ def test_fifty_clients_complete_one_task_exactly_one_wins(server, session):
     history = session.scalar(select(func.count()).select_from(TaskHistory)
                              .where(TaskHistory.task_id == task.id))
     assert history == 1
-    assert {**before, "wf_task_history": before["wf_task_history"] + 1} == fuzz.row_counts(session)
+    after = fuzz.row_counts(session)
+    assert {**before, "wf_task_history": before["wf_task_history"] + 1,
+            "wf_task_wait": after["wf_task_wait"]} == after
+    assert _waits_counted(session) == waits_before + 2  # one wait: its unit and the Polda's
     assert [t.lane for t in engine.instance_tasks(session, record.instance_id)] == ["Kasubbid Paminal"]

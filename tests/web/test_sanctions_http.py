@@ -14,13 +14,13 @@ from processes.records.sanction_dates import office_today
 from processes.reference.dates import long_date
 from processes.work.timers import fire_due_timers
 from tests.support.data import KEPP, PIDANA, pemutakhiran, putusan, sanction_row
-from tests.support.flows import approve, record_in_proses, submit_update
+from tests.support.flows import approve, ready_for_putusan, record_in_proses, submit_update
 from tests.support.pages import inbox, instance_of, parse, person_path, start_url, task_of
 from tests.support.web_flows import approve_both, read_record, start_update, text_by_id
 
 
 def test_a_kepp_putusan_with_patsus_and_demosi_is_recorded_and_shown(client, auth, session):
-    record = record_in_proses(session, **KEPP)
+    record = ready_for_putusan(session, **KEPP)
     auth.login("operator")
     form = parse(client.get(start_url("update_ii", record.id)))
     assert {o.get("value") for o in form.xpath('//select[@id="f-amar_putusan"]/option')
@@ -46,7 +46,7 @@ def test_a_kepp_putusan_with_patsus_and_demosi_is_recorded_and_shown(client, aut
 
 
 def test_a_patsus_over_21_days_is_refused_inline_and_every_typed_row_stays(client, auth, session):
-    record = record_in_proses(session)
+    record = ready_for_putusan(session)
     auth.login("operator")
     rows = [sanction_row("DISIPLIN_PATSUS", 22, "2026-11-03"),
             sanction_row("DISIPLIN_DEMOSI", 2, "2026-11-10")]
@@ -66,7 +66,7 @@ def test_a_patsus_over_21_days_is_refused_inline_and_every_typed_row_stays(clien
 
 
 def test_a_length_typed_as_words_is_refused_not_a_server_error(client, auth, session):
-    record = record_in_proses(session, **KEPP)
+    record = ready_for_putusan(session, **KEPP)
     auth.login("operator")
     response = start_update(client, "update_ii", record.id, putusan(
         {"kode": "KEPP_DEMOSI", "lama": "satu", "mulai": "2026-11-10"}))
