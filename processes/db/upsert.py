@@ -1,12 +1,13 @@
-"""Insert-or-get: a row that two requests may create at the same moment.
+"""Rows that two requests may create at the same moment: insert-or-get, and counters.
 
-`INSERT ... ON CONFLICT DO NOTHING` (both PostgreSQL and SQLite say it) lets the second
-creator wait for the first and then find its row, instead of failing on the unique key.
+`INSERT ... ON CONFLICT` (both PostgreSQL and SQLite say it) lets the second creator wait
+for the first and then find (or add to) its row, instead of failing on the unique key.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, NamedTuple
 
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -22,3 +23,16 @@ def insert_if_missing(session: Session, model: type, key: list[str], values: dic
     # RETURNING says whether a row was made (rowcount is not reliable across drivers here).
     inserted = session.execute(statement.returning(*(getattr(model, k) for k in key)))
     return inserted.first() is not None
+
+
+def add_to_counters(session: Session, model: type, deltas: Mapping[NamedTuple, int]) -> None:
+    """Add each delta to the `n` of its counter row (made at 0 when missing), keyed by the
+    key tuple's fields, in key order so that two transactions never lock crosswise."""
+    connection = session.connection()
+    insert = postgresql_insert if connection.dialect.name == "postgresql" else sqlite_insert
+    table = model.__table__
+    for key in sorted(deltas):
+        statement = insert(table).values(**key._asdict(), n=deltas[key])
+        connection.execute(statement.on_conflict_do_update(
+            index_elements=list(key._fields), set_={"n": table.c.n + statement.excluded.n},
+        ))

@@ -21,11 +21,10 @@ from datetime import datetime
 from typing import Any, NamedTuple
 
 from sqlalchemy import Integer, String, UniqueConstraint, delete, event, insert, inspect, select
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from processes.db.base import DomainBase, utcnow
+from processes.db.upsert import add_to_counters
 from processes.records.models import Record
 
 CATPERS, PERMOHONAN = "CATPERS", "PERMOHONAN"
@@ -130,19 +129,7 @@ def _stamp_new(session: Session, flush_context: Any, instances: Any) -> None:
 def _after_flush(session: Session, flush_context: Any) -> None:
     deltas = {key: n for key, n in _deltas(session).items() if n}
     if deltas:
-        apply(session, deltas)
-
-
-def apply(session: Session, deltas: dict[CountKey, int]) -> None:
-    """Add each delta to its counter, in key order (two transactions never lock crosswise)."""
-    connection = session.connection()
-    insert = postgresql_insert if connection.dialect.name == "postgresql" else sqlite_insert
-    table = DashboardCount.__table__
-    for key in sorted(deltas):
-        statement = insert(table).values(**key._asdict(), n=deltas[key])
-        connection.execute(statement.on_conflict_do_update(
-            index_elements=list(CountKey._fields), set_={"n": table.c.n + statement.excluded.n},
-        ))
+        add_to_counters(session, DashboardCount, deltas)
 
 
 def rows_now(session: Session) -> Counter[CountKey]:

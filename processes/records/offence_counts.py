@@ -17,12 +17,11 @@ from collections import Counter
 from typing import Any, NamedTuple
 
 from sqlalchemy import Integer, String, UniqueConstraint, delete, event, func, insert, select
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from engine import in_units, rollup_path
 from processes.db.base import DomainBase
+from processes.db.upsert import add_to_counters
 from processes.records.counters import month_of, old_value
 from processes.records.models import Record
 
@@ -76,19 +75,7 @@ def _after_flush(session: Session, flush_context: Any) -> None:
             deltas.update(new)
     changed = {k: n for k, n in deltas.items() if n}
     if changed:
-        apply(session, changed)
-
-
-def apply(session: Session, deltas: dict[OffenceKey, int]) -> None:
-    """Add each delta to its counter, in key order (two transactions never lock crosswise)."""
-    connection = session.connection()
-    insert = postgresql_insert if connection.dialect.name == "postgresql" else sqlite_insert
-    table = OffenceCount.__table__
-    for key in sorted(deltas):
-        statement = insert(table).values(**key._asdict(), n=deltas[key])
-        connection.execute(statement.on_conflict_do_update(
-            index_elements=list(OffenceKey._fields), set_={"n": table.c.n + statement.excluded.n},
-        ))
+        add_to_counters(session, OffenceCount, changed)
 
 
 def rows_now(session: Session) -> Counter[OffenceKey]:
