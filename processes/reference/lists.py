@@ -32,6 +32,17 @@ PEMUTAKHIRAN = [
     {"code": "DIHENTIKAN", "label": "Dihentikan"},
 ]
 
+#: What a decision task decided, as the Riwayat prints it (the forms' own radio labels say
+#: the verb to choose; this says what was done).
+KEPUTUSAN = [
+    {"code": "SETUJU", "label": "Disetujui"},
+    {"code": "KEMBALIKAN", "label": "Dikembalikan untuk perbaikan"},
+    {"code": "KOREKSI", "label": "Dikembalikan untuk koreksi"},
+    {"code": "TOLAK", "label": "Ditolak"},
+    {"code": "CABUT", "label": "SKHP dicabut"},
+    {"code": "PERTAHANKAN", "label": "SKHP tetap berlaku"},
+]
+
 ALASAN_DIHENTIKAN = [
     {"code": "PERDAMAIAN_RJ", "label": "Perdamaian (RJ)"},
     {"code": "MENINGGAL", "label": "Meninggal dunia"},
@@ -65,6 +76,7 @@ _SEEDED_LISTS: dict[str, list[dict]] = {
     "ditangani_oleh": seed.DITANGANI_OLEH,
     "tahap": TAHAP,
     "pemutakhiran": PEMUTAKHIRAN,
+    "keputusan": KEPUTUSAN,
     "alasan_dihentikan": ALASAN_DIHENTIKAN,
     "peruntukan": PERUNTUKAN,
     "agama": AGAMA,

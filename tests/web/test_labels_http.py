@@ -76,6 +76,7 @@ def test_the_main_pages_show_labels_not_codes(client, auth, session, office):
     task_id = task_of(client, office).task_id
     pages = {
         "kaurlitpers": ["/", f"/tugas/{task_id}", f"/proses/{office}", "/catatan",
+                        f"/proses/{record.instance_id}",  # its Riwayat holds approvals
                         f"/catatan/{record.id}", f"/personel/{person.token}", "/surat"],
         "operator": ["/", f"/ajukan/update_i?catatan={record.id}"],
         "kabid": ["/log-akses", "/dasbor"],

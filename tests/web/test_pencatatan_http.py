@@ -58,7 +58,7 @@ def test_operator_submits_kaurlitpers_returns_operator_fixes_both_approve(client
     pdf = client.get(f"/catatan/{record.id}/dokumen/PENCATATAN")
     assert pdf.status_code == 200 and pdf.data == MINIMAL_PDF
     timeline = client.get(f"/proses/{record.instance_id}").get_data(as_text=True)
-    assert timeline.count("<li") >= 5 and "KEMBALIKAN" in timeline
+    assert timeline.count("<li") >= 5 and "Dikembalikan untuk perbaikan" in timeline
 
 
 def test_bad_input_shows_indonesian_messages_keeps_values_and_writes_nothing(client, auth, session):
