@@ -8,62 +8,25 @@ group and every ASN golongan is checked, plus every pangkat the seeder installs.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from lxml import etree
-from SpiffWorkflow.bpmn import BpmnWorkflow
-from SpiffWorkflow.bpmn.script_engine import PythonScriptEngine
-from SpiffWorkflow.spiff.parser import VALIDATOR, SpiffBpmnParser
 
-from engine.sandbox import RestrictedEnvironment
 from processes.reference.seed import PANGKAT
-
-DMN_PATH = Path(__file__).resolve().parents[2] / "bpmn-models" / "otoritas_skhp.dmn"
-
-_BPMN = b"""<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-    xmlns:spiffworkflow="http://spiffworkflow.org/bpmn/schema/1.0/core"
-    id="Definitions_UjiOtoritas" targetNamespace="http://bpmn.io/schema/bpmn">
-  <bpmn:process id="uji_otoritas" isExecutable="true">
-    <bpmn:startEvent id="StartEvent"><bpmn:outgoing>Flow_1</bpmn:outgoing></bpmn:startEvent>
-    <bpmn:businessRuleTask id="Task_Otoritas" name="Tentukan otoritas SKHP">
-      <bpmn:extensionElements>
-        <spiffworkflow:calledDecisionId>otoritas_skhp</spiffworkflow:calledDecisionId>
-      </bpmn:extensionElements>
-      <bpmn:incoming>Flow_1</bpmn:incoming>
-      <bpmn:outgoing>Flow_2</bpmn:outgoing>
-    </bpmn:businessRuleTask>
-    <bpmn:endEvent id="EndEvent"><bpmn:incoming>Flow_2</bpmn:incoming></bpmn:endEvent>
-    <bpmn:sequenceFlow id="Flow_1" sourceRef="StartEvent" targetRef="Task_Otoritas" />
-    <bpmn:sequenceFlow id="Flow_2" sourceRef="Task_Otoritas" targetRef="EndEvent" />
-  </bpmn:process>
-</bpmn:definitions>
-"""
+from tests.support.decision_tables import table_runner
 
 _MISSING = object()
 
 
 @pytest.fixture(scope="module")
 def spec():
-    parser = SpiffBpmnParser(validator=VALIDATOR)
-    parser.add_dmn_file(str(DMN_PATH))
-    parser.add_bpmn_xml(etree.fromstring(_BPMN), filename="uji_otoritas.bpmn")
-    return parser.get_spec("uji_otoritas")
+    return table_runner("otoritas_skhp.dmn", "otoritas_skhp")
 
 
 def evaluate(spec, kelompok_pangkat, golongan=_MISSING) -> dict:
     """Run the decision for one member; returns the workflow's final data."""
-    workflow = BpmnWorkflow(
-        spec, script_engine=PythonScriptEngine(environment=RestrictedEnvironment())
-    )
     data = {"kelompok_pangkat": kelompok_pangkat}
     if golongan is not _MISSING:
         data["golongan"] = golongan
-    workflow.get_tasks(spec_name="StartEvent")[0].data.update(data)
-    workflow.do_engine_steps()
-    assert workflow.is_completed()
-    return workflow.data
+    return spec(data)
 
 
 # (kelompok_pangkat, golongan, otoritas, assumed?) - assumed rows must carry a note.
