@@ -3,8 +3,9 @@ or limpah MABES at Update I). The mark is kept on the record (`Record.ditangani_
 and shown wherever the record is; the next stages then carry Mabes' documents, while the
 Polda still records them.
 
-The pencatatan sets it where its data is written (`ajukan_pencatatan`); Update I sets it
-from its diagram (`catpers.tandai_penanganan`, parameter `mabes = limpah == 'MABES'`).
+The diagrams decide it through `catpers.tandai_penanganan`: pencatatan with
+`mabes = ditangani_oleh == 'MABES'` on each submission, Update I with
+`mabes = limpah == 'MABES'` once approved.
 """
 
 from __future__ import annotations
@@ -17,13 +18,8 @@ from processes.errors import Refused
 from processes.records.writes import audit_record_change, record_of_instance
 from processes.workflow.services import SERVICES
 
-MABES = "MABES"
 #: How a page or a letter says it.
 MARK = "Ditangani Mabes Polri"
-
-
-def handled_by_mabes(ditangani_oleh: str | None) -> bool:
-    return ditangani_oleh == MABES
 
 
 @SERVICES.register("catpers.tandai_penanganan")

@@ -15,7 +15,6 @@ from processes.db.audit_actions import (
 from processes.errors import Refused
 from processes.records import hooks, statuses
 from processes.records.models import Person, Record
-from processes.records.penanganan import handled_by_mabes
 from processes.records.persons import apply_identity, person_for_submission
 from processes.records.stages import PENCATATAN
 from processes.records.writes import (
@@ -60,7 +59,6 @@ def ajukan_pencatatan(ctx: ServiceContext) -> dict[str, Any]:
     for field in _RECORD_FIELDS:
         setattr(record, field, data[field])
     record.uraian = data.get("uraian", "")
-    record.ditangani_mabes = handled_by_mabes(data["ditangani_oleh"])
     session.flush()
     audit_record_change(session, UBAH_CATATAN if record_before else TAMBAH_CATATAN, ctx, record,
                         record_before, audit.snapshot(record, exclude=NOT_AUDITED))
