@@ -1,4 +1,5 @@
-"""Rows that two requests may create at the same moment: insert-or-get, and counters.
+"""Rows that two requests may create at the same moment: insert-or-get, and counters
+(added to, read, and rebuilt whole).
 
 `INSERT ... ON CONFLICT` (both PostgreSQL and SQLite say it) lets the second creator wait
 for the first and then find (or add to) its row, instead of failing on the unique key.
@@ -6,9 +7,11 @@ for the first and then find (or add to) its row, instead of failing on the uniqu
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
+from sqlalchemy import delete, insert, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -36,3 +39,17 @@ def add_to_counters(session: Session, model: type, deltas: Mapping[NamedTuple, i
         connection.execute(statement.on_conflict_do_update(
             index_elements=list(key._fields), set_={"n": table.c.n + statement.excluded.n},
         ))
+
+
+def stored_counts(session: Session, model: type, key_type: type[NamedTuple]) -> Counter:
+    """Every non-zero counter of `model`, keyed by `key_type`."""
+    rows = session.execute(select(model).where(model.n != 0)).scalars()
+    return Counter({key_type(*(getattr(r, f) for f in key_type._fields)): r.n for r in rows})
+
+
+def replace_counts(session: Session, model: type, counts: Mapping[NamedTuple, int]) -> None:
+    """Empty `model` and insert `counts` in one bulk statement (no upsert per counter)."""
+    session.execute(delete(model))
+    if counts:
+        session.connection().execute(
+            insert(model.__table__), [key._asdict() | {"n": n} for key, n in counts.items()])

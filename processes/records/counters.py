@@ -20,11 +20,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import Integer, String, UniqueConstraint, delete, event, insert, inspect, select
+from sqlalchemy import Integer, String, UniqueConstraint, event, inspect, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from processes.db.base import DomainBase, utcnow
-from processes.db.upsert import add_to_counters
+from processes.db.upsert import add_to_counters, replace_counts, stored_counts
 from processes.records.models import Record
 
 CATPERS, PERMOHONAN = "CATPERS", "PERMOHONAN"
@@ -146,17 +146,14 @@ def rows_now(session: Session) -> Counter[CountKey]:
 
 
 def stored(session: Session) -> Counter[CountKey]:
-    rows = session.execute(select(DashboardCount).where(DashboardCount.n != 0)).scalars()
-    return Counter({CountKey(*(getattr(r, f) for f in CountKey._fields)): r.n for r in rows})
+    return stored_counts(session, DashboardCount, CountKey)
 
 
 def recount(session: Session) -> int:
     """Rebuild every counter from the rows; how many counters there are now."""
     session.flush()
     counts = rows_now(session)
-    session.execute(delete(DashboardCount))
-    if counts:  # the table is empty now: one bulk insert, not an upsert per counter
-        session.connection().execute(insert(DashboardCount.__table__), [key._asdict() | {"n": n} for key, n in counts.items()])
+    replace_counts(session, DashboardCount, counts)
     return len(counts)
 
 

@@ -16,12 +16,12 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any, NamedTuple
 
-from sqlalchemy import Integer, String, UniqueConstraint, delete, event, func, insert, select
+from sqlalchemy import Integer, String, UniqueConstraint, event, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from engine import in_units, rollup_path
 from processes.db.base import DomainBase
-from processes.db.upsert import add_to_counters
+from processes.db.upsert import add_to_counters, replace_counts, stored_counts
 from processes.records.counters import month_of, old_value
 from processes.records.models import Record
 
@@ -89,17 +89,14 @@ def rows_now(session: Session) -> Counter[OffenceKey]:
 
 
 def stored(session: Session) -> Counter[OffenceKey]:
-    rows = session.execute(select(OffenceCount).where(OffenceCount.n != 0)).scalars()
-    return Counter({OffenceKey(*(getattr(r, f) for f in OffenceKey._fields)): r.n for r in rows})
+    return stored_counts(session, OffenceCount, OffenceKey)
 
 
 def recount(session: Session) -> int:
     """Rebuild the counters from the records; how many counters there are now."""
     session.flush()
     counts = rows_now(session)
-    session.execute(delete(OffenceCount))
-    if counts:  # the table is empty now: one bulk insert, not an upsert per counter
-        session.connection().execute(insert(OffenceCount.__table__), [key._asdict() | {"n": n} for key, n in counts.items()])
+    replace_counts(session, OffenceCount, counts)
     return len(counts)
 
 
