@@ -54,6 +54,7 @@ EKSPOR_DIAGRAM = "BACA_EKSPOR_DIAGRAM"
 EKSPOR_LOG_AUDIT, PERIKSA_RANTAI = "EKSPOR_LOG_AUDIT", "PERIKSA_RANTAI"
 EKSPOR_LAPORAN = "EKSPOR_LAPORAN"
 IMPOR_DATA_INDUK, UBAH_SATUAN = "IMPOR_DATA_INDUK", "UBAH_SATUAN"
+TAMBAH_PENGHARGAAN, TOLAK_PENGHARGAAN = "TAMBAH_PENGHARGAAN", "TOLAK_PENGHARGAAN"
 
 ACTIONS: dict[str, Action] = {
     a.code: a
@@ -78,6 +79,8 @@ ACTIONS: dict[str, Action] = {
         Action(TAMBAH_CATATAN, "Catatan personel diajukan", UBAH),
         Action(UBAH_CATATAN, "Catatan personel diubah", UBAH),
         Action(UBAH_STATUS_CATATAN, "Status catatan berubah", UBAH),
+        Action(TAMBAH_PENGHARGAAN, "Penghargaan dicatat", UBAH),
+        Action(TOLAK_PENGHARGAAN, "Pengajuan penghargaan ditolak", UBAH),
         Action(SIMPAN_DOKUMEN_CATATAN, "Dokumen referensi catatan disimpan", UBAH),
         Action(TAMBAH_PENGAJUAN, "Pengajuan tahap dicatat", UBAH),
         Action(UBAH_PENGAJUAN, "Pengajuan tahap diubah", UBAH),

@@ -16,6 +16,7 @@ from processes.letters import settings
 from processes.letters.findings import CountsAs, RecordFact, findings
 from processes.letters.models import Letter
 from processes.letters.pdf import (
+    AwardEntry,
     Finding,
     Identity,
     RecordEntry,
@@ -26,6 +27,7 @@ from processes.letters.pdf import (
 )
 from processes.letters.state import DICABUT, KEDALUWARSA, state_of
 from processes.letters.verdict import Decide, verdict
+from processes.records.awards import person_awards
 from processes.records.models import Person, Record, RecordDocument, Submission
 from processes.records.penanganan import MARK as MABES_MARK
 from processes.records.stages import TAHAP_DATA
@@ -211,4 +213,12 @@ def rekam_jejak_letter(
         nomor=nomor, tanggal_terbit=today, tempat=settings.get(session, "tempat_surat"),
         identitas=identity(session, request.data), catatan=entries, skhp_terbit=skhp,
         penandatangan=signatory(session, request, signer_id), verify_url=verify_url(session, token),
+        penghargaan=awards_of(session, request.nomor_identitas),
     )
+
+
+def awards_of(session: Session, nomor: str) -> list[AwardEntry]:
+    """The person's penghargaan on file, as the rekam jejak lists them."""
+    person = session.scalar(select(Person).where(Person.nomor_identitas == nomor))
+    return [AwardEntry(a.jenis, a.keputusan, a.pemberi, a.uraian)
+            for a in person_awards(session, person)]

@@ -32,6 +32,7 @@ from processes.reading.record_view import (
     record_document,
 )
 from processes.reading.search import RecordFilter, RecordPage, person_records, search
+from processes.records.awards import AwardView, person_awards
 from processes.records.models import Person, Record, StoredFile
 from processes.records.persons import ChangeView, person_changes
 from processes.records.sanctions import clean_since
@@ -71,6 +72,8 @@ class PersonView:
     clean_since: date | None = None
     #: The akses khusus in force on the person: who reads them, on which basis, until when.
     grants: list[GrantView] = field(default_factory=list)
+    #: The person's penghargaan on file (the rekam jejak's other half).
+    awards: list[AwardView] = field(default_factory=list)
 
 
 def read_person(uow: UnitOfWork, user: User, token: str) -> PersonView:
@@ -87,7 +90,8 @@ def read_person(uow: UnitOfWork, user: User, token: str) -> PersonView:
         uow.commit()
         return PersonView(person, views, ground, person_changes(session, person.id),
                           clean_since(session, person.id),
-                          active_grants(session, person.nomor_identitas))
+                          active_grants(session, person.nomor_identitas),
+                          person_awards(session, person))
 
 
 def list_records(uow: UnitOfWork, user: User, f: RecordFilter) -> RecordPage:

@@ -10,6 +10,7 @@ the record's Tahapan. The refusal runs as a service task of the shared approval 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import select
@@ -27,6 +28,19 @@ WITHDRAWN, REFUSED = "DITARIK", "DITOLAK"
 #: Where the reason is kept in the submission's data (shown in the Tahapan).
 REASON = "alasan_akhir"
 ENDED = {WITHDRAWN: "Ditarik oleh satuan pengaju", REFUSED: "Ditolak"}
+
+RefusedHook = Callable[[ServiceContext, str], None]
+#: Flows that write nothing until approved (penghargaan): their refusal has no submission
+#: to end and no record to step back, so it calls the flow's own hook (process id -> fn).
+_NOTHING_ON_FILE: dict[str, RefusedHook] = {}
+
+
+def on_refused(process_id: str) -> Callable[[RefusedHook], RefusedHook]:
+    """Register `fn(ctx, reason)` for a refusal in the chain of `process_id`'s instances."""
+    def register(fn: RefusedHook) -> RefusedHook:
+        _NOTHING_ON_FILE[process_id] = fn
+        return fn
+    return register
 
 
 def previous_status(session: Session, record: Record, instance_id: int) -> str:
@@ -67,5 +81,12 @@ def end_submission(session: Session, ctx: ServiceContext, outcome: str, reason: 
 @SERVICES.register("catpers.tolak_pengajuan")
 def tolak_pengajuan(ctx: ServiceContext) -> dict[str, Any]:
     """An approver of the chain refused the submission outright, with `catatan` as reason."""
-    record = end_submission(ctx.session, ctx, REFUSED, str(ctx.data.get("catatan") or ""))
+    reason = str(ctx.data.get("catatan") or "")
+    hook = _NOTHING_ON_FILE.get(ctx.process_id)
+    if hook is not None:
+        if len(reason.strip()) < 5:
+            raise Refused("Alasan wajib diisi (minimal 5 karakter).")
+        hook(ctx, reason.strip()[:2000])
+        return {"ditolak": True}
+    record = end_submission(ctx.session, ctx, REFUSED, reason)
     return {"record_id": record.id, "status": record.status}

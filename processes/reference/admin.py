@@ -22,7 +22,8 @@ from processes.reference.models import ReferenceItem
 CODE = re.compile(r"^[A-Z0-9][A-Z0-9_./-]{0,59}$")
 #: Lists an office may extend; the others' codes are used by rules and diagrams, so only
 #: their labels and active flags change.
-ADDABLE_LISTS = {"wujud_perbuatan", "pasal", "jenis_dokumen", "sanksi", "peruntukan", "agama"}
+ADDABLE_LISTS = {"wujud_perbuatan", "pasal", "jenis_dokumen", "sanksi", "peruntukan", "agama",
+                 "jenis_penghargaan"}
 #: Lists whose items carry the one jenis and personel they apply to (to filter choices).
 SCOPED_LISTS = {"pasal", "sanksi"}
 #: Lists whose items carry the jenis they may be recorded under, several at once.

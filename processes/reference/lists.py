@@ -63,6 +63,17 @@ AGAMA = [
     for c in ("Islam", "Kristen Protestan", "Katolik", "Hindu", "Buddha", "Konghucu")
 ]
 
+#: Starting values for the awards of the rekam jejak; the office edits and adds to them.
+JENIS_PENGHARGAAN = [
+    {"code": "KPLB", "label": "Kenaikan Pangkat Luar Biasa"},
+    {"code": "SATYALANCANA", "label": "Tanda Kehormatan Satyalancana"},
+    {"code": "BINTANG_BHAYANGKARA", "label": "Tanda Kehormatan Bintang Bhayangkara"},
+    {"code": "PIN_EMAS_KAPOLRI", "label": "Pin Emas Kapolri"},
+    {"code": "PIAGAM_PENGHARGAAN", "label": "Piagam Penghargaan"},
+    {"code": "PENDIDIKAN_LANJUTAN", "label": "Kesempatan mengikuti pendidikan lanjutan"},
+    {"code": "LAINNYA", "label": "Penghargaan lainnya"},
+]
+
 #: list name used by forms -> seed rows
 _SEEDED_LISTS: dict[str, list[dict]] = {
     "personel": PERSONEL,
@@ -80,6 +91,7 @@ _SEEDED_LISTS: dict[str, list[dict]] = {
     "alasan_dihentikan": ALASAN_DIHENTIKAN,
     "peruntukan": PERUNTUKAN,
     "agama": AGAMA,
+    "jenis_penghargaan": JENIS_PENGHARGAAN,
 }
 
 
@@ -240,7 +252,7 @@ FIELD_LISTS = {
     "pasal": "pasal", "ditangani_oleh": "ditangani_oleh", "limpah": "ditangani_oleh",
     "hukuman": "sanksi", "jenis_pemutakhiran": "pemutakhiran",
     "alasan_dihentikan": "alasan_dihentikan", "tahap": "tahap", "peruntukan": "peruntukan",
-    "jenis": "jenis_dokumen",
+    "jenis": "jenis_dokumen", "jenis_penghargaan": "jenis_penghargaan",
 }
 
 

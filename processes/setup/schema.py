@@ -6,12 +6,12 @@ from processes.accounts import models as accounts_models
 from processes.db import audit as audit_models
 from processes.db.base import DomainBase
 from processes.letters import models as letters_models
+from processes.records import award_models, offence_counts, personnel_models
 from processes.records import models as records_models
-from processes.records import offence_counts, personnel_models
 from processes.reference import models as reference_models
 
 #: Imported so that their tables belong to DomainBase.metadata.
 AREA_MODELS = (audit_models, accounts_models, reference_models, records_models, offence_counts,
-               personnel_models, access_models, letters_models)
+               personnel_models, award_models, access_models, letters_models)
 
 METADATA = [EngineBase.metadata, DomainBase.metadata]

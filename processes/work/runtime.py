@@ -15,6 +15,7 @@ from engine import Runtime
 from processes.access import grants  # noqa: F401 - registers the akses khusus service tasks
 from processes.letters import permohonan, review, second_skhp  # noqa: F401 - they register
 from processes.records import (  # noqa: F401 - they register
+    awards,
     endings,
     form_checks,
     penanganan,

@@ -76,6 +76,7 @@ LIST_TITLES = {
     "jenis_dokumen": "Jenis dokumen referensi", "sanksi": "Sanksi / hukuman", "amar_putusan": "Amar putusan",
     "ditangani_oleh": "Ditangani oleh", "tahap": "Label tahapan", "pemutakhiran": "Jenis pemutakhiran",
     "alasan_dihentikan": "Alasan dihentikan", "peruntukan": "Peruntukan", "agama": "Agama",
+    "jenis_penghargaan": "Jenis penghargaan",
 }
 
 

@@ -117,8 +117,18 @@ class RecordEntry:
 
 
 @dataclass(frozen=True)
+class AwardEntry:
+    """One penghargaan, as printed in a rekam jejak."""
+
+    jenis: str
+    keputusan: str
+    pemberi: str
+    uraian: str
+
+
+@dataclass(frozen=True)
 class RekamJejakLetter:
-    """Rekam jejak: identity, every catatan personel, and the SKHPs issued."""
+    """Rekam jejak: identity, every catatan personel, the penghargaan, and the SKHPs issued."""
 
     nomor: str
     tanggal_terbit: date
@@ -129,3 +139,5 @@ class RekamJejakLetter:
     penandatangan: Signatory
     kop: list[str] = field(default_factory=_default_kop)
     verify_url: str = ""
+    #: Last, with a default: a letter stored before awards were kept reads as none.
+    penghargaan: list[AwardEntry] = field(default_factory=list)
