@@ -36,6 +36,25 @@ def pencatatan_data(**overrides: str) -> dict[str, str]:
     return data
 
 
+def penghargaan_data(**overrides: str) -> dict[str, str]:
+    """The start form of Penghargaan: a piagam from Kapolda for the AIPDA of `pencatatan_data`."""
+    data = {
+        "personel": "POLRI",
+        "nomor_identitas": NRP_AIPDA,
+        "nama": NAMA_AIPDA,
+        "pangkat": "AIPDA",
+        "jabatan": "Banit Reskrim",
+        "unit_kerja": "POLRES-KAPUAS",
+        "jenis_penghargaan": "PIAGAM_PENGHARGAAN",
+        "nomor_keputusan": "Kep/123/X/2026",
+        "tanggal_keputusan": "2026-10-05",
+        "pemberi": "Kapolda Kalimantan Tengah",
+        "uraian": "Pengungkapan kasus curanmor di Kapuas.",
+    }
+    data.update(overrides)
+    return data
+
+
 #: `pencatatan_data` overrides for a KEPP record of another member.
 KEPP = {"nomor_identitas": NRP_OTHER, "nama": "Andika Prasetyo", "pangkat": "BRIPTU",
         "jenis_pelanggaran": "KEPP", "wujud_perbuatan": "PENYALAHGUNAAN_WEWENANG",

@@ -11,7 +11,7 @@ from processes.records.award_models import Award
 from processes.records.models import Person
 from tests.support.access_flows import issue_letter, letters_listed
 from tests.support.audit import entries
-from tests.support.data import NAMA_AIPDA, NRP_AIPDA
+from tests.support.data import NRP_AIPDA, penghargaan_data
 from tests.support.flows import record_in_proses
 from tests.support.letters import pdf_text
 from tests.support.pages import (
@@ -23,24 +23,6 @@ from tests.support.pages import (
     post_start,
 )
 from tests.support.web_flows import text_by_id
-
-
-def penghargaan_data(**overrides: str) -> dict[str, str]:
-    data = {
-        "personel": "POLRI",
-        "nomor_identitas": NRP_AIPDA,
-        "nama": NAMA_AIPDA,
-        "pangkat": "AIPDA",
-        "jabatan": "Banit Reskrim",
-        "unit_kerja": "POLRES-KAPUAS",
-        "jenis_penghargaan": "PIAGAM_PENGHARGAAN",
-        "nomor_keputusan": "Kep/123/X/2026",
-        "tanggal_keputusan": "2026-10-05",
-        "pemberi": "Kapolda Kalimantan Tengah",
-        "uraian": "Pengungkapan kasus curanmor di Kapuas.",
-    }
-    data.update(overrides)
-    return data
 
 
 def post_penghargaan(client, pdf: bytes | None = None, **overrides: str):
