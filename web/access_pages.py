@@ -25,6 +25,7 @@ PAGE_LABELS = {
     "admin.personnel_import_file": "Data induk personel: impor XLSX/CSV",
     "admin.personnel_lookup": "Data induk personel: melihat satu personel dan riwayatnya",
     "admin.personnel_template_file": "Data induk personel: unduh templat",
+    "admin.personnel_import_progress": "Data induk personel: kemajuan impor",
     "admin.incidents": "Insiden proses",
     "admin.retry_incident": "Insiden proses: coba lagi",
     "admin.backups": "Cadangan",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask import Flask, current_app, g, has_request_context, request
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from processes.db import audit
 from processes.db.database import make_engine, make_session_factory
@@ -55,6 +55,12 @@ def unit_of_work() -> UnitOfWork:
 def standalone_unit_of_work() -> UnitOfWork:
     """A unit of work with a session of its own, for commands run outside a request."""
     return UnitOfWork(current_app.extensions["ecatpers_db"])
+
+
+def standalone_factory() -> sessionmaker[Session]:
+    """Sessions apart from the request's, for a progress note another request reads while
+    this one's transaction is still open."""
+    return current_app.extensions["ecatpers_db"]
 
 
 def rollback() -> None:

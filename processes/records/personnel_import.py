@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,6 +40,12 @@ FIELDS = ("personel", "nama", "pangkat", "jabatan", "unit_id", "tempat_lahir",
           "tanggal_lahir", "jenis_kelamin", "agama")
 _CHUNK = 2000
 _SCAN_FROM = 5000
+#: Rows checked or written between two progress steps.
+STEP = 5000
+
+
+def _quiet(_state: str, _done: int, _total: int) -> None:
+    pass
 
 
 @dataclass
@@ -86,21 +92,26 @@ def _csv_rows(content: bytes) -> Iterator[list[Any]]:
 
 
 def import_file(uow: UnitOfWork, admin, file_name: str, content: bytes,
-                today: dt.date | None = None) -> ImportReport:
+                today: dt.date | None = None,
+                progress: Callable[[str, int, int], None] = _quiet) -> ImportReport:
     """Check every row and write the good ones in one transaction; the report says what
-    happened to each row (bad rows with their reasons)."""
+    happened to each row (bad rows with their reasons). `progress(state, done, total)` hears
+    of every STEP rows checked (MEMERIKSA) and written (MENYIMPAN)."""
     require_admin(admin)
-    rows = file_rows(file_name, content)
-    header = next(rows, None)
+    rows = list(file_rows(file_name, content))
+    header = rows[0] if rows else None
     keys = header_keys(header or [])
     missing = [label for key, label in COLUMNS if key in REQUIRED and key not in keys]
     if missing:
         raise Refused("Kolom wajib tidak ada di baris pertama: " + ", ".join(missing) + ".")
     report = ImportReport(file_name=file_name[:200])
+    total = max(len(rows) - 1, 0)
     with uow:
         refs = References.read(uow.session)
-        good = _checked_rows(rows, keys, refs, today or dt.date.today(), report)
-        _write(uow.session, good, admin.id, report)
+        good = _checked_rows(rows[1:], keys, refs, today or dt.date.today(), report,
+                             lambda done: progress("MEMERIKSA", done, total))
+        _write(uow.session, good, admin.id, report,
+               lambda done: progress("MENYIMPAN", done, len(good)))
         audit.record(uow.session, IMPOR_DATA_INDUK, user_id=admin.id, target=report.file_name,
                      detail={"baris": report.rows, "baru": report.inserted,
                              "diubah": report.updated, "tetap": report.unchanged,
@@ -109,10 +120,12 @@ def import_file(uow: UnitOfWork, admin, file_name: str, content: bytes,
     return report
 
 
-def _checked_rows(rows, keys, refs, today, report) -> dict[str, dict]:
+def _checked_rows(rows, keys, refs, today, report, checked) -> dict[str, dict]:
     good: dict[str, dict] = {}
     first_row: dict[str, int] = {}
     for number, row in enumerate(rows, start=2):
+        if (number - 2) % STEP == 0:
+            checked(number - 2)
         if not any(cell not in (None, "") for cell in row):
             continue  # an empty line
         report.rows += 1
@@ -132,7 +145,8 @@ def _checked_rows(rows, keys, refs, today, report) -> dict[str, dict]:
     return good
 
 
-def _write(session: Session, good: dict[str, dict], user_id: int, report: ImportReport) -> None:
+def _write(session: Session, good: dict[str, dict], user_id: int, report: ImportReport,
+           written: Callable[[int], None]) -> None:
     on_file = _on_file(session, list(good))
     unit_names = dict(session.execute(select(Unit.id, Unit.name)).all())
     now = utcnow()
@@ -153,15 +167,23 @@ def _write(session: Session, good: dict[str, dict], user_id: int, report: Import
             "changed_by": user_id, "changed_at": now,
         } for name in changed]
     table = Personnel.__table__
-    if inserts:
-        session.execute(table.insert(), inserts)
-    if updates:
-        statement = table.update().where(table.c.id == bindparam("_id"))
-        session.execute(statement.values({name: bindparam(name) for name in (*FIELDS, "updated_at")}),
-                        updates)
+    update = table.update().where(table.c.id == bindparam("_id")).values(
+        {name: bindparam(name) for name in (*FIELDS, "updated_at")})
+    written(0)
+    done = report.unchanged
+    for statement, batch in _batches(((table.insert(), inserts), (update, updates))):
+        session.execute(statement, batch)
+        done += len(batch)
+        written(done)
     if changes:
         session.execute(PersonnelChange.__table__.insert(), changes)
     report.inserted, report.updated = len(inserts), len(updates)
+
+
+def _batches(work) -> Iterator[tuple[Any, list[dict]]]:
+    for statement, rows in work:
+        for start in range(0, len(rows), STEP):
+            yield statement, rows[start:start + STEP]
 
 
 def _on_file(session: Session, numbers: list[str]) -> dict[str, dict]:

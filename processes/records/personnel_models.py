@@ -48,3 +48,20 @@ class PersonnelChange(DomainBase):
     source: Mapped[str] = mapped_column(String(200), default="")
     changed_by: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
     changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ImportJob(DomainBase):
+    """How far one import has got, for the page that polls it while the import's own
+    transaction runs. Written in short transactions of its own: it says how many rows are
+    checked and written, never what is in them, and an unfinished job holds no data."""
+
+    __tablename__ = "personnel_import_job"
+
+    token: Mapped[str] = mapped_column(String(40), primary_key=True)
+    started_by: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
+    file_name: Mapped[str] = mapped_column(String(200), default="")
+    state: Mapped[str] = mapped_column(String(12), default="MEMERIKSA")  # | MENYIMPAN | SELESAI | GAGAL
+    total: Mapped[int] = mapped_column(default=0)
+    done: Mapped[int] = mapped_column(default=0)
+    message: Mapped[str] = mapped_column(String(300), default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -1,6 +1,11 @@
 """The backup archive: every table of the schema, its row counts and SHA-256 checksums in a
 manifest, all of it encrypted with AES-GCM under a key the office holds.
 
+SQLite's tables are copied by its online backup API, then read as rows. PostgreSQL's database
+is `pg_dump --format=custom` at the very snapshot the manifest's counts and checksums are read
+in (`pg_tools`); when pg_dump is missing or older than the server, the rows themselves go in
+and the manifest's `note` says why.
+
 Documents and letters are stored in the database (`records.documents`, `letters.models`),
 so the tables are the whole of the office's data. An archive is read back only after the
 key has authenticated it and every table's rows hash to what its manifest says; a damaged,
@@ -22,9 +27,10 @@ from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from sqlalchemy import Connection, Engine, MetaData, StaticPool, Table, create_engine, select
+from sqlalchemy import Connection, Engine, MetaData, StaticPool, Table, create_engine, select, text
 
 from processes.errors import Refused
+from processes.setup import pg_tools
 
 MAGIC = b"ECATPERS-CADANGAN-1\n"
 NONCE_LEN, KEY_LEN = 12, 32
@@ -41,11 +47,15 @@ class TableCheck:
 
 @dataclass(frozen=True)
 class Archive:
-    """A verified archive: its manifest and the rows of each table, encoded for JSON."""
+    """A verified archive: its manifest and either the rows of each table, encoded for JSON,
+    or a pg_dump of the database (`method` "pg_dump"; `note` says why rows were used instead)."""
 
     created: str
     tables: tuple[TableCheck, ...]
     rows: dict[str, list[dict[str, Any]]]
+    method: str = "baris"
+    note: str = ""
+    pg_dump: bytes | None = None
 
 
 def new_key() -> str:
@@ -72,7 +82,13 @@ def dump_consistent(engine: Engine, metadata: list[MetaData], key: bytes,
     if engine.dialect.name != "sqlite":
         snapshot_options = {"isolation_level": "REPEATABLE READ"}
         with engine.connect().execution_options(**snapshot_options) as conn, conn.begin():
-            return dump(conn, metadata, key, now)
+            note = pg_tools.unusable(conn)
+            if note:
+                return dump(conn, metadata, key, now, note=note)
+            snapshot = conn.execute(text("SELECT pg_export_snapshot()")).scalar_one()
+            return _seal(_manifest(now, table_checks(conn, metadata), "pg_dump"),
+                         {"pg_dump": base64.b64encode(pg_tools.dump(engine, snapshot)).decode()},
+                         key)
     copy = sqlite3.connect(":memory:", check_same_thread=False)
     with engine.connect() as source:
         source.connection.driver_connection.backup(copy)
@@ -85,13 +101,24 @@ def dump_consistent(engine: Engine, metadata: list[MetaData], key: bytes,
         copy.close()
 
 
-def dump(connection: Connection, metadata: list[MetaData], key: bytes, now: dt.datetime) -> bytes:
+def dump(connection: Connection, metadata: list[MetaData], key: bytes, now: dt.datetime,
+         note: str = "") -> bytes:
     """Every table's rows, in one read of `connection`, as an encrypted archive."""
     rows = {table.name: _table_rows(connection, table) for table in _tables(metadata)}
-    manifest = {"created": now.isoformat(),
-                "tables": {name: {"rows": len(found), "sha256": _digest(found)}
-                           for name, found in rows.items()}}
-    plain = gzip.compress(json.dumps({"manifest": manifest, "rows": rows}).encode())
+    checks = [TableCheck(name, len(found), _digest(found)) for name, found in rows.items()]
+    return _seal(_manifest(now, checks, "baris", note), {"rows": rows}, key)
+
+
+def _manifest(now: dt.datetime, checks: Any, method: str, note: str = "") -> dict[str, Any]:
+    return {"created": now.isoformat(), "method": method, "note": note,
+            "tables": {check.name: {"rows": check.rows, "sha256": check.sha256}
+                       for check in checks}}
+
+
+def _seal(manifest: dict[str, Any], content: dict[str, Any], key: bytes) -> bytes:
+    if "pg_dump" in content:
+        manifest["pg_dump_sha256"] = hashlib.sha256(base64.b64decode(content["pg_dump"])).hexdigest()
+    plain = gzip.compress(json.dumps({"manifest": manifest, **content}).encode())
     nonce = os.urandom(NONCE_LEN)
     return MAGIC + nonce + AESGCM(key).encrypt(nonce, plain, MAGIC)
 
@@ -106,14 +133,20 @@ def load(blob: bytes, key: bytes) -> Archive:
     except InvalidTag:
         raise Refused("Arsip cadangan rusak, diubah, atau dibuat dengan kunci kantor lain; "
                       "tidak ada yang dipulihkan.") from None
+    manifest = payload["manifest"]
     checks = tuple(TableCheck(name, entry["rows"], entry["sha256"])
-                   for name, entry in payload["manifest"]["tables"].items())
+                   for name, entry in manifest["tables"].items())
+    if "pg_dump" in payload:
+        database = base64.b64decode(payload["pg_dump"])
+        if hashlib.sha256(database).hexdigest() != manifest.get("pg_dump_sha256"):
+            raise Refused("Isi pg_dump tidak cocok dengan manifes arsip; tidak ada yang dipulihkan.")
+        return Archive(manifest["created"], checks, {}, "pg_dump", "", database)
     for check in checks:
         found = payload["rows"].get(check.name, [])
         if len(found) != check.rows or _digest(found) != check.sha256:
             raise Refused(f"Isi tabel {check.name} tidak cocok dengan manifes arsip; "
                           "tidak ada yang dipulihkan.")
-    return Archive(payload["manifest"]["created"], checks, payload["rows"])
+    return Archive(manifest["created"], checks, payload["rows"], "baris", manifest.get("note", ""))
 
 
 def table_checks(connection: Connection, metadata: list[MetaData]) -> tuple[TableCheck, ...]:

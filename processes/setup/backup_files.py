@@ -49,6 +49,8 @@ class Listed:
     made_at: dt.datetime
     verified: bool
     problem: str
+    method: str = ""
+    note: str = ""
 
 
 def listing(folder: Path, key: bytes | None, now: dt.datetime) -> tuple[list[Listed], bool]:
@@ -56,12 +58,15 @@ def listing(folder: Path, key: bytes | None, now: dt.datetime) -> tuple[list[Lis
     rows = []
     for path in archives(folder):
         problem = "" if key else "Kunci cadangan belum diatur."
+        method = note = ""
         if key:
             try:
-                load(path.read_bytes(), key)
+                archive = load(path.read_bytes(), key)
+                method, note = archive.method, archive.note
             except Refused as err:
                 problem = str(err)
         made = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC)
-        rows.append(Listed(path.name, path.stat().st_size, made, not problem, problem))
+        rows.append(Listed(path.name, path.stat().st_size, made, not problem, problem,
+                           method, note))
     good = [row.made_at for row in rows if row.verified]
     return rows, not good or now - max(good) > dt.timedelta(days=1)

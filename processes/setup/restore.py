@@ -4,6 +4,10 @@ in one transaction, then the database's own counts and checksums compared with t
 The audit log refuses DELETE by trigger (migration 0007); a restore is the one server-side
 act allowed past it, for its own transaction only. The rows come back byte for byte, so the
 chain verifies again with the office's audit key.
+
+A PostgreSQL archive made by pg_dump is checked by `pg_restore --list` (readable, the same
+tables as this schema) before anything is touched, then put back by pg_restore in one
+transaction of its own, and the database's counts and checksums compared with the manifest.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Integer, MetaData, Table, text
 
 from processes.errors import Refused
+from processes.setup import pg_tools
 from processes.setup.backup import Archive, TableCheck, load, table_checks
 
 AUDIT_TABLE = "audit_log"
@@ -32,6 +37,8 @@ def restore(engine: Engine, metadata: list[MetaData], blob: bytes, key: bytes) -
     tables = [table for meta in metadata for table in meta.sorted_tables]
     if {check.name for check in archive.tables} != {table.name for table in tables}:
         raise Refused("Arsip cadangan berasal dari versi skema lain; tidak ada yang dipulihkan.")
+    if archive.pg_dump is not None:
+        return _restore_dump(engine, metadata, archive, {table.name for table in tables})
     with _audit_triggers_lifted(engine) as conn:
         for table in reversed(tables):
             conn.execute(table.delete())
@@ -40,6 +47,22 @@ def restore(engine: Engine, metadata: list[MetaData], blob: bytes, key: bytes) -
         found = table_checks(conn, metadata)
         if found != archive.tables:
             raise Refused("Hasil pemulihan tidak cocok dengan manifes; pemulihan dibatalkan.")
+    return found
+
+
+def _restore_dump(engine: Engine, metadata: list[MetaData], archive: Archive,
+                  names: set[str]) -> tuple[TableCheck, ...]:
+    if engine.dialect.name != "postgresql":
+        raise Refused("Arsip ini berisi pg_dump; hanya dapat dipulihkan ke PostgreSQL.")
+    if not names <= pg_tools.listed_tables(archive.pg_dump):
+        raise Refused("Isi pg_dump tidak memuat semua tabel skema ini; tidak ada yang dipulihkan.")
+    engine.dispose()  # pooled connections would hold plans of the tables pg_restore replaces
+    pg_tools.restore(engine, archive.pg_dump)
+    with engine.connect() as conn:
+        found = table_checks(conn, metadata)
+    if found != archive.tables:
+        raise Refused("Hasil pemulihan tidak cocok dengan manifes arsip; periksa basis data "
+                      "dan pulihkan lagi dari arsip lain.")
     return found
 
 

@@ -9,9 +9,11 @@ from processes.letters import models as letters_models
 from processes.records import award_models, offence_counts, personnel_models
 from processes.records import models as records_models
 from processes.reference import models as reference_models
+from processes.work import heartbeat
 
 #: Imported so that their tables belong to DomainBase.metadata.
 AREA_MODELS = (audit_models, accounts_models, reference_models, records_models, offence_counts,
-               personnel_models, award_models, access_models, letters_models)
+               personnel_models, award_models, access_models, letters_models,
+               heartbeat)
 
 METADATA = [EngineBase.metadata, DomainBase.metadata]

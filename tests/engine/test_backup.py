@@ -16,7 +16,7 @@ from processes.db.audit_actions import BACA_CATATAN
 from processes.db.uow import UnitOfWork
 from processes.errors import Refused
 from processes.records.models import StoredFile
-from processes.setup import backup, restore
+from processes.setup import backup, pg_tools, restore
 from processes.setup.schema import METADATA
 from tests.conftest import AUDIT_KEY
 from tests.support.audit import triggers_lifted
@@ -130,3 +130,55 @@ def test_every_stored_document_comes_back_with_its_sha256(db_engine, session, ke
     session.expire_all()
     assert {f.sha256: hashlib.sha256(f.content).hexdigest()
             for f in session.scalars(select(StoredFile))} == stored
+
+
+def test_a_postgresql_archive_holds_pg_dump_and_sqlite_its_rows(db_engine, archive, key):
+    loaded = backup.load(archive, key)
+    if db_engine.dialect.name == "postgresql":
+        assert loaded.method == "pg_dump" and loaded.pg_dump.startswith(b"PGDMP")
+        assert loaded.rows == {} and loaded.note == ""
+        tables = {table.name for meta in METADATA for table in meta.sorted_tables}
+        assert tables <= pg_tools.listed_tables(loaded.pg_dump)
+    else:
+        assert loaded.method == "baris" and loaded.pg_dump is None
+
+
+def test_without_a_usable_pg_dump_the_rows_go_in_and_the_manifest_says_why(
+        db_engine, session_factory, key, monkeypatch):
+    monkeypatch.setattr(pg_tools, "unusable", lambda _conn: "pg_dump versi 13 lebih lama dari server")
+    blob = backup.dump_consistent(db_engine, METADATA, key, NOW)
+    loaded = backup.load(blob, key)
+    assert loaded.method == "baris" and loaded.rows["unit"]
+    if db_engine.dialect.name == "postgresql":
+        assert loaded.note == "pg_dump versi 13 lebih lama dari server"
+    assert restore.restore(db_engine, METADATA, blob, key) == loaded.tables
+
+
+def test_the_major_version_is_read_from_the_tools_banner():
+    assert pg_tools.major_version("pg_dump (PostgreSQL) 15.20 (Debian 15.20-0+deb12u1)") == 15
+    assert pg_tools.major_version("pg_dump (PostgreSQL) 9.6.24") == 9
+
+
+def test_a_wipe_of_every_table_and_document_is_undone_by_restore(db_engine, session, key):
+    submitted_record(session)
+    session.commit()
+    before = _everything(db_engine)
+    blob = backup.dump_consistent(db_engine, METADATA, key, NOW)
+    with triggers_lifted(db_engine) as conn:
+        for table in reversed([t for meta in METADATA for t in meta.sorted_tables]):
+            conn.execute(table.delete())
+    assert all(not rows for rows in _everything(db_engine).values())
+    checks = restore.restore(db_engine, METADATA, blob, key)
+    assert _everything(db_engine) == before
+    assert checks == backup.load(blob, key).tables
+
+
+def test_an_archive_whose_dump_lacks_a_table_is_refused_before_anything_is_touched(
+        db_engine, archive, key, monkeypatch):
+    if db_engine.dialect.name != "postgresql":
+        pytest.skip("pg_dump archives are PostgreSQL's")
+    before = _everything(db_engine)
+    monkeypatch.setattr(pg_tools, "listed_tables", lambda _blob: {"unit"})
+    with pytest.raises(Refused, match="tidak memuat semua tabel"):
+        restore.restore(db_engine, METADATA, archive, key)
+    assert _everything(db_engine) == before

@@ -94,6 +94,7 @@ EXPECTED: dict[str, list[Case]] = {
     "admin.personnel_import_file": [post("/admin/data-induk/impor", ADMIN)],  # no file: refused
     "admin.personnel_lookup": [post("/admin/data-induk/cari", ADMIN, data={"nomor": "85010199"})],
     "admin.personnel_template_file": [get("/admin/data-induk/templat.csv", ADMIN)],
+    "admin.personnel_import_progress": [get("/admin/data-induk/impor/0123456789abcdef", ADMIN)],
     "admin.settings": [get("/admin/pengaturan", ADMIN), post("/admin/pengaturan", ADMIN)],
     "admin.update_item": [post("/admin/butir/999999", ADMIN)],
     "admin.update_unit": [post("/admin/satuan/999999", ADMIN)],  # no such unit: refused

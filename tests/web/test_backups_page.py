@@ -31,8 +31,10 @@ def test_a_fresh_good_archive_shows_as_verified_and_no_warning(app, client, auth
     assert parse(client.get("/admin/pengguna")).xpath('//a[@href="/admin/cadangan"]')
     response = client.get("/admin/cadangan")
     assert response.status_code == 200
-    [[name, _made, size, state]] = rows(response)
+    [[name, _made, size, method, state]] = rows(response)
     assert name.endswith(".cadangan") and size.endswith(" bita") and state == "Utuh"
+    postgres = app.extensions["ecatpers_engine"].dialect.name == "postgresql"
+    assert method == ("pg_dump PostgreSQL" if postgres else "Baris per tabel")
     assert not parse(response).xpath('//*[@id="stale"]')
 
 
@@ -43,12 +45,12 @@ def test_a_tampered_archive_shows_why_and_an_old_one_warns(app, client, auth, fo
     blob[-3] ^= 0x01
     path.write_bytes(bytes(blob))
     auth.login("admin")
-    [[_name, _made, _size, state]] = rows(client.get("/admin/cadangan"))
+    [[_name, _made, _size, _method, state]] = rows(client.get("/admin/cadangan"))
     assert state.startswith("Arsip cadangan rusak, diubah")
     path.write_bytes(bytes(blob[:-3]) + bytes([blob[-3] ^ 0x01]) + bytes(blob[-2:]))
     os.utime(path, (path.stat().st_atime, path.stat().st_mtime - 2 * 86400))
     response = client.get("/admin/cadangan")
-    assert rows(response)[0][3] == "Utuh"
+    assert rows(response)[0][4] == "Utuh"
     assert parse(response).xpath('//*[@id="stale"]')
 
 
@@ -63,3 +65,16 @@ def test_only_the_administrator_opens_the_page_and_a_refusal_is_audited(client, 
     assert client.get("/admin/cadangan").status_code == 403
     refused = entries(session, AKSES_DITOLAK)
     assert [(e.target, e.detail) for e in refused] == [("/admin/cadangan", {"metode": "GET", "kode": 403})]
+
+
+def test_an_archive_made_without_pg_dump_says_why(app, client, auth, folder, monkeypatch):
+    def rows_only(engine, meta, key, now):
+        with engine.connect() as conn:
+            return backup.dump(conn, meta, key, now, note="pg_dump tidak ditemukan di server aplikasi")
+    monkeypatch.setattr(backup, "dump_consistent", rows_only)
+    assert app.test_cli_runner().invoke(args=["backup"]).exit_code == 0
+    auth.login("admin")
+    [[_name, _made, _size, method, state]] = rows(client.get("/admin/cadangan"))
+    assert " ".join(method.split()) == ("Baris per tabel Tanpa pg_dump: pg_dump tidak ditemukan "
+                                        "di server aplikasi.")
+    assert state == "Utuh"
