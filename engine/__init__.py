@@ -36,6 +36,7 @@ from .locking import lock_task
 from .models import EngineBase, utcnow
 from .runtime import FormValidator, Runtime
 from .services import ServiceContext, ServiceRegistry
+from .start_forms import instance_start_form
 from .tasks import COUNT_CAP as INBOX_COUNT_CAP
 from .tasks import (
     can_take_any,
@@ -106,6 +107,7 @@ __all__ = [
     "incident_list",
     "instance_data",
     "instance_info",
+    "instance_start_form",
     "instance_statuses",
     "instance_tasks",
     "instance_version",

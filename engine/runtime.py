@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from . import incidents, waits
+from .deploy import FORM_PROPERTY
 from .ending import ENDING_TASK, end_if_terminated
 from .errors import (
     Conflict,
@@ -120,25 +121,35 @@ class Runtime:
         Lets a page offer exactly what the diagram's own gateways allow. The steps before
         the first user task must only read: anything they write is an error.
         """
+        return self.preview_form(session, actor, process_id, unit_path, data)[0]
+
+    def preview_form(
+        self, session: Session, actor: Actor, process_id: str, unit_path: str,
+        data: dict[str, Any] | None = None,
+    ) -> tuple[str | None, str | None]:
+        """As `preview_start`, with the form of the user task the start reaches: a gateway
+        before it may choose between forms."""
         try:
             instance, workflow = self._opening(session, actor, process_id, unit_path, data)
         except NotAllowed as err:
-            return str(err)
+            return str(err), None
         instance.id = 0  # never stored: the services run for no instance
         workflow.script_engine = self._engine(session, instance, actor)
         try:
             with session.no_autoflush:
                 workflow.do_engine_steps()
         except EngineError as err:
-            return str(err)
+            return str(err), None
         except SQLAlchemyError:
             raise
         except Exception as err:  # noqa: BLE001 - a diagram failing at run time is not offered
-            return incidents.failure_of(err, workflow).error
+            return incidents.failure_of(err, workflow).error, None
         if session.new or session.dirty or session.deleted:
             raise RuntimeError(f"{process_id}: steps before the first user task wrote data")
-        lanes = {task.task_spec.lane for task in ready_user_tasks(workflow)}
-        return None if lanes & actor.lanes else "Anda tidak berwenang memulai proses ini."
+        ready = [t.task_spec for t in ready_user_tasks(workflow) if t.task_spec.lane in actor.lanes]
+        if not ready:
+            return "Anda tidak berwenang memulai proses ini.", None
+        return None, ready[0].extensions.get("properties", {}).get(FORM_PROPERTY)
 
     def _opening(
         self, session: Session, actor: Actor, process_id: str, unit_path: str, data: dict | None

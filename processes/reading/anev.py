@@ -35,6 +35,7 @@ REFUSED = "Anev hanya untuk pejabat yang membaca seluruh catatan personel Polda.
 LANE_ORDER = ("Operator", "Kaurlitpers", "Kasubbid Paminal", "Kabid Propam")
 STEP_LABELS = {
     "Task_IsiData": "Pengisian data", "Task_Isi": "Pengisian data", "Task_Perbaiki": "Perbaikan",
+    "Task_IsiMabes": "Pengisian data", "Task_PerbaikiMabes": "Perbaikan",
     "Task_PeriksaKaurlitpers": "Pemeriksaan Kaurlitpers",
     "Task_PersetujuanKasubbid": "Persetujuan Kasubbid Paminal",
     "Task_PersetujuanKabid": "Persetujuan Kabid Propam", "Task_Putuskan": "Keputusan Kabid Propam",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -56,6 +56,8 @@ class RecordView:
     waiting: TahapView | None
     #: Whether the reader may open the person page too (set by the read that built this).
     person_readable: bool = False
+    #: tahap -> the Mabes Polri unit that issued its document (a record Mabes handles).
+    mabes_issuers: dict[str, str] = field(default_factory=dict)
 
 
 def _shown(session: Session, key: str, list_name: str | None, value: object) -> str:
@@ -119,6 +121,11 @@ def build_record_view(session: Session, record: Record) -> RecordView:
     ).all()
     tahapan = tahap_views(session, record, documents)
     waiting = next((s for s in tahapan if s.submission.status == WAITING), None)
+    issuers = {
+        s.submission.tahap: reference.label_of(session, "satker_mabes", issuer)
+        for s in tahapan
+        if s.submission.status == APPROVED and (issuer := s.submission.data.get("dokumen_penerbit"))
+    }
     return RecordView(
         record,
         STATUSES[record.status],
@@ -128,6 +135,7 @@ def build_record_view(session: Session, record: Record) -> RecordView:
         [tuple(c) for c in changes],
         [s for s in tahapan if s.submission.status == APPROVED or s.submission.status in ENDED],
         waiting,
+        mabes_issuers=issuers,
     )
 
 

@@ -13,8 +13,10 @@ BUKA_KEMBALI = "BUKA_KEMBALI"
 
 #: What a putusan (Update II–IV) keeps: `daftar_hukuman` the sanctions as submitted,
 #: `hukuman` their description in words (what pages and letters print).
+#: `dokumen_penerbit` the Mabes Polri unit that issued the document, on the Mabes form
+#: variant (a record handled by Mabes: forms/update-putusan-mabes.json).
 PUTUSAN_FIELDS = ("putusan_nomor", "putusan_tanggal", "putusan_isi", "amar_putusan",
-                  "daftar_hukuman", "hukuman")
+                  "daftar_hukuman", "hukuman", "dokumen_penerbit")
 
 #: What each tahap keeps of its form, beside the reference document.
 TAHAP_FIELDS = {
@@ -30,6 +32,7 @@ TAHAP_FIELDS = {
 TAHAP_DATA = {
     "nomor_berkas": ("Nomor DP3D/BP3KEPP", None),
     "limpah": ("Limpah", "ditangani_oleh"),
+    "dokumen_penerbit": ("Dokumen dari Mabes Polri, diterbitkan oleh", "satker_mabes"),
     "putusan_nomor": ("Nomor putusan", None),
     "putusan_tanggal": ("Tanggal putusan", None),
     "putusan_isi": ("Isi putusan", None),

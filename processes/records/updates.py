@@ -49,6 +49,8 @@ def record_facts(record: Record) -> dict[str, Any]:
         "status": record.status,
         "menunggu": status.waiting,
         "fase": status.phase,
+        # Update II–IV ask for the Mabes document instead (the diagrams' Gateway_Mabes).
+        "ditangani_mabes": record.ditangani_mabes,
     }
 
 

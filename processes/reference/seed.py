@@ -265,6 +265,17 @@ DITANGANI_OLEH: list[dict] = [
     {"code": "MABES", "label": "Mabes Polri"},
 ]
 
+#: Who at Mabes Polri issues the putusan or letter of a record Mabes handles (the Polda
+#: still records it): the administrator adds or relabels units.
+SATKER_MABES: list[dict] = [
+    {"code": "DIVPROPAM", "label": "Divpropam Polri"},
+    {"code": "ROPAMINAL", "label": "Ropaminal Divpropam Polri"},
+    {"code": "ROPROVOS", "label": "Roprovos Divpropam Polri"},
+    {"code": "ROWABPROF", "label": "Rowabprof Divpropam Polri"},
+    {"code": "BARESKRIM", "label": "Bareskrim Polri"},
+    {"code": "ITWASUM", "label": "Itwasum Polri"},
+]
+
 # Every seeded list by name, for the seeder and for checks over all lists.
 REFERENCE_LISTS: dict[str, list[dict]] = {
     "UNITS": UNITS,

@@ -48,17 +48,26 @@ def record_to_continue(session: Session, user: User, record_id: int | None) -> R
 
 def refusal(session: Session, user: User, record: Record, process_id: str) -> str | None:
     """Why `user` may not start `process_id` on `record` now, or None."""
+    return opening(session, user, record, process_id)[0]
+
+
+def opening(
+    session: Session, user: User, record: Record, process_id: str
+) -> tuple[str | None, str | None]:
+    """Why `user` may not start `process_id` on `record` now (or None), and the form its
+    start reaches: the diagram's gateways may choose it on the record's facts (a record
+    Mabes handles gets the Mabes form of a putusan)."""
     if process_id not in RECORD_FLOWS:
-        return "Proses ini tidak untuk catatan yang sudah ada."
+        return "Proses ini tidak untuk catatan yang sudah ada.", None
     if not continuation.may_continue(user, record):
-        return continuation.REFUSED
+        return continuation.REFUSED, None
     try:
-        problem = RUNTIME.preview_start(
+        problem, form = RUNTIME.preview_form(
             session, actor_for(user), process_id, record.unit_path, start_data(record)
         )
     except engine.NotFound as err:
-        return str(err)
-    return problem or stage_refusal(record, process_id)
+        return str(err), None
+    return (problem or stage_refusal(record, process_id)), form
 
 
 def offered(session: Session, user: User, record: Record) -> list[Offer]:

@@ -33,10 +33,13 @@ def submission_summary(session: Session, page: Any) -> list[SummaryLine]:
     the system started (tinjau SKHP) has no submission to show.
     """
     version = engine.instance_version(session, page.task.instance_id)
-    if not version.start_form or version.start_form == page.task.form:
+    # A gateway may have chosen the start form (the Mabes form of a putusan): the
+    # instance's own, not the version's first.
+    start_form = engine.instance_start_form(session, page.task.instance_id)
+    if not start_form or start_form == page.task.form:
         return [SummaryLine(f"ringkasan-{n}", str(title), str(value), "text")
                 for n, (title, value) in enumerate(page.context.get("ringkasan") or [])]
-    start = engine.form_of(session, version, version.start_form)
+    start = engine.form_of(session, version, start_form)
     lines = []
     views = forms.layout(start, page.context, {}, reference.options_source(session), page.context)
     for section in views:
@@ -56,7 +59,7 @@ def identity_differences(session: Session, user: User, page: Any) -> list[Identi
     stored about the person, nor that other records exist."""
     if not page.task.business_key or not person_ground(session, user, page.task.business_key):
         return []
-    if engine.instance_version(session, page.task.instance_id).start_form == page.task.form:
+    if engine.instance_start_form(session, page.task.instance_id) == page.task.form:
         return []
     return (pending_differences(session, page.task.instance_id, page.context)
             or on_file_differences(session, page.task.instance_id, page.context))

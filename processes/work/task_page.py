@@ -59,7 +59,7 @@ def task_file(session: Session, user: User, task_id: str, field: str) -> documen
     """A PDF named by a file field of an open task, for whoever may take that task."""
     task = engine.task_for(session, actor_for(user), task_id)
     version = engine.instance_version(session, task.instance_id)
-    start = engine.form_of(session, version, version.start_form)
+    start = engine.form_of(session, version, engine.instance_start_form(session, task.instance_id))
     if field not in file_fields(start):
         raise Forbidden("Berkas tidak ditemukan.")
     digest = engine.instance_data(session, task.instance_id, task_id).get(field)

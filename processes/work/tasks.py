@@ -93,11 +93,11 @@ def start_form(
 ) -> tuple[str, dict]:
     """The process name and the form of its first task, if `user` may start it (on `record`)."""
     if record is not None:
-        problem = record_flows.refusal(session, user, record, process_id)
+        problem, form = record_flows.opening(session, user, record, process_id)
         if problem:
             raise Forbidden(problem)
         version = engine.current_version(session, process_id)
-        return version.name, engine.form_of(session, version, version.start_form)
+        return version.name, engine.form_of(session, version, form or version.start_form)
     for item in startable(session, user):
         if item.process_id == process_id:
             version = engine.current_version(session, process_id)

@@ -74,7 +74,8 @@ LIST_TITLES = {
     "pangkat": "Pangkat / golongan", "jenis_pelanggaran": "Jenis pelanggaran",
     "wujud_perbuatan": "Wujud perbuatan", "pasal": "Pasal yang dilanggar",
     "jenis_dokumen": "Jenis dokumen referensi", "sanksi": "Sanksi / hukuman", "amar_putusan": "Amar putusan",
-    "ditangani_oleh": "Ditangani oleh", "tahap": "Label tahapan", "pemutakhiran": "Jenis pemutakhiran",
+    "ditangani_oleh": "Ditangani oleh", "satker_mabes": "Satker Mabes Polri penerbit",
+    "tahap": "Label tahapan", "pemutakhiran": "Jenis pemutakhiran",
     "alasan_dihentikan": "Alasan dihentikan", "peruntukan": "Peruntukan", "agama": "Agama",
     "jenis_penghargaan": "Jenis penghargaan",
 }
