@@ -25,6 +25,13 @@ from processes.accounts.roles import DIREKTUR
 from processes.db import audit
 from processes.db.audit import AuditEntry
 from processes.db.audit_actions import ACTIONS, EKSPOR_LOG_AUDIT, GROUPS, codes_in, label
+from processes.db.paging import (
+    COUNT_CAP,
+    capped_count,
+    decode_key,
+    encode_key,
+    keyset_rows,
+)
 from processes.db.uow import UnitOfWork
 from processes.errors import Forbidden
 from processes.reference import lists as reference
@@ -67,6 +74,9 @@ class TrailFilter:
     dari: date | None = None
     sampai: date | None = None
     page: int = 1
+    # Keyset paging: the id of the last row shown (next page) or of the first (previous).
+    setelah: str = ""
+    sebelum: str = ""
 
 
 @dataclass(frozen=True)
@@ -84,10 +94,23 @@ class TrailPage:
     rows: list[TrailRow]
     total: int
     page: int
+    next_key: str = ""
+    prev_key: str = ""
+    keyset = True
+    cap = COUNT_CAP
 
     @property
-    def pages(self) -> int:
-        return max(1, -(-self.total // PAGE_SIZE))
+    def capped(self) -> bool:
+        return self.total > COUNT_CAP
+
+    @property
+    def pages(self) -> int | None:
+        """How many pages, or None past the count's cap (the page says "lebih dari")."""
+        return None if self.capped else max(1, -(-self.total // PAGE_SIZE))
+
+    @property
+    def cap_pages(self) -> int:
+        return COUNT_CAP // PAGE_SIZE
 
 
 #: Who reads the audit log (the Hak akses page lists it from here).
@@ -102,13 +125,20 @@ def require_kabid(user: User) -> None:
 def search(session: Session, user: User, f: TrailFilter) -> TrailPage:
     require_kabid(user)
     query = _filtered(f)
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    page = min(max(1, f.page), max(1, -(-total // PAGE_SIZE)))
-    rows = session.execute(
-        query.order_by(AuditEntry.id.desc()).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)
-    ).all()
+    total = capped_count(session, query)
+    after, before = (decode_key(k, (int,)) for k in (f.setelah, f.sebelum))
+    # Past the last page (by number) is the last page; past the cap, a key goes on.
+    page = min(max(1, f.page), max(1, -(-min(total, COUNT_CAP) // PAGE_SIZE)))
+    offset = (page - 1) * PAGE_SIZE
+    found = keyset_rows(session, query, (AuditEntry.id,), PAGE_SIZE, after=after, before=before,
+                        offset=0 if after or before else offset)
+    if before is not None and not found.has_prev:
+        page = 1
     names = reference.field_labels(session)
-    return TrailPage([_row(*row, names) for row in rows], total, page)
+    rows = [_row(*row, names) for row in found.rows]
+    return TrailPage(rows, total, page,
+                     encode_key((rows[-1].entry.id,)) if found.has_next else "",
+                     encode_key((rows[0].entry.id,)) if found.has_prev and rows else "")
 
 
 def _filtered(f: TrailFilter) -> Select:

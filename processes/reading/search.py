@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_
 from sqlalchemy.orm import Session
 
 from processes.access.grounds import Viewer, ground_of_row, opens_person, readable_records
 from processes.accounts.models import User
-from processes.db.paging import after_day, day_start, page_window
+from processes.db.paging import (
+    COUNT_CAP,
+    after_day,
+    capped_count,
+    day_start,
+    decode_key,
+    encode_key,
+    keyset_rows,
+    page_window,
+)
 from processes.records.models import Person, Record
 from processes.records.stages import PENCATATAN
 from processes.records.statuses import in_phase
@@ -29,6 +38,9 @@ class RecordFilter:
     sampai: date | None = None
     q: str = ""
     page: int = 1
+    # Keyset paging: the key of the last row shown (next page) or of the first (previous).
+    setelah: str = ""
+    sebelum: str = ""
     # The Dasbor's drill-down: one unit's own records, a phase, records past pencatatan.
     satuan: str = ""
     fase: str = ""
@@ -41,6 +53,9 @@ class RecordPage:
     total: int = 0
     page: int = 1
     grounds: list[str] = field(default_factory=list)
+    next_key: str = ""
+    prev_key: str = ""
+    keyset = True
 
     @property
     def rows(self) -> list[tuple[Record, bool]]:
@@ -48,8 +63,19 @@ class RecordPage:
         return [(r, opens_person(g)) for r, g in zip(self.records, self.grounds, strict=True)]
 
     @property
-    def pages(self) -> int:
-        return max(1, -(-self.total // PAGE_SIZE))
+    def capped(self) -> bool:
+        return self.total > COUNT_CAP
+
+    @property
+    def pages(self) -> int | None:
+        """How many pages, or None past the count's cap (the page says "lebih dari")."""
+        return None if self.capped else max(1, -(-self.total // PAGE_SIZE))
+
+    cap = COUNT_CAP
+
+    @property
+    def cap_pages(self) -> int:
+        return COUNT_CAP // PAGE_SIZE
 
 
 def search(session: Session, user: User | Viewer, f: RecordFilter) -> RecordPage:
@@ -72,15 +98,20 @@ def search(session: Session, user: User | Viewer, f: RecordFilter) -> RecordPage
         query = query.where(
             or_(Person.nama.ilike(f"%{text}%"), Person.nomor_identitas.startswith(text, autoescape=True))
         )
-    total = session.scalar(select(func.count()).select_from(query.subquery()))
-    page, offset = page_window(total, f.page, PAGE_SIZE)
-    rows = [] if offset is None else session.execute(
-        query.add_columns(ground_of_row(user))
-        .order_by(Record.updated_at.desc(), Record.id.desc())
-        .limit(PAGE_SIZE)
-        .offset(offset)
-    ).all()
-    return RecordPage([r for r, _ in rows], total, page, [g for _, g in rows])
+    total = capped_count(session, query)
+    order = (Record.updated_at, Record.id)
+    after, before = (decode_key(k, (datetime, int)) for k in (f.setelah, f.sebelum))
+    page, offset = page_window(min(total, COUNT_CAP), f.page, PAGE_SIZE)
+    if offset is None and after is None and before is None:
+        return RecordPage([], total, page)
+    found = keyset_rows(session, query.add_columns(ground_of_row(user)), order, PAGE_SIZE,
+                        after=after, before=before, offset=0 if after or before else offset)
+    records, grounds = [r for r, _ in found.rows], [g for _, g in found.rows]
+    if before is not None and not found.has_prev:
+        page = 1
+    return RecordPage(records, total, page, grounds,
+                      encode_key((records[-1].updated_at, records[-1].id)) if found.has_next else "",
+                      encode_key((records[0].updated_at, records[0].id)) if found.has_prev and records else "")
 
 
 def _drill_down(query, f: RecordFilter):

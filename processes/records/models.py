@@ -67,9 +67,10 @@ class Record(DomainBase):
     """One violation of one person (a catatan), from pencatatan on."""
 
     __tablename__ = "record"
-    # The list pages' orders and an operator's own records, read by index at any size.
+    # The list pages' orders and an operator's own records in that order, read by index
+    # at any size (the list pages by key: processes/db/paging.keyset_rows).
     __table_args__ = (
-        Index("ix_record_submitted_by", "submitted_by"),
+        Index("ix_record_submitted_by_updated_at_id", "submitted_by", "updated_at", "id"),
         Index("ix_record_updated_at_id", "updated_at", "id"),
     )
 

@@ -43,5 +43,6 @@ def _filter(args: MultiDict) -> tuple[TrailFilter, list[str]]:
         pengguna=args.get("pengguna", "").strip()[:120], nomor=args.get("nomor", "").strip()[:120],
         jenis=args.get("jenis", "").strip()[:40], dari=dari, sampai=sampai,
         page=args.get("page", 1, type=int) or 1,
+        setelah=args.get("setelah", "")[:100], sebelum=args.get("sebelum", "")[:100],
     )
     return f, errors

@@ -104,6 +104,7 @@ def _filter_from(args, with_text: bool) -> tuple[search.RecordFilter, list[str]]
         status=args.get("status", ""), jenis=args.get("jenis", ""), unit=args.get("unit", ""),
         kelompok=args.get("kelompok", ""), q=args.get("q", "")[:100] if with_text else "",
         page=args.get("page", 1, type=int) or 1,
+        setelah=args.get("setelah", "")[:100], sebelum=args.get("sebelum", "")[:100],
         satuan=args.get("satuan", "")[:400], fase=args.get("fase", "")[:20],
         diupdate=args.get("diupdate", "") == "1",
     )
