@@ -13,7 +13,7 @@ Create Date: 2026-12-03 16:00:00
 from alembic import op
 
 revision = "0024"
-down_revision = "0019"
+down_revision = "0022"
 branch_labels = None
 depends_on = None
 
