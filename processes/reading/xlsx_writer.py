@@ -13,11 +13,13 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterable, Sequence
-from datetime import date, datetime, timedelta
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
 from html import escape
 
 EPOCH = datetime(1899, 12, 30)  # Excel's day 0 (with its 1900 leap-year quirk built in)
+EPOCH_UTC = EPOCH.replace(tzinfo=UTC)
 DAY = timedelta(days=1)
 CHUNK = 1000
 ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # not allowed in XML 1.0
@@ -45,48 +47,57 @@ STYLES = (
 )
 
 
-def _text(value: str) -> str:
-    if SPECIAL.search(value):
-        value = escape(ILLEGAL.sub("", value), quote=False)
-    space = ' xml:space="preserve"' if value != value.strip() else ""
-    return f'<c t="inlineStr"><is><t{space}>{value}</t></is></c>'
+def _serial(value: datetime) -> float:  # times are UTC, written without a zone (Excel has none)
+    return (value - (EPOCH_UTC if value.tzinfo else EPOCH)) / DAY
 
 
-def _number(value: float) -> str:
-    return f"<c><v>{value!r}</v></c>"
+def _days(value: date) -> int:
+    return (value - EPOCH.date()).days
 
 
-def _moment(value: datetime) -> str:  # times are UTC, written without a zone (Excel has none)
-    return f'<c s="1"><v>{(value.replace(tzinfo=None) - EPOCH) / DAY!r}</v></c>'
+#: Per exact type: the cell's markup around its value, and how the value is turned into
+#: what goes in it. Text is escaped per row (`_write_row`); other types are text.
+TEXT = ('<c t="inlineStr"><is><t xml:space="preserve">{}</t></is></c>', None)
+CELLS: dict[type, tuple[str, Callable | None]] = {
+    str: TEXT, int: ("<c><v>{}</v></c>", None), float: ("<c><v>{!r}</v></c>", None),
+    bool: ('<c t="b"><v>{:d}</v></c>', None), datetime: ('<c s="1"><v>{!r}</v></c>', _serial),
+    date: ('<c s="2"><v>{}</v></c>', _days), type(None): ("<c/>{}", lambda value: ""),
+}
 
 
-def _day(value: date) -> str:
-    return f'<c s="2"><v>{(value - EPOCH.date()).days}</v></c>'
+@dataclass(frozen=True)
+class RowShape:
+    """How to write a row whose cells have these types: one format string for the row."""
 
+    template: str
+    convert: tuple[Callable | None, ...]
+    texts: tuple[int, ...]  # which cells are text
 
-def _other(value: object) -> str:
-    if isinstance(value, bool):
-        return f'<c t="b"><v>{int(value)}</v></c>'
-    for kind, write in WRITERS.items():
-        if isinstance(value, kind):
-            return write(value)
-    return _text(str(value))
+    @classmethod
+    def of(cls, types: tuple[type, ...]) -> RowShape:
+        cells = [CELLS.get(t, (TEXT[0], str)) for t in types]
+        texts = tuple(i for i, (markup, _) in enumerate(cells) if markup == TEXT[0])
+        markup = "".join(m for m, _ in cells)
+        return cls('<row r="{}">' + markup + "</row>", tuple(c for _, c in cells), texts)
 
-
-#: By exact type, the fast path; subclasses (and bool, an int) go through `_other`.
-WRITERS = {str: _text, int: _number, float: _number, datetime: _moment, date: _day,
-           type(None): lambda value: "<c/>"}
+    def write(self, number: int, row: Sequence) -> str:
+        values = [c(v) if c else v for c, v in zip(self.convert, row, strict=True)]
+        if self.texts and SPECIAL.search("\n".join([values[i] for i in self.texts])):
+            for i in self.texts:
+                values[i] = escape(ILLEGAL.sub("", values[i]), quote=False)
+        return self.template.format(number, *values)
 
 
 def _sheet(out: zipfile.ZipFile, number: int, rows: Iterable[Sequence]) -> None:
     # Cells carry no reference: a reader places each after the one before it.
-    get = WRITERS.get
+    shapes: dict[tuple[type, ...], RowShape] = {}
     with out.open(f"xl/worksheets/sheet{number}.xml", "w", force_zip64=True) as part:
         part.write(f'{HEAD}<worksheet xmlns="{MAIN}"><sheetData>'.encode())
         chunk: list[str] = []
         for r, row in enumerate(rows, start=1):
-            cells = "".join([get(type(v), _other)(v) for v in row])
-            chunk.append(f'<row r="{r}">{cells}</row>')
+            types = tuple(map(type, row))
+            shape = shapes.get(types) or shapes.setdefault(types, RowShape.of(types))
+            chunk.append(shape.write(r, row))
             if len(chunk) == CHUNK:
                 part.write("".join(chunk).encode())
                 chunk.clear()
