@@ -7,7 +7,6 @@ Create Date: 2026-12-03 09:00:00
 
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.orm import Session
 
 revision = "0013"
 down_revision = "0012"
@@ -31,13 +30,8 @@ def upgrade() -> None:
                             name="uq_dashboard_count_key"),
     )
     op.create_index("ix_dashboard_count_bulan", "dashboard_count", ["bulan"])
-    # Records and permohonan that exist already are counted once, here.
-    from processes.access import request_counts  # noqa: F401  (counts permohonan too)
-    from processes.records import counters
-
-    session = Session(bind=op.get_bind())
-    counters.recount(session)
-    session.flush()
+    # No recount here: 0020 replaces this table with a smaller key and counts what exists
+    # (the counting code is today's, which no longer fits these columns).
 
 
 def downgrade() -> None:

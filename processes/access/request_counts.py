@@ -1,5 +1,5 @@
-"""Permohonan on the Dasbor's counters: each request counts under its requester's unit,
-its month, jenis and status (`processes/records/counters.py` keeps them)."""
+"""Permohonan on the Dasbor's counters: each request counts under its requester's unit
+(and its Polda's roll-up), its month, jenis and status (`processes/records/counters.py` keeps them)."""
 
 from __future__ import annotations
 
@@ -21,12 +21,16 @@ def _unit_path(session: Session, user_id: int | None) -> str:
     return session.connection().execute(query).scalar() or ""
 
 
-def _request_key(session: Session, get: Callable[[str], Any]) -> counters.CountKey | None:
+def request_facts(unit_path: str, get: Callable[[str], Any]) -> counters.Facts | None:
+    """A permohonan's facts; the Dasbor's own-requests count uses it too."""
     if get("jenis") is None or get("status") is None:
         return None
-    return counters.CountKey(counters.PERMOHONAN, _unit_path(session, get("requested_by")),
-                             counters.month_of(get("created_at")), get("status"), "",
-                             get("jenis"), "")
+    return counters.Facts(counters.PERMOHONAN, unit_path, counters.month_of(get("created_at")),
+                          {"status": get("status"), "jenis": get("jenis")})
 
 
-counters.track(AccessRequest, ("requested_by", "created_at", "status", "jenis"), _request_key)
+def _facts(session: Session, get: Callable[[str], Any]) -> counters.Facts | None:
+    return request_facts(_unit_path(session, get("requested_by")), get)
+
+
+counters.track(AccessRequest, ("requested_by", "created_at", "status", "jenis"), _facts)

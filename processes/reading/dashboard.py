@@ -5,7 +5,7 @@ An office that reads every catpers of the Polda (Kapolda, Kabid Propam, Kasubbid
 Kaurlitpers: `akses_catpers.dmn`) sums the counters (`records/counters.py`) and never
 scans records. Anyone else counts only the records they may read (as submitter, or
 through akses khusus), taken from the readable-records query itself, at most
-`OWN_LIMIT` of them, and only their own permohonan. Each figure says which record-list
+`OWN_LIMIT` of them, and only their own permohonan (`dashboard_tally.py`). Each figure says which record-list
 filters show its records (the drill-down).
 """
 
@@ -15,22 +15,18 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from processes.access.grounds import Viewer, readable_records, viewer_of
-from processes.access.models import AccessRequest
+from processes.access.grounds import Viewer, viewer_of
 from processes.accounts import roles
 from processes.accounts.models import Unit, User
-from processes.db.paging import after_day, day_start
-from processes.records import counters
+from processes.reading.dashboard_tally import OWN_LIMIT, Tally, from_counters, from_rows
 from processes.records import statuses as st
-from processes.records.counters import CATPERS, PERMOHONAN, CountKey, DashboardCount
-from processes.records.models import Record
+from processes.records.counters import CATPERS, PERMOHONAN
 from processes.records.stages import PENCATATAN
 from processes.reference.ranks import RANK_GROUPS, group_of_pangkat
 
-OWN_LIMIT = 5000
 JENIS = {"DISIPLIN": "Disiplin", "KEPP": "Kode etik", "PIDANA": "Pidana"}
 REQUESTS = {"SKHP": "Permohonan SKHP", "REKAM_JEJAK": "Permohonan rekam jejak"}
 OUTCOMES = (  # label, record-list filter
@@ -93,115 +89,56 @@ def months_between(period: Period) -> list[str]:
     return found
 
 
-def _counter_rows(
-    session: Session, viewer: Viewer, unit: str, period: Period, fields: tuple[str, ...],
-) -> Counter[CountKey]:
-    """The counters of the viewer's Polda (or `unit`) summed in SQL over `fields` (the
-    key's other fields left empty), so a figure adds up a handful of rows."""
-    t = DashboardCount
-    columns = [getattr(t, f) for f in fields]
-    query = (
-        select(t.kind, *columns, func.sum(t.n))
-        .where(t.bulan >= period.start, t.bulan <= period.end)
-        .group_by(t.kind, *columns)
-    )
-    if unit:  # one unit's own records (the Polda's, not its Polres')
-        query = query.where(t.unit_path == unit)
-    else:
-        query = query.where(t.unit_path.startswith(viewer.scope.unit_path, autoescape=True))
-    found: Counter[CountKey] = Counter()
-    for row in session.execute(query):
-        values = dict.fromkeys(CountKey._fields, "") | dict(zip(("kind", *fields), row, strict=False))
-        found[CountKey(**values)] += int(row[-1])
-    return found
-
-
-def _project(rows: Counter[CountKey], fields: tuple[str, ...]) -> Counter[CountKey]:
-    found: Counter[CountKey] = Counter()
-    for key, n in rows.items():
-        found[CountKey(**{f: getattr(key, f) if f in ("kind", *fields) else ""
-                          for f in CountKey._fields})] += n
-    return found
-
-
-def _own_rows(session: Session, viewer: Viewer, unit: str, period: Period) -> tuple[Counter, bool]:
-    """What a viewer who reads only some records counts: those records, capped."""
-    records = readable_records(viewer).where(
-        Record.created_at >= day_start(period.first_day),
-        Record.created_at < after_day(period.last_day),
-    )
-    if unit:
-        records = records.where(Record.unit_path == unit)
-    rows = session.execute(records.with_only_columns(
-        Record.unit_path, Record.created_at, Record.status, Record.tahap,
-        Record.jenis_pelanggaran, Record.pangkat,
-    ).limit(OWN_LIMIT + 1)).all()
-    found: Counter[CountKey] = Counter()
-    for path, created, status, tahap, jenis, pangkat in rows[:OWN_LIMIT]:
-        found[CountKey(CATPERS, path, counters.month_of(created), status, tahap, jenis, pangkat)] += 1
-    requests = session.execute(
-        select(AccessRequest.jenis, AccessRequest.status, AccessRequest.created_at)
-        .where(AccessRequest.requested_by == viewer.user.id)
-    ).all()
-    for jenis, status, created in requests:
-        bulan = counters.month_of(created)
-        if period.start <= bulan <= period.end:
-            found[CountKey(PERMOHONAN, "", bulan, status, "", jenis, "")] += 1
-    return found, len(rows) > OWN_LIMIT
-
-
-def _sum(rows: Counter[CountKey], kind: str, test) -> int:
-    return sum(n for k, n in rows.items() if k.kind == kind and test(k))
-
-
-def _outcome_test(filters: dict[str, str]):
+def _outcome(tally: Tally, filters: dict[str, str]) -> int:
     if filters.get("fase"):
-        return lambda k: k.status in st.in_phase(filters["fase"])
+        return tally.n(CATPERS, "status", st.in_phase(filters["fase"]).__contains__)
     if filters.get("diupdate"):
-        return lambda k: k.tahap != PENCATATAN
-    return lambda k: k.status == filters["status"]
+        return tally.n(CATPERS, "tahap", lambda tahap: tahap != PENCATATAN)
+    return tally.n(CATPERS, "status", lambda status: status == filters["status"])
+
+
+def _tally(session: Session, viewer: Viewer, unit: str, period: Period,
+           polres: list[Unit] | None) -> Tally:
+    if not viewer.scope.reads_all:
+        return from_rows(session, viewer, unit, period.start, period.end,
+                         period.first_day, period.last_day)
+    paths = [u.path for u in polres or ()]
+    return from_counters(session, viewer, unit, period.start, period.end, paths)
 
 
 def summary(session: Session, user: User | Viewer, unit: str, period: Period) -> Dashboard:
     viewer = viewer_of(user)
     counts_all = viewer.scope.reads_all
-    capped = False
-    if counts_all:
-        def by(*fields: str) -> Counter[CountKey]:
-            return _counter_rows(session, viewer, unit, period, fields)
-    else:
-        own, capped = _own_rows(session, viewer, unit, period)
-
-        def by(*fields: str) -> Counter[CountKey]:
-            return _project(own, fields)
-    rows = {f: by(*f) for f in (("pangkat",), ("status", "tahap"), ("status", "jenis"), ("bulan",))}
+    polres = units_in_scope(session, viewer) if counts_all and viewer_leads(viewer) else None
+    tally = _tally(session, viewer, unit, period, polres)
     groups = group_of_pangkat(session)
     base = {"satuan": unit, "dari": period.first_day.isoformat(), "sampai": period.last_day.isoformat()}
 
-    def fig(key, label, test, fields, kind=CATPERS, **filters) -> Figure:
-        n = _sum(rows[fields], kind, test)
-        return Figure(key, label, n, {**base, **filters} if kind == CATPERS else {})
+    def fig(key, label, n, **filters) -> Figure:
+        return Figure(key, label, n, {**base, **filters})
 
-    pangkat, outcome, jenis = ("pangkat",), ("status", "tahap"), ("status", "jenis")
+    def same(value):
+        return lambda v: v == value
+
+    def month(m: str) -> Figure:
+        within = Period(m, m)
+        return Figure(m, m, tally.by_month[m], {**base, "dari": within.first_day.isoformat(),
+                                                "sampai": within.last_day.isoformat()})
 
     return Dashboard(
         period, unit,
-        [fig(g, g, lambda k, g=g: groups.get(k.pangkat, "PNS") == g, pangkat,
+        [fig(g, g, tally.n(CATPERS, "pangkat", lambda p, g=g: groups.get(p, "PNS") == g),
              kelompok=g) for g in RANK_GROUPS],
-        [fig(label, label, _outcome_test(flt), outcome, **flt)
-         for label, flt in OUTCOMES],
-        [fig(j, label, lambda k, j=j: k.jenis == j, jenis, jenis=j) for j, label in JENIS.items()],
-        [fig(j, label, lambda k, j=j: k.jenis == j, jenis, kind=PERMOHONAN) for j, label in REQUESTS.items()],
-        [fig(code, st.STATUSES[code].description, lambda k, c=code: k.status == c, jenis,
-             status=code)
-         for code in st.STATUSES if st.STATUSES[code].waiting]
-        + [fig("PERMOHONAN_MENUNGGU", "Permohonan menunggu", lambda k: k.status == "MENUNGGU",
-               jenis, kind=PERMOHONAN)],
-        [Figure(m, m, _sum(rows[("bulan",)], CATPERS, lambda k, m=m: k.bulan == m),
-                {**base, "dari": Period(m, m).first_day.isoformat(),
-                 "sampai": Period(m, m).last_day.isoformat()}) for m in months_between(period)],
-        _per_polres(session, viewer, by("unit_path", "status"), base) if counts_all and viewer_leads(viewer) else None,
-        counts_all, capped,
+        [fig(label, label, _outcome(tally, flt), **flt) for label, flt in OUTCOMES],
+        [fig(j, label, tally.n(CATPERS, "jenis", same(j)), jenis=j) for j, label in JENIS.items()],
+        [Figure(j, label, tally.n(PERMOHONAN, "jenis", same(j))) for j, label in REQUESTS.items()],
+        [fig(code, st.STATUSES[code].description, tally.n(CATPERS, "status", same(code)),
+             status=code) for code in st.STATUSES if st.STATUSES[code].waiting]
+        + [Figure("PERMOHONAN_MENUNGGU", "Permohonan menunggu",
+                  tally.n(PERMOHONAN, "status", same("MENUNGGU")))],
+        [month(m) for m in months_between(period)],
+        None if polres is None else _per_polres(polres, tally, base),
+        counts_all, tally.capped,
     )
 
 
@@ -215,16 +152,16 @@ def viewer_leads(viewer: Viewer) -> bool:
     return viewer.user.role in (roles.ALL_VIEW, roles.DIREKTUR)
 
 
-def _per_polres(session: Session, viewer: Viewer, rows: Counter[CountKey], base: dict) -> list[dict]:
+def _per_polres(polres: list[Unit], tally: Tally, base: dict) -> list[dict]:
     table = []
-    for unit in units_in_scope(session, viewer):
-        own = lambda k, p=unit.path: k.unit_path == p
+    for unit in polres:
+        own = Counter({status: n for (path, status), n in tally.by_unit.items() if path == unit.path})
         table.append({
             "unit": unit, "filters": {**base, "satuan": unit.path},
-            "total": _sum(rows, CATPERS, own),
-            "menunggu": _sum(rows, CATPERS, lambda k, o=own: o(k) and _waiting(k.status)),
-            "aktif": _sum(rows, CATPERS, lambda k, o=own: o(k) and k.status in st.in_phase(st.AKTIF)),
-            "tutup": _sum(rows, CATPERS, lambda k, o=own: o(k) and k.status in st.in_phase(st.TUTUP)),
+            "total": sum(own.values()),
+            "menunggu": sum(n for status, n in own.items() if _waiting(status)),
+            "aktif": sum(n for status, n in own.items() if status in st.in_phase(st.AKTIF)),
+            "tutup": sum(n for status, n in own.items() if status in st.in_phase(st.TUTUP)),
         })
     return table
 
@@ -238,4 +175,4 @@ def units_in_scope(session: Session, viewer: Viewer) -> list[Unit]:
     return list(session.scalars(query.order_by(Unit.path)))
 
 
-__all__ = ["Dashboard", "Figure", "Period", "summary", "units_in_scope"]
+__all__ = ["OWN_LIMIT", "Dashboard", "Figure", "Period", "summary", "units_in_scope"]

@@ -1,40 +1,24 @@
-"""The Laporan as files: XLSX (openpyxl; numbers as numbers, dates as dates) and PDF
-(WeasyPrint, with a bar per figure drawn in HTML)."""
+"""The Laporan as files: XLSX (`xlsx_writer`, streamed; numbers as numbers, dates as
+dates) and PDF (WeasyPrint, with the Dasbor's charts drawn as SVG: `report_charts`)."""
 
 from __future__ import annotations
 
-import io
-from datetime import datetime
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from openpyxl import Workbook
+from markupsafe import Markup
 
 from processes.reading.report import COLUMNS, Report, figure_rows, generated_at
+from processes.reading.report_charts import bars, columns, donut
+from processes.reading.xlsx_writer import workbook
 from processes.reference.dates import long_date, short_date
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
-def _naive(value):
-    # Excel has no time zones: times are written as UTC without one.
-    return value.replace(tzinfo=None) if isinstance(value, datetime) else value
-
-
 def to_xlsx(report: Report) -> bytes:
-    book = Workbook(write_only=True)
-    summary = book.create_sheet("Ringkasan")
-    summary.append([report.title])
-    summary.append(["Kelompok", "Uraian", "Jumlah"])
-    for row in figure_rows(report):
-        summary.append(list(row))
-    records = book.create_sheet("Catatan")
-    records.append(list(COLUMNS))
-    for row in report.records:
-        records.append([_naive(v) for v in row])
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    summary = [[report.title], ["Kelompok", "Uraian", "Jumlah"], *map(list, figure_rows(report))]
+    return workbook([("Ringkasan", summary), ("Catatan", [COLUMNS, *report.records])])
 
 
 def _environment() -> Environment:
@@ -43,12 +27,27 @@ def _environment() -> Environment:
     return env
 
 
+def charts(report: Report) -> list[Markup]:
+    """The Dasbor's charts of the report's figures."""
+    d = report.figures
+
+    def pairs(figures) -> list[tuple[str, int]]:
+        return [(f.label, f.n) for f in figures]
+
+    return [
+        bars("Catpers per kelompok pangkat", pairs(d.by_group)),
+        bars("Pelanggar per keadaan", pairs(d.outcomes)),
+        donut("Catpers per jenis pelanggaran", pairs(d.by_jenis)),
+        bars("Menunggu persetujuan", pairs(d.waiting)),
+        columns("Catpers dicatat per bulan", pairs(d.trend)),
+    ]
+
+
 def to_pdf(report: Report) -> bytes:
     from weasyprint import HTML
 
-    rows = figure_rows(report)
-    top = max((n for _, _, n in rows), default=0) or 1
     html = _environment().get_template("laporan.html").render(
-        report=report, rows=rows, top=top, generated=generated_at(), columns=COLUMNS,
+        report=report, rows=figure_rows(report), charts=charts(report), generated=generated_at(),
+        columns=COLUMNS,
     )
     return HTML(string=html).write_pdf()

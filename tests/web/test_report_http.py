@@ -51,6 +51,18 @@ def test_the_pdf_reads_the_figures_and_the_records(client, auth, session):
     assert "Laporan Catatan Personel" in text and kepp.person.nama in text and "Kode etik" in text
 
 
+def test_the_pdf_carries_the_charts_with_their_numbers(client, auth, session):
+    two_records(session)  # one disiplin, one kode etik, this month
+    auth.login("kapolda")
+    response = download(client, "pdf", jenis="bulan", periode=f"{YEAR}-{datetime.now(UTC).month:02d}")
+    pages = PdfReader(io.BytesIO(response.data)).pages
+    text = " ".join(p.extract_text() for p in pages)
+    for title in ("Catpers per kelompok pangkat", "Pelanggar per keadaan",
+                  "Catpers per jenis pelanggaran", "Catpers dicatat per bulan"):
+        assert title in text
+    assert "Kode etik: 1 (50%)" in text and "Pidana: 0 (0%)" in text  # the donut's legend
+
+
 def test_an_operators_csv_lists_only_their_own_records(client, auth, session):
     _, kepp = two_records(session)
     auth.login("op.kapuas")
