@@ -18,6 +18,7 @@ inbox does not see it as new. The history is not touched: completed tasks were n
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from SpiffWorkflow.bpmn.specs.mixins.events.event_types import CatchingEvent
 from SpiffWorkflow.bpmn.util.diff import diff_workflow, migrate_workflow
@@ -29,8 +30,14 @@ from sqlalchemy.orm import Session
 from .incidents import STOPPED
 from .locking import lock_instance
 from .models import Instance, OpenTask, ProcessVersion, utcnow
-from .serialization import SERIALIZER, SERIALIZER_VERSION, forget_own_spec, specs_of, state_to_json
-from .serialization import workflow_from_json
+from .serialization import (
+    SERIALIZER,
+    SERIALIZER_VERSION,
+    forget_own_spec,
+    specs_of,
+    state_to_json,
+    workflow_from_json,
+)
 from .tasks import open_task_rows
 from .timers import next_timer_at
 
@@ -47,14 +54,34 @@ class MoveOutcome:
     instance_id: int
     moved: bool
     reason: str = ""
+    from_version: int = 0
 
 
-def candidates(session: Session, version_id: int) -> list[Instance]:
-    """The instances of a version that could be moved (running or stopped), oldest first."""
-    return list(session.scalars(
-        select(Instance).where(Instance.version_id == version_id,
-                               Instance.status.in_(("running", STOPPED))).order_by(Instance.id)
-    ))
+@dataclass(frozen=True)
+class Movable:
+    """A running or stopped instance of a version, as the catalogue lists it."""
+
+    instance_id: int
+    version_id: int
+    label: str
+    status: str
+    created_at: datetime
+
+
+def movable(session: Session) -> list[Movable]:
+    """Every instance that could be moved (running or stopped), by version, oldest first."""
+    rows = session.execute(
+        select(Instance.id, Instance.version_id, Instance.label, Instance.business_key,
+               Instance.status, Instance.created_at)
+        .where(Instance.status.in_(("running", STOPPED))).order_by(Instance.version_id, Instance.id)
+    )
+    return [Movable(i, v, label or key or "", status, _utc(created))
+            for i, v, label, key, status, created in rows]
+
+
+def _utc(value: datetime) -> datetime:
+    """SQLite hands back naive datetimes; every time stored here is UTC."""
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value
 
 
 def move_instance(session: Session, instance_id: int, target_id: int) -> MoveOutcome:
@@ -71,14 +98,17 @@ def move_instance(session: Session, instance_id: int, target_id: int) -> MoveOut
     problems = _unsafe(top, "") + [
         problem for sp_id, diff in inner.items()
         for problem in (_unsafe(diff, workflow.subprocesses[sp_id].spec.name) if diff else
-                        [f"proses yang dipanggil '{workflow.subprocesses[sp_id].spec.name}' "
-                         "tidak ada lagi"])
+                        [_gone(workflow.subprocesses[sp_id].spec.name)])
     ]
     if problems:
         return MoveOutcome(instance_id, False, "Tidak aman dipindahkan: " + "; ".join(problems) + ".")
     _migrate(workflow, top, inner, spec, subs)
     _store(session, instance, workflow, target)
-    return MoveOutcome(instance_id, True)
+    return MoveOutcome(instance_id, True, from_version=version.id)
+
+
+def _gone(name: str) -> str:
+    return f"proses yang dipanggil '{name}' tidak ada lagi"
 
 
 def _refusal(instance: Instance, target: ProcessVersion | None) -> str:
