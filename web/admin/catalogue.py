@@ -6,7 +6,7 @@ from flask import Response, flash, redirect, render_template, request, url_for
 
 from processes.accounts.roles import PROCESS_OWNERS
 from processes.setup import catalogue as process_catalogue
-from processes.setup import version_moves
+from processes.setup import version_diff, version_moves
 
 from .. import db
 from ..auth.session import me, role_required
@@ -71,3 +71,10 @@ def move_instances():
         return redirect(url_for("admin.catalogue"))
     moves = version_moves.move_instances(db.unit_of_work(), me(), chosen, int(target))
     return _page(moves=moves)
+
+
+@bp.route("/katalog/<int:old_id>/banding/<int:new_id>")
+@role_required(*PROCESS_OWNERS)
+def version_diff_page(old_id: int, new_id: int):
+    pair = version_diff.version_pair(db.session(), me(), old_id, new_id)
+    return render_template("admin/version_diff.html", pair=pair)
