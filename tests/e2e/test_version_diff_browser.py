@@ -63,3 +63,26 @@ def test_two_versions_are_shown_with_what_was_added_and_changed(desk, kabid_vers
     expect(page.locator("#diff-old .djs-element.diff-changed[data-element-id=Flow_Kaurlitpers_Setuju]")) \
         .to_have_count(1)
     assert page.evaluate("document.documentElement.scrollWidth") <= SIZES[size]["width"]
+
+
+@pytest.fixture
+def laid_out_version(session_factory):
+    from tests.web.test_auto_layout_http import without_layout
+
+    deploy(session_factory, without_layout(PENCATATAN, "peramban"), "Tanpa tata letak")
+    with session_factory() as session:
+        yield session.scalar(select(ProcessVersion.id).where(
+            ProcessVersion.process_id == "pencatatan", ProcessVersion.is_current.is_(True)))
+    deploy(session_factory, PENCATATAN, "Kembali ke diagram kantor")
+
+
+def test_a_diagram_uploaded_without_layout_is_drawn_with_its_lanes(desk, laid_out_version):
+    page = desk("admin").page
+    page.set_viewport_size(SIZES["desktop"])
+    page.goto("/admin/katalog")
+    page.locator(f"#version-{laid_out_version} a.compare").click()
+    expect(page.locator("#version-diff")).to_have_attribute("data-ready", "true")
+    for lane in ("Lane_Operator", "Lane_Kaurlitpers", "Lane_Kasubbid"):
+        expect(page.locator(f"#diff-new [data-element-id={lane}]")).to_be_visible()
+    expect(page.locator("#diff-new [data-element-id=Task_IsiData]")).to_be_visible()
+    page.screenshot(path="/tmp/laid.png")
