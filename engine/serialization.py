@@ -158,6 +158,16 @@ def with_spec(state_json: str, state_version: str, spec_json: str) -> str:
     return json.dumps(dct)
 
 
+def specs_of(spec_json: str) -> tuple[Any, dict[str, Any]]:
+    """A bundle's spec and the specs of the processes it calls (shared: read, never change)."""
+    return _specs(spec_json)
+
+
+def forget_own_spec(workflow: BpmnWorkflow) -> None:
+    """The workflow now runs its bundle's spec (moved to a version): saved without its own."""
+    _OWN_SPEC.discard(workflow)
+
+
 def new_workflow(spec_json: str) -> BpmnWorkflow:
     spec, subs = _specs(spec_json)
     return BpmnWorkflow(spec, subs)

@@ -34,6 +34,8 @@ PAGE_LABELS = {
     "admin.deploy": "Katalog proses: memasang versi diagram",
     "admin.export": "Katalog proses: ekspor versi",
     "admin.import_version": "Katalog proses: impor versi",
+    "admin.version_diff_page": "Katalog proses: membandingkan dua versi",
+    "admin.move_instances": "Katalog proses: memindahkan proses berjalan ke versi baru",
     "admin.edit": "Penyunting diagram (modeler dan tabel keputusan)",
     "admin.diagram": "Penyunting diagram: membuka diagram versi",
     "admin.table": "Penyunting diagram: membuka tabel keputusan versi",

@@ -51,6 +51,7 @@ TAMBAH_REFERENSI, UBAH_REFERENSI, TAMBAH_SATUAN = "TAMBAH_REFERENSI", "UBAH_REFE
 UBAH_PENGATURAN = "UBAH_PENGATURAN"
 PASANG_DIAGRAM, TOLAK_DIAGRAM = "PASANG_DIAGRAM", "TOLAK_DIAGRAM"
 EKSPOR_DIAGRAM = "BACA_EKSPOR_DIAGRAM"
+PINDAH_VERSI, TOLAK_PINDAH_VERSI = "PINDAH_VERSI", "TOLAK_PINDAH_VERSI"
 EKSPOR_LOG_AUDIT, PERIKSA_RANTAI = "EKSPOR_LOG_AUDIT", "PERIKSA_RANTAI"
 EKSPOR_LAPORAN = "EKSPOR_LAPORAN"
 IMPOR_DATA_INDUK, UBAH_SATUAN = "IMPOR_DATA_INDUK", "UBAH_SATUAN"
@@ -104,6 +105,8 @@ ACTIONS: dict[str, Action] = {
         Action(PASANG_DIAGRAM, "Versi diagram dipasang", UBAH),
         Action(TOLAK_DIAGRAM, "Diagram ditolak validasi", UBAH),
         Action(EKSPOR_DIAGRAM, "Versi diagram diekspor", BACA),
+        Action(PINDAH_VERSI, "Proses berjalan dipindahkan ke versi baru", UBAH),
+        Action(TOLAK_PINDAH_VERSI, "Pemindahan proses ke versi baru ditolak", UBAH),
         Action(EKSPOR_LOG_AUDIT, "Log audit diekspor (CSV)", AUDIT),
         Action(PERIKSA_RANTAI, "Rantai log audit diperiksa penuh", AUDIT),
         Action(EKSPOR_LAPORAN, "Laporan catpers diekspor", BACA),

@@ -21,6 +21,7 @@ from engine.catalogue import (
     version_rows,
 )
 from engine.deploy import called_diagrams, decisions_used, deploy_bpmn
+from engine.layout import LayoutError, with_layout
 from engine.validation import Problem, validate_diagram
 from processes.accounts.models import User
 from processes.accounts.roles import PROCESS_OWNERS
@@ -158,10 +159,22 @@ def check_upload(session: Session, files: Mapping[str, bytes]) -> Checked:
     return Checked(source_file, forms, tables, problems)
 
 
+def laid_out(files: Mapping[str, bytes]) -> dict[str, bytes]:
+    """The upload with a layout drawn for every diagram that came without one."""
+    return {n: with_layout(x) if n.endswith(".bpmn") else x for n, x in files.items()}
+
+
 def deploy_upload(uow: UnitOfWork, user: User, files: Mapping[str, bytes], comment: str) -> Outcome:
     """Deploy one uploaded diagram with its tables and forms, only when validation finds nothing."""
     with uow:
         owner_only(user)
+        try:
+            files = laid_out(files)
+        except LayoutError as err:
+            audit.record(uow.session, TOLAK_DIAGRAM, user_id=user.id, target=", ".join(files),
+                         outcome="tanpa tata letak", detail={"masalah": [str(err)]})
+            uow.commit()
+            return Outcome(False, str(err))
         checked = check_upload(uow.session, files)
         if checked.refusal:
             return Outcome(False, checked.refusal)

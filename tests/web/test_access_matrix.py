@@ -82,6 +82,8 @@ EXPECTED: dict[str, list[Case]] = {
     "admin.deploy_edit": [post("/admin/katalog/1/pasang-suntingan", ADMIN,
                                reached=frozenset({400}))],
     "admin.import_version": [post("/admin/katalog/impor", ADMIN)],  # no file: refused
+    "admin.move_instances": [post("/admin/katalog/pindahkan", ADMIN)],  # none chosen: refused
+    "admin.version_diff_page": [get("/admin/katalog/1/banding/1", ADMIN)],
     "admin.retry_incident": [post("/admin/insiden/999999/coba-lagi", ADMIN)],  # none: refused
     "admin.reset_password": [  # no password given: refused, nothing changes
         post(lambda w: f"/admin/pengguna/{w.users['tmp-op2.kapuas']}/sandi", ADMIN)],

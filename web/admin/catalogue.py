@@ -6,15 +6,19 @@ from flask import Response, flash, redirect, render_template, request, url_for
 
 from processes.accounts.roles import PROCESS_OWNERS
 from processes.setup import catalogue as process_catalogue
+from processes.setup import version_diff, version_moves
 
 from .. import db
 from ..auth.session import me, role_required
 from . import bp
 
 
-def _page(outcome: process_catalogue.Outcome | None = None, status: int = 200):
+def _page(outcome: process_catalogue.Outcome | None = None, status: int = 200, moves=None):
     rows = process_catalogue.catalogue(db.session(), me())
-    return render_template("admin/catalogue.html", rows=rows, outcome=outcome), status
+    movable = version_moves.movable_by_version(db.session(), me())
+    current = {r.version.process_id: r.version.version_id for r in rows if r.version.is_current}
+    return render_template("admin/catalogue.html", rows=rows, outcome=outcome, movable=movable,
+                           current=current, moves=moves or []), status
 
 
 @bp.route("/katalog")
@@ -55,3 +59,22 @@ def import_version():
         flash(outcome.message, "success")
         return redirect(url_for("admin.catalogue"))
     return _page(outcome, 422)
+
+
+@bp.route("/katalog/pindahkan", methods=["POST"])
+@role_required(*PROCESS_OWNERS)
+def move_instances():
+    chosen = [int(i) for i in request.form.getlist("proses") if i.isdigit()]
+    target = request.form.get("ke", "")
+    if not chosen or not target.isdigit():
+        flash("Pilih sedikitnya satu proses yang akan dipindahkan.", "error")
+        return redirect(url_for("admin.catalogue"))
+    moves = version_moves.move_instances(db.unit_of_work(), me(), chosen, int(target))
+    return _page(moves=moves)
+
+
+@bp.route("/katalog/<int:old_id>/banding/<int:new_id>")
+@role_required(*PROCESS_OWNERS)
+def version_diff_page(old_id: int, new_id: int):
+    pair = version_diff.version_pair(db.session(), me(), old_id, new_id)
+    return render_template("admin/version_diff.html", pair=pair)
