@@ -51,6 +51,7 @@ lint: install
 
 bench: install
 	$(BIN)/python -m bench.task_throughput
+	$(BIN)/python -m bench.http_instances --postgres $(ECATPERS_PG_URL)
 	$(BIN)/python -m bench.anev --sizes 20000 200000
 
 # Browser tests drive Debian's Chromium; Playwright never downloads a browser here.
