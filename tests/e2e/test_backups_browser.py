@@ -26,10 +26,10 @@ def test_the_administrator_sees_each_archive_and_its_verification(
     page = desk("admin").page
     page.set_viewport_size({"width": width, "height": 844})
     page.goto("/admin/cadangan")
-    expect(page.locator("#backups tbody tr td").nth(3)).to_have_text("Utuh")
+    expect(page.locator("#backups tbody tr td.check")).to_have_text("Utuh")
     expect(page.locator("#stale")).to_have_count(0)
     (path,) = tmp_path.glob("*.cadangan")
     path.write_bytes(blob[:-1] + bytes([blob[-1] ^ 0x01]))
     page.reload()
-    expect(page.locator("#backups tbody tr td").nth(3)).to_contain_text("rusak, diubah")
+    expect(page.locator("#backups tbody tr td.check")).to_contain_text("rusak, diubah")
     expect(page.locator("#stale")).to_be_visible()
