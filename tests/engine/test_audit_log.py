@@ -125,7 +125,10 @@ def test_a_deleted_row_with_the_ids_closed_up_is_found(session, session_factory,
     write_events(session_factory, 4)
     with triggers_lifted(db_engine) as conn:
         conn.execute(text("DELETE FROM audit_log WHERE id = 2"))
-        conn.execute(text("UPDATE audit_log SET id = id - 1 WHERE id > 2"))
+        # One row at a time, lowest first: PostgreSQL checks the key per row.
+        for old_id in (3, 4):
+            conn.execute(text("UPDATE audit_log SET id = :new WHERE id = :old"),
+                         {"new": old_id - 1, "old": old_id})
     result = check(session)
     assert (result.ok, result.broken_id) == (False, 2)
 
