@@ -41,10 +41,15 @@ run: install chromium
 	@echo "E-CATPERS berjalan di http://$(HOST):$(PORT)"
 	$(BIN)/flask --app web run --host $(HOST) --port $(PORT)
 
+# The two databases run side by side (each suite waits on its database much of the time), so
+# `make test` takes about as long as the slower one; SQLite's output follows PostgreSQL's.
 test: install chromium postgres
 	$(BIN)/ruff check .
-	ECATPERS_TEST_DB=sqlite $(BIN)/pytest -q -p no:cacheprovider
-	ECATPERS_TEST_DB=postgresql $(BIN)/pytest -q -p no:cacheprovider
+	@log=$$(mktemp); \
+	ECATPERS_TEST_DB=sqlite $(BIN)/pytest -q -p no:cacheprovider >$$log 2>&1 & sqlite=$$!; \
+	echo "== PostgreSQL =="; ECATPERS_TEST_DB=postgresql $(BIN)/pytest -q -p no:cacheprovider; pg=$$?; \
+	wait $$sqlite; lite=$$?; echo "== SQLite =="; cat $$log; rm -f $$log; \
+	test $$pg = 0 && test $$lite = 0
 
 lint: install
 	$(BIN)/ruff check .
