@@ -14,14 +14,20 @@ NRP_AKP, NAMA_AKP = "88110987", "Rudi Santoso"
 NRP_OTHER = "90030456"
 
 
+#: The AIPDA Budi Hartono of Polres Kapuas as a start form names him.
+AIPDA_IDENTITY = {
+    "personel": "POLRI",
+    "nomor_identitas": NRP_AIPDA,
+    "nama": NAMA_AIPDA,
+    "pangkat": "AIPDA",
+    "jabatan": "Banit Reskrim",
+    "unit_kerja": "POLRES-KAPUAS",
+}
+
+
 def pencatatan_data(**overrides: str) -> dict[str, str]:
     data = {
-        "personel": "POLRI",
-        "nomor_identitas": NRP_AIPDA,
-        "nama": NAMA_AIPDA,
-        "pangkat": "AIPDA",
-        "jabatan": "Banit Reskrim",
-        "unit_kerja": "POLRES-KAPUAS",
+        **AIPDA_IDENTITY,
         "jenis_pelanggaran": "DISIPLIN",
         "wujud_perbuatan": "TIDAK_MASUK_DINAS_TANPA_KETERANGAN",
         "pasal": "PP2-2003-P4-f",
@@ -39,12 +45,7 @@ def pencatatan_data(**overrides: str) -> dict[str, str]:
 def penghargaan_data(**overrides: str) -> dict[str, str]:
     """The start form of Penghargaan: a piagam from Kapolda for the AIPDA of `pencatatan_data`."""
     data = {
-        "personel": "POLRI",
-        "nomor_identitas": NRP_AIPDA,
-        "nama": NAMA_AIPDA,
-        "pangkat": "AIPDA",
-        "jabatan": "Banit Reskrim",
-        "unit_kerja": "POLRES-KAPUAS",
+        **AIPDA_IDENTITY,
         "jenis_penghargaan": "PIAGAM_PENGHARGAAN",
         "nomor_keputusan": "Kep/123/X/2026",
         "tanggal_keputusan": "2026-10-05",
