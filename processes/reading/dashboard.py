@@ -25,6 +25,7 @@ from processes.reading.dashboard_tally import OWN_LIMIT, Tally, from_counters, f
 from processes.records import statuses as st
 from processes.records.counters import CATPERS, PERMOHONAN
 from processes.records.stages import PENCATATAN
+from processes.reference.dates import month_name
 from processes.reference.ranks import RANK_GROUPS, group_of_pangkat
 
 JENIS = {"DISIPLIN": "Disiplin", "KEPP": "Kode etik", "PIDANA": "Pidana"}
@@ -122,8 +123,9 @@ def summary(session: Session, user: User | Viewer, unit: str, period: Period) ->
 
     def month(m: str) -> Figure:
         within = Period(m, m)
-        return Figure(m, m, tally.by_month[m], {**base, "dari": within.first_day.isoformat(),
-                                                "sampai": within.last_day.isoformat()})
+        return Figure(m, month_name(within.first_day), tally.by_month[m],
+                      {**base, "dari": within.first_day.isoformat(),
+                       "sampai": within.last_day.isoformat()})
 
     return Dashboard(
         period, unit,

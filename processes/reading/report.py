@@ -14,9 +14,11 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import select
+
 from engine import utcnow
 from processes.access.grounds import readable_records, viewer_of
-from processes.accounts.models import User
+from processes.accounts.models import Unit, User
 from processes.db import audit
 from processes.db.audit_actions import EKSPOR_LAPORAN
 from processes.db.paging import after_day, day_start
@@ -25,6 +27,8 @@ from processes.errors import Refused
 from processes.reading.dashboard import Dashboard, Period, summary
 from processes.reading.dashboard_filters import unit_for
 from processes.records.models import Person, Record
+from processes.reference import lists as reference
+from processes.reference.dates import long_date, month_name
 
 FORMATS = ("xlsx", "pdf", "csv")
 KINDS = {"bulan": r"^(\d{4})-(0[1-9]|1[0-2])$", "triwulan": r"^(\d{4})-T([1-4])$", "tahun": r"^(\d{4})$"}
@@ -67,7 +71,19 @@ def _changed(session, viewer, unit: str, period: Period) -> list[tuple]:
     ).order_by(Record.updated_at, Record.id).limit(ROW_LIMIT)
     # Through the connection: the rows are plain columns, and the ORM's row loading would
     # add a quarter to a year's fetch.
-    return [tuple(row) for row in session.connection().execute(query)]
+    return _in_words(session, session.connection().execute(query))
+
+
+def _in_words(session, rows) -> list[tuple]:
+    """Each row with its codes as their labels (pangkat, jenis, tahap, the unit's name): a
+    report is read by people, and a code such as KEPP or /POLDA-KALTENG/ means nothing to
+    them. The status keeps its name, which is the SOP's own."""
+    pangkat, jenis, tahap = (reference.labels(session, name)
+                             for name in ("pangkat", "jenis_pelanggaran", "tahap"))
+    units = dict(session.execute(select(Unit.path, Unit.name)).all())
+    return [(made, changed, nomor, nama, pangkat.get(p, p), jenis.get(j, j), status,
+             tahap.get(t, t), units.get(u, u))
+            for made, changed, nomor, nama, p, j, status, t, u in rows]
 
 
 def build(uow: UnitOfWork, user: User, unit: str, period: Period, fmt: str) -> Report:
@@ -83,8 +99,14 @@ def build(uow: UnitOfWork, user: User, unit: str, period: Period, fmt: str) -> R
                      detail={"format": fmt, "dari": period.start, "sampai": period.end,
                              "catatan": len(records)})
         uow.commit()
-    title = f"Laporan Catatan Personel {period.start} s.d. {period.end}"
+    title = f"Laporan Catatan Personel {_in_months(period)}"
     return Report(title, figures, records)
+
+
+def _in_months(period: Period) -> str:
+    """'Desember 2026' or 'Januari 2026 s.d. Desember 2026'."""
+    first, last = month_name(period.first_day), month_name(period.last_day)
+    return first if first == last else f"{first} s.d. {last}"
 
 
 def figure_rows(report: Report) -> list[tuple[str, str, int]]:
@@ -109,4 +131,5 @@ def filename(report: Report, fmt: str) -> str:
 
 
 def generated_at() -> str:
-    return utcnow().strftime("%Y-%m-%d %H:%M UTC")
+    now = utcnow()
+    return f"{long_date(now)} pukul {now:%H.%M} UTC"

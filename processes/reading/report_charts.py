@@ -23,18 +23,40 @@ def _svg(height: float, title: str, body: str) -> Markup:
     )
 
 
+#: Width of one character at font size 9, generously (DejaVu Sans averages about 5.2).
+CHAR = 5.6
+#: The label column never takes more than this, so the bars keep room to be compared.
+LABEL_MAX = 260
+
+
 def bars(title: str, figures: Sequence[Figure]) -> Markup:
-    """One horizontal bar per figure, its label left and its number right."""
+    """One horizontal bar per figure, its label left and its number right. The label column
+    is as wide as the longest label (up to LABEL_MAX; longer ones wrap onto two lines)."""
     top = max((n for _, n in figures), default=0) or 1
-    parts = []
-    for i, (label, n) in enumerate(figures):
-        y = 22 + i * ROW
-        length = 300 * n / top
+    start = min(LABEL_MAX, CHAR * max((len(label) for label, _ in figures), default=0)) + 8
+    room = WIDTH - start - 30
+    parts, y = [], 22
+    for label, n in figures:
+        lines = _wrapped(label, int((start - 8) / CHAR))
+        text = "".join(f'<tspan x="0" dy="{0 if k == 0 else 10}">{escape(line)}</tspan>'
+                       for k, line in enumerate(lines))
+        length = room * n / top
         parts.append(
-            f'<text x="0" y="{y + 10}" font-size="9">{escape(label)}</text>'
-            f'<rect x="150" y="{y + 2}" width="{length:.1f}" height="{ROW - 5}" fill="{COLOURS[0]}"/>'
-            f'<text x="{155 + length:.1f}" y="{y + 10}" font-size="9">{n}</text>')
-    return _svg(26 + len(figures) * ROW, title, "".join(parts))
+            f'<text x="0" y="{y + 10}" font-size="9">{text}</text>'
+            f'<rect x="{start:.0f}" y="{y + 2}" width="{length:.1f}" height="{ROW - 5}" '
+            f'fill="{COLOURS[0]}"/>'
+            f'<text x="{start + 5 + length:.1f}" y="{y + 10}" font-size="9">{n}</text>')
+        y += ROW + 10 * (len(lines) - 1)
+    return _svg(y + 4, title, "".join(parts))
+
+
+def _wrapped(label: str, width: int) -> list[str]:
+    """`label` on one line, or two at a word boundary when longer than `width` characters."""
+    if len(label) <= width or " " not in label:
+        return [label]
+    cut = label.rfind(" ", 0, width + 1)
+    cut = cut if cut > 0 else label.find(" ")
+    return [label[:cut], label[cut + 1:]]
 
 
 def _slice(cx: float, cy: float, r: float, inner: float, start: float, end: float) -> str:
@@ -72,6 +94,13 @@ def donut(title: str, figures: Sequence[Figure]) -> Markup:
     return _svg(max(150, 34 + len(figures) * ROW), title, "".join(parts))
 
 
+def _short_month(label: str) -> str:
+    """'Desember 2026' → 'Des 2026': twelve columns leave no room for a month in full, and
+    Indonesian months are unambiguous in three letters."""
+    name, _, year = label.partition(" ")
+    return f"{name[:3]} {year}" if year else label
+
+
 def columns(title: str, figures: Sequence[Figure]) -> Markup:
     """One column per month, its number above it and its label below."""
     top = max((n for _, n in figures), default=0) or 1
@@ -83,5 +112,5 @@ def columns(title: str, figures: Sequence[Figure]) -> Markup:
             f'<rect x="{x:.1f}" y="{120 - height:.1f}" width="{step * 0.7:.1f}" '
             f'height="{height:.1f}" fill="{COLOURS[0]}"/>'
             f'<text x="{x:.1f}" y="{116 - height:.1f}" font-size="8">{n}</text>'
-            f'<text x="{x:.1f}" y="132" font-size="7">{escape(label)}</text>')
+            f'<text x="{x:.1f}" y="132" font-size="7">{escape(_short_month(label))}</text>')
     return _svg(138, title, "".join(parts))

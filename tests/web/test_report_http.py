@@ -9,8 +9,11 @@ from datetime import UTC, datetime
 
 from openpyxl import load_workbook
 from pypdf import PdfReader
+from sqlalchemy import select
 
+from processes.accounts.models import Unit
 from processes.db.audit_actions import AKSES_DITOLAK, EKSPOR_LAPORAN
+from processes.reference import lists as reference
 from tests.support.audit import entries
 from tests.support.data import KEPP
 from tests.support.flows import record_in_proses, submitted_record
@@ -47,7 +50,9 @@ def test_the_pdf_reads_the_figures_and_the_records(client, auth, session):
     _, kepp = two_records(session)
     auth.login("kapolda")
     response = download(client, "pdf", jenis="bulan", periode=f"{YEAR}-{datetime.now(UTC).month:02d}")
-    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(response.data)).pages)
+    # Words as a reader sees them: a cell may wrap a name onto two lines.
+    text = " ".join(" ".join(p.extract_text().split())
+                    for p in PdfReader(io.BytesIO(response.data)).pages)
     assert "Laporan Catatan Personel" in text and kepp.person.nama in text and "Kode etik" in text
 
 
@@ -91,3 +96,26 @@ def test_a_bad_period_is_told_not_a_server_error(client, auth):
     assert response.status_code == 302
     page = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "Periode laporan tidak valid" in page
+
+
+def test_the_records_are_listed_in_words_not_codes(client, auth, session):
+    _, kepp = two_records(session)
+    auth.login("kabid")
+    book = load_workbook(io.BytesIO(download(client, "xlsx").data))
+    row = next(r for r in book["Catatan"].iter_rows(min_row=2, values_only=True)
+               if r[3] == kepp.person.nama)
+    unit = session.scalar(select(Unit.name).where(Unit.path == kepp.unit_path))
+    assert row[4:] == (reference.label_of(session, "pangkat", kepp.pangkat),
+                       reference.label_of(session, "jenis_pelanggaran", "KEPP"), kepp.status,
+                       reference.label_of(session, "tahap", kepp.tahap), unit)
+    assert "KEPP" not in (row[5], row[7]) and not row[8].startswith("/")
+    text = download(client, "csv").get_data(as_text=True)
+    assert unit in text and kepp.unit_path not in text
+
+
+def test_the_pdf_names_its_period_and_date_in_words(client, auth, session):
+    two_records(session)
+    auth.login("kabid")
+    response = download(client, "pdf", jenis="triwulan", periode=f"{YEAR}-T1")
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(response.data)).pages)
+    assert f"Januari {YEAR} s.d. Maret {YEAR}" in text and f"{YEAR}-01" not in text
