@@ -45,3 +45,18 @@ def test_the_charts_draw_and_a_bar_opens_its_records(desk, session, viewport):
     page.wait_for_url("**/catatan?*")
     assert kepp.person.nama in page.content()
     assert "jenis=KEPP" in page.url
+
+
+def test_on_a_phone_the_figures_stay_tables_and_nothing_scrolls_sideways(desk, session):
+    submitted_record(session)
+    page = desk("kabid").page
+    page.set_viewport_size(PHONE)
+    page.goto("/dasbor")
+    page.wait_for_selector("canvas[data-drawn='1']")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    shown = page.eval_on_selector_all(
+        "table.figures tr", "rows => rows.map(r => getComputedStyle(r).display)")
+    assert shown and set(shown) == {"table-row"}
+    # The waiting statuses' long names stand beside horizontal bars, not cut under them.
+    assert page.eval_on_selector("#dash-menunggu canvas",
+                                 "c => c.chartInstance.options.indexAxis") == "y"

@@ -12,6 +12,24 @@
     scales[name] = { beginAtZero: true, ticks: { precision: 0 } };
     return scales;
   }
+  // A long label on the category axis becomes lines of about 18 characters (Chart.js draws
+  // an array as lines), so a status name is read whole instead of being cut at the edge.
+  function wrapped(label) {
+    var lines = [], line = "";
+    String(label).split(" ").forEach(function (word) {
+      if (line && (line + " " + word).length > 18) { lines.push(line); line = word; }
+      else { line = line ? line + " " + word : word; }
+    });
+    lines.push(line);
+    return lines.length > 1 ? lines : label;
+  }
+  function categoryScale(axis, valueAxis) {
+    var scales = valueScale(valueAxis);
+    scales[axis] = { ticks: { autoSkip: false, callback: function (value) {
+      return wrapped(this.getLabelForValue(value));
+    } } };
+    return scales;
+  }
   document.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
     var type = canvas.dataset.chart;
     var links = JSON.parse(canvas.dataset.links || "[]");
@@ -39,7 +57,7 @@
         maintainAspectRatio: false,
         plugins: { legend: { display: round || datasets.length > 1 } },
         indexAxis: axis,
-        scales: round ? {} : valueScale(axis === "y" ? "x" : "y"),
+        scales: round ? {} : categoryScale(axis, axis === "y" ? "x" : "y"),
         onClick: function (_event, elements) {
           if (elements.length && elements[0].datasetIndex === 0 && links[elements[0].index]) {
             window.location.assign(links[elements[0].index]);
