@@ -4,8 +4,10 @@ PostgreSQL each statement they run is planned on indexes over the tables that gr
 list's order comes from its index, not a sort of every readable record.
 
 The plans are read with EXPLAIN (no timing) on a small generated database with sequential
-scans priced out (`enable_seqscan = off`): a statement no index can serve still plans a
-Seq Scan, so a missing index or a condition no index can take fails here.
+scans and sorts priced out (`enable_seqscan`, `enable_sort = off`): a statement no index
+can serve still plans a Seq Scan, and an order no index gives still plans a Sort, so a
+missing index or a condition no index can take fails here, whatever the few rows of a
+test database would make cheapest.
 """
 
 from __future__ import annotations
@@ -57,6 +59,7 @@ def plans(db_engine, statements) -> list[tuple[str, str]]:
     found = []
     with db_engine.connect() as conn:
         conn.exec_driver_sql("SET enable_seqscan = off")
+        conn.exec_driver_sql("SET enable_sort = off")
         for statement, parameters in statements:
             rows = conn.exec_driver_sql("EXPLAIN " + statement, parameters).all()
             found.append((statement, "\n".join(r[0] for r in rows)))

@@ -42,7 +42,9 @@ def three_records(session) -> None:
 
 def backdate_open_task(session, instance_id: int, hours: float) -> None:
     session.execute(update(OpenTask).where(OpenTask.instance_id == instance_id)
-                    .values(created_at=NOW - timedelta(hours=hours)))
+                    # From this moment, not NOW: the suite may reach this test long after
+                    # it was imported, and every minute since would count as waiting.
+                    .values(created_at=datetime.now(UTC) - timedelta(hours=hours)))
     session.commit()
 
 
