@@ -62,8 +62,8 @@ def _order(props: dict, ui: dict) -> list[str]:
 
 def _field(name: str, prop: Any, hints: Any) -> list[str]:
     if not FIELD_NAME.match(name):
-        return [f"nama isian '{name}' tidak sah: pakai huruf kecil, angka dan garis bawah, "
-                "diawali huruf"]
+        return [(f"nama isian '{name}' tidak sah: pakai huruf kecil, angka dan garis bawah, "
+                 "diawali huruf")]
     if not isinstance(prop, dict) or not isinstance(hints, dict):
         return [f"isian '{name}' harus berupa objek JSON"]
     problems = []
