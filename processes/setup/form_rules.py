@@ -75,6 +75,12 @@ def _field(name: str, prop: Any, hints: Any) -> list[str]:
     source = hints.get("options")
     if source is not None and source not in PICK_LISTS:
         problems.append(f"daftar pilihan '{source}' pada isian '{name}' tidak dikenal")
+    spec = hints.get("filter")
+    if spec is not None and not (isinstance(spec, dict) and all(
+            isinstance(v, str) for v in spec.values())):
+        problems.append(f"saringan daftar pilihan pada isian '{name}' tidak sah")
+    if widget == "group" and not isinstance(prop.get("items"), dict):
+        problems.append(f"tabel berulang '{name}' harus mendefinisikan isian barisnya (items)")
     if widget in ("select", "radio") and not source and "enum" not in prop:
         problems.append(f"isian pilihan '{name}' belum mempunyai sumber daftar pilihan")
     return problems

@@ -107,6 +107,10 @@ def test_bad_forms_get_a_message_in_indonesian_never_an_error(client, auth, sess
     unknown_list["ui"]["fields"]["nama"]["options"] = "daftar_rahasia"
     assert preview(client, unknown_list).get_json()["problems"] == [
         "daftar pilihan 'daftar_rahasia' pada isian 'nama' tidak dikenal"]
+    group = json.loads(text)
+    group["ui"]["fields"]["nama"]["widget"] = "group"
+    assert preview(client, group).get_json()["problems"] == [
+        "tabel berulang 'nama' harus mendefinisikan isian barisnya (items)"]
     for body in ({}, {"form": {"schema": {}}}):
         response = client.post(PREVIEW, json=body)
         assert response.status_code == 400
