@@ -29,6 +29,7 @@ node_modules/.installed: package.json package-lock.json
 $(EDITOR)/main.js: node_modules/.installed $(wildcard web/editor/*)
 	node_modules/.bin/esbuild web/editor/main.js web/editor/editor.css \
 	  web/editor/tables.js web/editor/tables.css web/editor/diff.js web/editor/diff.css \
+	  web/editor/forms.js \
 	  --bundle --minify \
 	  --format=iife --target=es2020 --log-level=warning --outdir=$(EDITOR) \
 	  --loader:.woff=dataurl --loader:.woff2=dataurl --loader:.ttf=dataurl \

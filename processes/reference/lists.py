@@ -96,6 +96,22 @@ _SEEDED_LISTS: dict[str, list[dict]] = {
 }
 
 
+#: What each editable list is called on the administrator's pages.
+LIST_TITLES = {
+    "pangkat": "Pangkat / golongan", "jenis_pelanggaran": "Jenis pelanggaran",
+    "wujud_perbuatan": "Wujud perbuatan", "pasal": "Pasal yang dilanggar",
+    "jenis_dokumen": "Jenis dokumen referensi", "sanksi": "Sanksi / hukuman", "amar_putusan": "Amar putusan",
+    "ditangani_oleh": "Ditangani oleh", "satker_mabes": "Satker Mabes Polri penerbit",
+    "tahap": "Label tahapan", "pemutakhiran": "Jenis pemutakhiran",
+    "alasan_dihentikan": "Alasan dihentikan", "peruntukan": "Peruntukan", "agama": "Agama",
+    "jenis_penghargaan": "Jenis penghargaan",
+}
+
+#: Every list a form field may take its choices from (`ui.fields[f].options`), by title:
+#: the editable lists and those read from the accounts and units.
+PICK_LISTS = {**LIST_TITLES, "personel": "Jenis personel (POLRI/ASN)", "unit": "Satuan kerja",
+              "pejabat": "Pejabat (akun aktif)"}
+
 #: Lists the administrator may edit (units have their own screen; POLRI/ASN is fixed).
 EDITABLE_LISTS = tuple(name for name in _SEEDED_LISTS if name != "personel")
 

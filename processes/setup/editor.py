@@ -5,6 +5,7 @@ exactly what an upload is."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -23,6 +24,8 @@ from processes.setup.catalogue import (
     office_forms,
     owner_only,
 )
+from processes.setup.form_editor import editable_forms
+from processes.setup.form_rules import parse_form
 from processes.workflow.services import SERVICES
 
 COMMENT_NEEDED = "Tulis komentar: apa yang diubah dan mengapa (tercatat di katalog)."
@@ -81,17 +84,37 @@ def table_xml(session: Session, user: User, version_id: int, name: str) -> str:
 
 @dataclass(frozen=True)
 class Edit:
-    """What the editor sends: the diagram and the decision tables changed with it."""
+    """What the editor sends: the diagram and the decision tables and forms (name → JSON
+    text) changed with it."""
 
     bpmn_xml: bytes
     tables: Mapping[str, bytes] = field(default_factory=dict)
+    forms: Mapping[str, str] = field(default_factory=dict)
+
+
+def _forms(bundle: VersionBundle, edit: Edit) -> dict[str, bytes] | str:
+    """The version's own forms with the edited ones over them: an edit starts from the forms
+    the version was deployed with, not from the office's files."""
+    foreign = sorted(set(edit.forms) - set(editable_forms(bundle)))
+    if foreign:
+        return f"Formulir {', '.join(foreign)} tidak dikenal."
+    files = {n: json.dumps(f, ensure_ascii=False).encode("utf-8") for n, f in bundle.forms.items()}
+    for name, text in edit.forms.items():
+        form, why = parse_form(text)
+        if form is None:
+            return f"Formulir {name}: {why}"
+        files[name] = json.dumps(form, ensure_ascii=False).encode("utf-8")
+    return files
 
 
 def _files(bundle: VersionBundle, edit: Edit) -> dict[str, bytes] | str:
     foreign = sorted(set(edit.tables) - set(tables_of(bundle)))
     if foreign:
         return f"Tabel keputusan {', '.join(foreign)} bukan bagian versi ini."
-    return {bundle.source_file: edit.bpmn_xml, **edit.tables}
+    forms = _forms(bundle, edit)
+    if isinstance(forms, str):
+        return forms
+    return {bundle.source_file: edit.bpmn_xml, **edit.tables, **forms}
 
 
 def check_edit(session: Session, user: User, version_id: int, edit: Edit) -> Outcome:

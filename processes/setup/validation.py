@@ -19,6 +19,7 @@ from engine.deploy import decisions_used
 from engine.validation import DiagramInvalid, Known, Problem, report, validate_diagram
 from engine.validation_dmn import check_decisions
 from processes.accounts.roles import ROLES
+from processes.setup.form_rules import structure_problems
 from processes.work import runtime  # noqa: F401 - importing it registers every service function
 from processes.workflow.services import SERVICES
 
@@ -32,7 +33,7 @@ def form_problems(form: dict) -> list[str]:
         Draft202012Validator.check_schema(schema)
     except SchemaError as err:
         return [f"JSON Schema tidak sah ({err.message})"]
-    return []
+    return structure_problems(form)
 
 
 def role_lanes() -> frozenset[str]:

@@ -82,6 +82,10 @@ EXPECTED: dict[str, list[Case]] = {
     "admin.deploy_edit": [post("/admin/katalog/1/pasang-suntingan", ADMIN,
                                reached=frozenset({400}))],
     "admin.import_version": [post("/admin/katalog/impor", ADMIN)],  # no file: refused
+    "admin.form": [get("/admin/katalog/1/formulir/pencatatan-data.json", ADMIN)],
+    # No form in the body: refused with a message, nothing rendered.
+    "admin.form_preview": [post("/admin/katalog/pratinjau-formulir", ADMIN,
+                                reached=frozenset({400}))],
     "admin.move_instances": [post("/admin/katalog/pindahkan", ADMIN)],  # none chosen: refused
     "admin.version_diff_page": [get("/admin/katalog/1/banding/1", ADMIN)],
     "admin.retry_incident": [post("/admin/insiden/999999/coba-lagi", ADMIN)],  # none: refused

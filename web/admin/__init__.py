@@ -5,4 +5,13 @@ from flask import Blueprint
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
-from . import accounts, backups, catalogue, editor, maintenance, personnel, views  # noqa: F401
+from . import (  # noqa: F401
+    accounts,
+    backups,
+    catalogue,
+    editor,
+    form_editor,
+    maintenance,
+    personnel,
+    views,
+)

@@ -7,7 +7,7 @@ from flask import Response, flash, jsonify, render_template, request, url_for
 
 from engine.validation import Problem
 from processes.accounts.roles import PROCESS_OWNERS
-from processes.setup import editor
+from processes.setup import editor, form_editor
 
 from .. import db
 from ..auth.session import me, role_required
@@ -21,18 +21,27 @@ def _problems(problems: list[Problem]) -> list[dict[str, str]]:
              "message": p.message, "text": str(p)} for p in problems]
 
 
+def _texts(value) -> dict[str, str] | None:
+    """A name → text mapping from the request (None when it is not one)."""
+    value = value or {}
+    if not isinstance(value, dict) or not all(
+            isinstance(n, str) and isinstance(x, str) for n, x in value.items()):
+        return None
+    return value
+
+
 def _posted() -> tuple[editor.Edit, str] | None:
-    """The edit in the request's JSON: `xml`, optional `tables` (name → DMN) and `komentar`."""
+    """The edit in the request's JSON: `xml`, optional `tables` (name → DMN), `forms`
+    (name → form JSON text) and `komentar`."""
     body = request.get_json(silent=True)
     if not isinstance(body, dict) or not isinstance(body.get("xml"), str) or not body["xml"]:
         return None
-    tables = body.get("tables") or {}
-    if not isinstance(tables, dict) or not all(
-            isinstance(n, str) and isinstance(x, str) for n, x in tables.items()):
+    tables, forms = _texts(body.get("tables")), _texts(body.get("forms"))
+    if tables is None or forms is None:
         return None
     comment = body.get("komentar")
     edit = editor.Edit(body["xml"].encode("utf-8"),
-                       {n: x.encode("utf-8") for n, x in tables.items()})
+                       {n: x.encode("utf-8") for n, x in tables.items()}, forms)
     return edit, comment if isinstance(comment, str) else ""
 
 
@@ -45,9 +54,12 @@ def _answer(outcome, status: int):
 @role_required(*PROCESS_OWNERS)
 def edit(version_id: int):
     bundle = editor.edited_version(db.session(), me(), version_id)
+    forms = form_editor.editable_forms(bundle)
     return render_template("admin/editor.html", bundle=bundle, version_id=version_id,
-                           name=bundle.name,
-                           tables=editor.tables_of(bundle))
+                           name=bundle.name, tables=editor.tables_of(bundle),
+                           forms=[(n, f.get("title") or n, n in bundle.forms)
+                                  for n, f in forms.items()],
+                           lists=form_editor.pick_lists())
 
 
 @bp.route("/katalog/<int:version_id>/diagram.bpmn")

@@ -70,22 +70,11 @@ def settings():
     )
 
 
-LIST_TITLES = {
-    "pangkat": "Pangkat / golongan", "jenis_pelanggaran": "Jenis pelanggaran",
-    "wujud_perbuatan": "Wujud perbuatan", "pasal": "Pasal yang dilanggar",
-    "jenis_dokumen": "Jenis dokumen referensi", "sanksi": "Sanksi / hukuman", "amar_putusan": "Amar putusan",
-    "ditangani_oleh": "Ditangani oleh", "satker_mabes": "Satker Mabes Polri penerbit",
-    "tahap": "Label tahapan", "pemutakhiran": "Jenis pemutakhiran",
-    "alasan_dihentikan": "Alasan dihentikan", "peruntukan": "Peruntukan", "agama": "Agama",
-    "jenis_penghargaan": "Jenis penghargaan",
-}
-
-
 @bp.route("/daftar")
 @role_required(ADMIN)
 def lists():
     units = reference_admin.units(db.session())
-    return render_template("admin/lists.html", titles=LIST_TITLES, units=units,
+    return render_template("admin/lists.html", titles=reference.LIST_TITLES, units=units,
                            parents=[u for u in units if u.active and u.jenis in ("POLDA", "POLRES")],
                            unit_jenis=reference_admin.UNIT_JENIS)
 
@@ -93,7 +82,7 @@ def lists():
 @bp.route("/daftar/<list_name>", methods=["GET", "POST"])
 @role_required(ADMIN)
 def list_items(list_name: str):
-    if list_name not in LIST_TITLES:
+    if list_name not in reference.LIST_TITLES:
         abort(404)
     typed = {}
     q = request.args.get("q", "")[:100]
@@ -106,7 +95,7 @@ def list_items(list_name: str):
         except Refused as err:
             flash(str(err), "error")
     return render_template(
-        "admin/list_items.html", list_name=list_name, title=LIST_TITLES[list_name],
+        "admin/list_items.html", list_name=list_name, title=reference.LIST_TITLES[list_name],
         page=reference_admin.items(db.session(), list_name, q, _page_number(request.args.get("hal"))),
         q=q, typed=typed,
         scoped=list_name in reference_admin.SCOPED_LISTS,

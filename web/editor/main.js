@@ -81,14 +81,15 @@ async function start(root) {
     say('Ada perubahan yang belum diperiksa.');
   };
   modeler.on('commandStack.changed', changed);
-  document.addEventListener('ecatpers:changed', changed); // a decision table was edited
+  document.addEventListener('ecatpers:changed', changed); // a decision table or form was edited
   const tables = () => (window.ecatpersTables ? window.ecatpersTables.draft() : {});
+  const forms = () => (window.ecatpersForms ? window.ecatpersForms.draft() : {});
 
   root.querySelector('#check').addEventListener('click', async () => {
     say('Memeriksa…');
     const { xml: draft } = await modeler.saveXML({ format: true });
     const result = await post(root.dataset.check, root.dataset.csrf,
-      { xml: draft, tables: await tables() });
+      { xml: draft, tables: await tables(), forms: forms() });
     listProblems(modeler, list, result.problems || []);
     clean = Boolean(result.ok);
     deployButton.disabled = !clean;
@@ -102,7 +103,7 @@ async function start(root) {
     deployButton.disabled = true;
     say('Memasang…');
     const result = await post(root.dataset.deploy, root.dataset.csrf,
-      { xml: draft, tables: await tables(), komentar: comment });
+      { xml: draft, tables: await tables(), forms: forms(), komentar: comment });
     if (result.ok && result.redirect) {
       window.location.assign(result.redirect);
       return;
