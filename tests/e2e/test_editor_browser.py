@@ -5,6 +5,7 @@ guard: every office diagram survives a trip through the modeler unchanged in wha
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -219,3 +220,27 @@ def test_every_office_table_exports_from_dmn_js_with_the_same_cells(desk, sessio
         exported = page.evaluate(TABLE_EXPORT, path.read_text("utf-8")).encode("utf-8")
         assert cells(exported) == cells(path.read_bytes()), path.name
         assert check_decisions({path.name: exported}) == [], path.name
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "390px"])
+def test_a_script_is_edited_in_the_panel_and_checked_with_the_diagram(desk, session, viewport):
+    page = desk("admin").page
+    page.set_viewport_size(viewport)
+    open_editor_of(page, session, "pemutakhiran")
+    page.evaluate("window.ecatpersModeler.get('selection').select("
+                  "window.ecatpersModeler.get('elementRegistry').get('Task_StatusBaru'))")
+    script = page.locator("#bio-properties-panel-script")
+    expect(script).to_have_value(re.compile(r"^status_baru = \{"))
+    script.fill("status_baru = __import__('os').name")
+    page.locator("#bio-properties-panel-name").click()  # leave the field: the edit commits
+    check(page)
+    expect(page.locator("#problems li[data-element='Task_StatusBaru']")).to_contain_text(
+        "Task_StatusBaru (Tentukan status akhir)")
+    expect(page.locator("#deploy")).to_be_disabled()
+    script.fill('status_baru = "SELESAI"')
+    page.locator("#bio-properties-panel-name").click()
+    check(page)
+    expect(page.locator("#editor-status")).to_have_text(
+        "Tidak ada masalah: diagram siap dipasang sebagai versi baru.")
+    xml = page.evaluate("window.ecatpersModeler.saveXML().then(r => r.xml)")
+    assert 'status_baru = "SELESAI"' in xml.replace("&#34;", '"').replace("&quot;", '"')

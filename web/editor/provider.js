@@ -1,6 +1,7 @@
 // Our properties-panel provider: what a process owner edits without XML — a lane's role,
 // a user task's form, step target and owner, a flow's condition, a service task's
-// registered function and its parameters, a business-rule task's decision table.
+// registered function and its parameters, a business-rule task's decision table, a script
+// task's script.
 // The pick lists come from the server (config.ecatpers, read from /admin/katalog/pilihan).
 import { h } from '@bpmn-io/properties-panel/preact';
 import {
@@ -138,6 +139,17 @@ function Decision({ element, id, options }) {
   });
 }
 
+function Script({ element, id }) {
+  const { modeling, debounce } = services();
+  return h(TextAreaEntry, {
+    element, id, label: 'Skrip (Python terbatas)', debounce, monospace: true, rows: 6,
+    description: 'Menetapkan data proses, mis. status_baru = "SELESAI". Diperiksa saat disimpan: '
+      + 'tanpa import, open atau atribut berawalan garis bawah ganda.',
+    getValue: () => getBusinessObject(element).get('script') || '',
+    setValue: (value) => modeling.updateProperties(element, { script: value || undefined }),
+  });
+}
+
 function fromGateway(element) {
   const source = getBusinessObject(element).sourceRef;
   return source && (is(source, 'bpmn:ExclusiveGateway') || is(source, 'bpmn:InclusiveGateway'));
@@ -170,6 +182,9 @@ function ecatpersGroups(element, options) {
     return [group('ecatpers-service', 'Layanan',
       [entry('operator', Operator, isSelectEntryEdited), ...params])];
   }
+  if (is(element, 'bpmn:ScriptTask')) {
+    return [group('ecatpers-script', 'Skrip', [entry('script', Script, isTextAreaEntryEdited)])];
+  }
   if (is(element, 'bpmn:BusinessRuleTask')) {
     return [group('ecatpers-decision', 'Keputusan', [entry('decision', Decision, isSelectEntryEdited)])];
   }
@@ -189,7 +204,7 @@ function EcatpersPropertiesProvider(propertiesPanel, injector) {
 
 // The groups a process owner works in are open when an element is chosen.
 export const OPEN_GROUPS = ['general', 'ecatpers-lane', 'ecatpers-user-task',
-  'ecatpers-condition', 'ecatpers-service', 'ecatpers-decision', 'timer'];
+  'ecatpers-condition', 'ecatpers-service', 'ecatpers-decision', 'ecatpers-script', 'timer'];
 
 EcatpersPropertiesProvider.$inject = ['propertiesPanel', 'injector'];
 
