@@ -42,6 +42,8 @@ PAGE_LABELS = {
     "admin.editor_options": "Penyunting diagram: daftar pilihan (peran, formulir, fungsi)",
     "admin.check_edit": "Penyunting diagram: memeriksa suntingan",
     "admin.deploy_edit": "Penyunting diagram: memasang suntingan sebagai versi baru",
+    "admin.form": "Penyunting formulir: membuka formulir versi",
+    "admin.form_preview": "Penyunting formulir: pratinjau",
     "letters.revoke": "Mencabut surat (SKHP/rekam jejak)",
 }
 
