@@ -28,6 +28,7 @@ from processes.errors import Forbidden
 from processes.reading.record_view import (
     RecordView,
     build_record_view,
+    build_record_views,
     readable_record_of_instance,
     record_document,
 )
@@ -85,13 +86,17 @@ def read_person(uow: UnitOfWork, user: User, token: str) -> PersonView:
         ground = person_ground(session, viewer, person.nomor_identitas) if person else None
         if ground is None:
             raise Forbidden(REFUSED)
-        views = [build_record_view(session, r) for r in person_records(session, viewer, person)]
-        log_read(session, user, person.nomor_identitas, "PERSONEL", "", ground)
-        uow.commit()
-        return PersonView(person, views, ground, person_changes(session, person.id),
+        views = build_record_views(session, person_records(session, viewer, person))
+        # Everything is read before the commit: a read after it would leave a transaction
+        # open, whose rollback as the block ends expires every row the page then prints
+        # (each record, stage and document loaded again, one by one).
+        page = PersonView(person, views, ground, person_changes(session, person.id),
                           clean_since(session, person.id),
                           active_grants(session, person.nomor_identitas),
                           person_awards(session, person))
+        log_read(session, user, person.nomor_identitas, "PERSONEL", "", ground)
+        uow.commit()
+        return page
 
 
 def list_records(uow: UnitOfWork, user: User, f: RecordFilter) -> RecordPage:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -60,78 +61,95 @@ class RecordView:
     mabes_issuers: dict[str, str] = field(default_factory=dict)
 
 
-def _shown(session: Session, key: str, list_name: str | None, value: object) -> str:
+#: Every list the record page prints a label from, read once per page (`LabelBook`).
+RECORD_LISTS = frozenset(
+    {*_LABELLED.values(), "jenis_dokumen", "tahap", "satker_mabes"}
+    | {lst for _, lst in TAHAP_DATA.values() if lst}
+)
+
+
+def _shown(book: reference.LabelBook, key: str, list_name: str | None, value: object) -> str:
     """A stage's value as the record page prints it: a code by its label, a date in words."""
     if list_name:
-        return reference.label_of(session, list_name, str(value))
+        return book.of(list_name, str(value))
     return long_date(str(value)) if key.endswith("_tanggal") else str(value)
 
 
-def tahap_views(
-    session: Session, record: Record, documents: list[RecordDocument]
-) -> list[TahapView]:
-    by_tahap = {d.tahap: d for d in documents}
-    rows = session.execute(
-        select(Submission, User.full_name)
-        .join(User, User.id == Submission.submitted_by)
-        .where(Submission.record_id == record.id)
-        .order_by(Submission.submitted_at, Submission.id)
-    ).all()
-    views = []
-    for submission, name in rows:
-        lines = [
-            (title, _shown(session, key, lst, value))
-            for key, (title, lst) in TAHAP_DATA.items()
-            if (value := submission.data.get(key))
-        ]
-        approved = submission.status == APPROVED
-        if submission.status in ENDED:
-            lines.append((ENDED_REASON[submission.status], str(submission.data.get(REASON, ""))))
-        views.append(
-            TahapView(
-                submission,
-                reference.label_of(session, "tahap", submission.tahap),
-                name,
-                lines,
-                by_tahap.get(submission.tahap) if approved else None,
-                DECIDED.get(submission.status, "disetujui"),
-            )
-        )
-    return views
+def _tahap_view(
+    book: reference.LabelBook, submission: Submission, name: str, by_tahap: dict[str, RecordDocument]
+) -> TahapView:
+    lines = [
+        (title, _shown(book, key, lst, value))
+        for key, (title, lst) in TAHAP_DATA.items()
+        if (value := submission.data.get(key))
+    ]
+    if submission.status in ENDED:
+        lines.append((ENDED_REASON[submission.status], str(submission.data.get(REASON, ""))))
+    approved = submission.status == APPROVED
+    return TahapView(
+        submission,
+        book.of("tahap", submission.tahap),
+        name,
+        lines,
+        by_tahap.get(submission.tahap) if approved else None,
+        DECIDED.get(submission.status, "disetujui"),
+    )
+
+
+def _by_record(rows, record_of) -> dict[int, list]:
+    grouped: dict[int, list] = defaultdict(list)
+    for row in rows:
+        grouped[record_of(row)].append(row)
+    return grouped
 
 
 def build_record_view(session: Session, record: Record) -> RecordView:
     """Everything the record page shows; the caller has checked the right to read it."""
-    labels = {
-        f: reference.label_of(session, lst, getattr(record, f)) for f, lst in _LABELLED.items()
-    }
-    documents = list(
-        session.scalars(
-            select(RecordDocument)
-            .where(RecordDocument.record_id == record.id)
-            .order_by(RecordDocument.id)
-        )
-    )
-    kinds = {d.jenis: reference.label_of(session, "jenis_dokumen", d.jenis) for d in documents}
-    changes = session.execute(
+    return build_record_views(session, [record])[0]
+
+
+def build_record_views(session: Session, records: list[Record]) -> list[RecordView]:
+    """The record page's view of each record (the person page shows them all): each table
+    and the labels are read once for all the records, not once per record."""
+    if not records:
+        return []
+    ids = [r.id for r in records]
+    book = reference.LabelBook(session, RECORD_LISTS)
+    documents = _by_record(session.scalars(
+        select(RecordDocument).where(RecordDocument.record_id.in_(ids))
+        .order_by(RecordDocument.id)), lambda d: d.record_id)
+    changes = _by_record(session.execute(
         select(StatusChange, User.full_name)
         .join(User, User.id == StatusChange.changed_by)
-        .where(StatusChange.record_id == record.id)
-        .order_by(StatusChange.changed_at, StatusChange.id)
-    ).all()
-    tahapan = tahap_views(session, record, documents)
+        .where(StatusChange.record_id.in_(ids))
+        .order_by(StatusChange.changed_at, StatusChange.id)), lambda row: row[0].record_id)
+    submissions = _by_record(session.execute(
+        select(Submission, User.full_name)
+        .join(User, User.id == Submission.submitted_by)
+        .where(Submission.record_id.in_(ids))
+        .order_by(Submission.submitted_at, Submission.id)), lambda row: row[0].record_id)
+    return [_record_view(book, r, documents[r.id], changes[r.id], submissions[r.id])
+            for r in records]
+
+
+def _record_view(
+    book: reference.LabelBook, record: Record, documents: list[RecordDocument],
+    changes: list, submissions: list,
+) -> RecordView:
+    by_tahap = {d.tahap: d for d in documents}
+    tahapan = [_tahap_view(book, s, name, by_tahap) for s, name in submissions]
     waiting = next((s for s in tahapan if s.submission.status == WAITING), None)
     issuers = {
-        s.submission.tahap: reference.label_of(session, "satker_mabes", issuer)
+        s.submission.tahap: book.of("satker_mabes", issuer)
         for s in tahapan
         if s.submission.status == APPROVED and (issuer := s.submission.data.get("dokumen_penerbit"))
     }
     return RecordView(
         record,
         STATUSES[record.status],
-        labels,
+        {f: book.of(lst, getattr(record, f)) for f, lst in _LABELLED.items()},
         documents,
-        kinds,
+        {d.jenis: book.of("jenis_dokumen", d.jenis) for d in documents},
         [tuple(c) for c in changes],
         [s for s in tahapan if s.submission.status == APPROVED or s.submission.status in ENDED],
         waiting,

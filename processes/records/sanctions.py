@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from processes.records import statuses
@@ -111,8 +111,10 @@ def clean_since(session: Session, person_id: int) -> date | None:
     An open case without a putusan is not a sanction: callers ask the record statuses
     for that (the SKHP findings do).
     """
-    records = session.scalars(
-        select(Record).where(Record.person_id == person_id, Record.status.not_in(CLEARED))
+    # `current_sanctions` of every such record, in one statement for all of them.
+    found = session.scalars(
+        select(Sanction)
+        .join(Record, and_(Record.id == Sanction.record_id, Record.tahap == Sanction.tahap))
+        .where(Record.person_id == person_id, Record.status.not_in(CLEARED))
     )
-    found = [s for record in records for s in current_sanctions(session, record)]
-    return _day_after(found)
+    return _day_after(list(found))

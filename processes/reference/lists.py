@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import select
@@ -259,6 +260,38 @@ def labels(session: Session, list_name: str) -> dict[str, str]:
         select(ReferenceItem.code, ReferenceItem.label).where(ReferenceItem.list_name == list_name)
     )
     return dict(rows.all())
+
+
+class LabelBook:
+    """code -> label of the lists a page prints, read in one pass for the whole page (the
+    units in one statement, the reference items of every list named in another), however
+    many rows it shows; a list not named is read whole when first asked for. Withdrawn
+    items are in, as in `labels`; an unknown code is its own label, as in `label_of`."""
+
+    def __init__(self, session: Session, lists: Iterable[str]) -> None:
+        self.session = session
+        self._named = frozenset(lists)
+        self._lists: dict[str, dict[str, str]] | None = None
+
+    def of(self, list_name: str, code: Any) -> Any:
+        if self._lists is None:
+            self._lists = self._read()
+        if list_name not in self._lists:
+            self._lists[list_name] = labels(self.session, list_name)
+        return self._lists[list_name].get(code, code)
+
+    def _read(self) -> dict[str, dict[str, str]]:
+        found: dict[str, dict[str, str]] = {name: {} for name in self._named}
+        if "unit" in self._named:
+            found["unit"] = labels(self.session, "unit")
+        items = self._named - {"unit"}
+        if items:
+            rows = self.session.execute(
+                select(ReferenceItem.list_name, ReferenceItem.code, ReferenceItem.label)
+                .where(ReferenceItem.list_name.in_(sorted(items))))
+            for list_name, code, label in rows:
+                found[list_name][code] = label
+        return found
 
 
 #: Which list a stored field's code comes from, wherever the field is shown by name (the
