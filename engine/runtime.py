@@ -99,12 +99,14 @@ class Runtime:
     ) -> int:
         """Start an instance on `actor`'s behalf and run it to its first wait; its first task
         may be someone else's (a follow-up another step calls for). Returns its id."""
-        instance, workflow = self._opening(session, actor, process_id, unit_path, data)
+        instance, workflow, version = self._opening(session, actor, process_id, unit_path, data)
         session.add(instance)
         session.flush()
-        spec_json = session.get(ProcessVersion, instance.version_id).spec_json
+        # `version` is held to the end: the session keeps only weak references to rows it
+        # loaded, so each `session.get` of a version no one holds reads it again.
         self._advance(
-            session, instance, workflow, actor, lambda: _seeded(new_workflow(spec_json), data)
+            session, instance, workflow, actor,
+            lambda: _seeded(new_workflow(version.spec_json), data),
         )
         return instance.id
 
@@ -130,7 +132,7 @@ class Runtime:
         """As `preview_start`, with the form of the user task the start reaches: a gateway
         before it may choose between forms."""
         try:
-            instance, workflow = self._opening(session, actor, process_id, unit_path, data)
+            instance, workflow, _ = self._opening(session, actor, process_id, unit_path, data)
         except NotAllowed as err:
             return str(err), None
         instance.id = 0  # never stored: the services run for no instance
@@ -153,7 +155,7 @@ class Runtime:
 
     def _opening(
         self, session: Session, actor: Actor, process_id: str, unit_path: str, data: dict | None
-    ) -> tuple[Instance, BpmnWorkflow]:
+    ) -> tuple[Instance, BpmnWorkflow, ProcessVersion]:
         """What a start and its preview share: the current version, the unit check, the new
         (not yet stored) instance row and its workflow seeded with the starting data."""
         version = current_row(session, process_id)
@@ -167,7 +169,7 @@ class Runtime:
             serializer_version=SERIALIZER_VERSION,
             state_json="{}",
         )
-        return instance, _seeded(new_workflow(version.spec_json), data)
+        return instance, _seeded(new_workflow(version.spec_json), data), version
 
     # -- completing -----------------------------------------------------------
     def complete_task(

@@ -28,16 +28,24 @@ def insert_if_missing(session: Session, model: type, key: list[str], values: dic
     return inserted.first() is not None
 
 
+#: Counters per upsert statement: 7 parameters a row stays under SQLite's oldest limit (999).
+UPSERT_ROWS = 100
+
+
 def add_to_counters(session: Session, model: type, deltas: Mapping[NamedTuple, int]) -> None:
     """Add each delta to the `n` of its counter row (made at 0 when missing), keyed by the
     key tuple's fields, in key order so that two transactions never lock crosswise."""
     connection = session.connection()
     insert = postgresql_insert if connection.dialect.name == "postgresql" else sqlite_insert
     table = model.__table__
-    for key in sorted(deltas):
-        statement = insert(table).values(**key._asdict(), n=deltas[key])
+    keys = sorted(deltas)
+    # One statement per UPSERT_ROWS counters (a record's flush touches about a dozen): the
+    # keys are distinct, so no row is hit twice, and VALUES keeps their order for the locks.
+    for start in range(0, len(keys), UPSERT_ROWS):
+        rows = [{**key._asdict(), "n": deltas[key]} for key in keys[start:start + UPSERT_ROWS]]
+        statement = insert(table).values(rows)
         connection.execute(statement.on_conflict_do_update(
-            index_elements=list(key._fields), set_={"n": table.c.n + statement.excluded.n},
+            index_elements=list(keys[0]._fields), set_={"n": table.c.n + statement.excluded.n},
         ))
 
 

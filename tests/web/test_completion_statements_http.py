@@ -6,6 +6,7 @@ from __future__ import annotations
 from sqlalchemy import event
 
 from tests.support.flows import submitted_record, task_of
+from tests.support.pages import post_pencatatan
 
 #: The completion's own statements: lock, one joined read (task, may-take, instance,
 #: version), the history row, the instance's state, its open-task rows out and in, and
@@ -66,3 +67,44 @@ def test_the_count_does_not_grow_with_the_open_tasks(app, client, auth, session)
         submitted_record(session, nomor_identitas=f"9302{n:04d}")
     seen = approve_over_http(app, client, auth, session, "93010003")
     assert len(seen.sent) - len(seen.about("FROM app_user")) <= COMPLETION_STATEMENTS
+
+
+# -- start + submit ---------------------------------------------------------------------
+#: A Pencatatan's start + submit over HTTP, sign-in's user row included: the start form
+#: looked up by the page and again by the use case (3 + 3), the version, the instance and
+#: its first task, the PDF stored, the submission's checks and writes (person, record,
+#: submission, document, status change), one upsert per counter table (not one per
+#: counter), the audit row, the wait histograms. It was 59 before the counters' upserts
+#: were joined and the version stopped being read again by id.
+START_SUBMIT_STATEMENTS = 45
+
+
+def start_over_http(app, client, auth, nomor_identitas: str) -> Statements:
+    auth.login("operator")
+    with Statements(app.extensions["ecatpers_engine"]) as seen:
+        response = post_pencatatan(client, nomor_identitas=nomor_identitas)
+    assert response.status_code == 302
+    return seen
+
+
+def test_a_pencatatan_start_and_submit_takes_a_fixed_number_of_statements(app, client, auth):
+    seen = start_over_http(app, client, auth, "93020001")
+    assert len(seen.sent) <= START_SUBMIT_STATEMENTS, "\n".join(seen.sent)
+
+
+def test_each_counter_table_takes_one_upsert_and_the_version_is_read_once(app, client, auth):
+    seen = start_over_http(app, client, auth, "93020002")
+    assert len(seen.about("INSERT INTO dashboard_count")) == 1
+    assert len(seen.about("INSERT INTO offence_count")) == 1
+    # Read whole by the start, then with the first task in the completion's joined read;
+    # never again by id (a row no one holds was read again by each `session.get`).
+    again = [s for s in seen.sent if "spec_json" in s and "WHERE wf_process_version.id" in s]
+    assert again == []
+    assert len([s for s in seen.sent if "wf_process_version.spec_json" in s]) == 2
+
+
+def test_the_start_count_does_not_grow_with_the_records(app, client, auth, session):
+    for n in range(5):
+        submitted_record(session, nomor_identitas=f"9303{n:04d}")
+    seen = start_over_http(app, client, auth, "93020003")
+    assert len(seen.sent) <= START_SUBMIT_STATEMENTS
