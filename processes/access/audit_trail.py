@@ -18,7 +18,13 @@ from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from processes.access import grounds
-from processes.access.audit_integrity import RUSAK, UTUH, ChainStatus, chain_status
+from processes.access.audit_integrity import (
+    RUSAK,
+    UTUH,
+    ChainStatus,
+    chain_status,
+    keep_checkpoint,
+)
 from processes.accounts import sign_ins
 from processes.accounts.models import User
 from processes.accounts.roles import DIREKTUR
@@ -272,8 +278,13 @@ class TrailView:
     chain: ChainStatus
 
 
-def view_trail(session: Session, user: User, f: TrailFilter) -> TrailView:
-    """The viewer's page: the rows the filter selects, and whether the chain holds."""
-    page = search(session, user, f)
-    shown = [row.entry.id for row in page.rows]
-    return TrailView(page, chain_status(session, min(shown, default=0), max(shown, default=0)))
+def view_trail(uow: UnitOfWork, user: User, f: TrailFilter) -> TrailView:
+    """The viewer's page: the rows the filter selects, and whether the chain holds (how far
+    this view checked it is kept, so the next view need not check it again)."""
+    with uow:
+        page = search(uow.session, user, f)
+        shown = [row.entry.id for row in page.rows]
+        chain = chain_status(uow.session, min(shown, default=0), max(shown, default=0))
+        if keep_checkpoint(uow.session, chain):
+            uow.commit()
+        return TrailView(page, chain)

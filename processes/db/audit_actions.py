@@ -53,6 +53,7 @@ PASANG_DIAGRAM, TOLAK_DIAGRAM = "PASANG_DIAGRAM", "TOLAK_DIAGRAM"
 EKSPOR_DIAGRAM = "BACA_EKSPOR_DIAGRAM"
 PINDAH_VERSI, TOLAK_PINDAH_VERSI = "PINDAH_VERSI", "TOLAK_PINDAH_VERSI"
 EKSPOR_LOG_AUDIT, PERIKSA_RANTAI = "EKSPOR_LOG_AUDIT", "PERIKSA_RANTAI"
+PERIKSA_RANTAI_LIHAT = "PERIKSA_RANTAI_LIHAT"
 EKSPOR_LAPORAN = "EKSPOR_LAPORAN"
 IMPOR_DATA_INDUK, UBAH_SATUAN = "IMPOR_DATA_INDUK", "UBAH_SATUAN"
 TAMBAH_PENGHARGAAN, TOLAK_PENGHARGAAN = "TAMBAH_PENGHARGAAN", "TOLAK_PENGHARGAAN"
@@ -109,6 +110,8 @@ ACTIONS: dict[str, Action] = {
         Action(TOLAK_PINDAH_VERSI, "Pemindahan proses ke versi baru ditolak", UBAH),
         Action(EKSPOR_LOG_AUDIT, "Log audit diekspor (CSV)", AUDIT),
         Action(PERIKSA_RANTAI, "Rantai log audit diperiksa penuh", AUDIT),
+        Action(PERIKSA_RANTAI_LIHAT, "Rantai log audit diperiksa saat dilihat (titik periksa)",
+               AUDIT),
         Action(EKSPOR_LAPORAN, "Laporan catpers diekspor", BACA),
         Action(IMPOR_DATA_INDUK, "Data induk personel diimpor", UBAH),
         Action(UBAH_SATUAN, "Satuan kerja diubah", UBAH),

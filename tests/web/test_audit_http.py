@@ -18,6 +18,7 @@ from processes.db.audit_actions import (
     KELUAR,
     MASUK,
     MASUK_GAGAL,
+    PERIKSA_RANTAI_LIHAT,
     SESI_BERAKHIR,
 )
 from tests.conftest import DEMO_PASSWORD
@@ -164,22 +165,79 @@ def test_nobody_but_kabid_opens_or_exports_the_log_and_each_try_is_logged(client
     assert entries(session, EKSPOR_LOG_AUDIT) == []
 
 
-def test_on_a_long_log_the_page_checks_the_newest_and_the_shown_rows_and_the_full_check(
-    app, client, auth, session, db_engine, monkeypatch,
+def _status(client, data) -> str:
+    return squash(parse(client.post("/log-akses", data=data))
+                  .xpath('//p[@id="chain-status"]')[0].text_content())
+
+
+ONLY_READS = {"jenis": "BACA"}  # none: the page shows no row, only the chain is checked
+
+
+def test_a_view_checks_the_rows_since_the_last_checkpoint_and_records_how_far_it_checked(
+    client, auth, session, monkeypatch,
 ):
     monkeypatch.setattr(audit_integrity, "WINDOW", 3)
+    monkeypatch.setattr(audit_integrity, "CHECKPOINT_EVERY", 2)
     auth.login("kabid")
     for _ in range(3):
         auth.login("kapolda")
     auth.login("kabid")
-    only_reads = {"jenis": "BACA"}  # none: the page shows no row, only the newest are checked
-    status = squash(parse(client.post("/log-akses", data=only_reads))
-                    .xpath('//p[@id="chain-status"]')[0].text_content())
-    assert "3 baris terbaru" in status and "Belum pernah diperiksa penuh" in status
+    assert "Rantai log utuh" in _status(client, ONLY_READS)  # no checkpoint yet: all of it
+    first = entries(session, PERIKSA_RANTAI_LIHAT)
+    assert len(first) == 1 and first[0].user_id is None
+    kepala = first[0].detail["kepala"]
+    assert kepala == first[0].id - 1  # the view checked every row before its own
+    # Nothing new since: the next view checks only the newest rows, and writes nothing
+    assert f"titik periksa #{kepala}" in _status(client, ONLY_READS)
+    assert len(entries(session, PERIKSA_RANTAI_LIHAT)) == 1
 
-    with triggers_lifted(db_engine) as conn:  # an old row, outside the newest three
+
+def test_a_long_catch_up_is_done_a_stretch_per_view(client, auth, session, monkeypatch):
+    for name, value in (("WINDOW", 1), ("CHECKPOINT_EVERY", 1), ("CATCH_UP", 2)):
+        monkeypatch.setattr(audit_integrity, name, value)
+    auth.login("kabid")
+    for _ in range(4):
+        auth.login("kapolda")
+    auth.login("kabid")
+    _status(client, ONLY_READS)
+    assert "#3–#4 sejak titik periksa (sisanya diperiksa" in _status(client, ONLY_READS)
+    assert [e.detail["kepala"] for e in entries(session, PERIKSA_RANTAI_LIHAT)] == [2, 4]
+
+
+def test_a_row_changed_after_the_checkpoint_is_found_by_the_next_view(
+    client, auth, session, db_engine, monkeypatch,
+):
+    monkeypatch.setattr(audit_integrity, "WINDOW", 3)
+    monkeypatch.setattr(audit_integrity, "CHECKPOINT_EVERY", 2)
+    for name in ("kapolda", "kapolda", "kabid"):
+        auth.login(name)
+    _status(client, ONLY_READS)  # checkpoint
+    changed = entries(session, PERIKSA_RANTAI_LIHAT)[0].id + 1
+    for _ in range(4):
+        auth.login("kapolda")
+    auth.login("kabid")
+    with triggers_lifted(db_engine) as conn:  # after the checkpoint, outside the newest three
+        conn.execute(text("UPDATE audit_log SET target = 'lain' WHERE id = :id"), {"id": changed})
+    page = client.post("/log-akses", data=ONLY_READS).get_data(as_text=True)
+    assert 'id="chain-warning"' in page and f"#{changed}" in page
+    assert len(entries(session, PERIKSA_RANTAI_LIHAT)) == 1  # a broken chain moves nothing
+
+
+def test_a_row_changed_before_the_checkpoint_shows_when_shown_and_on_the_full_check(
+    app, client, auth, session, db_engine, monkeypatch,
+):
+    monkeypatch.setattr(audit_integrity, "WINDOW", 3)
+    monkeypatch.setattr(audit_integrity, "CHECKPOINT_EVERY", 2)
+    auth.login("kabid")
+    for _ in range(3):
+        auth.login("kapolda")
+    auth.login("kabid")
+    _status(client, ONLY_READS)  # checks all and sets the checkpoint past row 2
+    assert "Belum pernah diperiksa penuh" in _status(client, ONLY_READS)
+
+    with triggers_lifted(db_engine) as conn:  # an old row, checked already
         conn.execute(text("UPDATE audit_log SET target = 'lain' WHERE id = 2"))
-    assert 'id="chain-warning"' not in client.post("/log-akses", data=only_reads).get_data(
+    assert 'id="chain-warning"' not in client.post("/log-akses", data=ONLY_READS).get_data(
         as_text=True)
     # ... but once it is on the page, it is checked and the page warns
     shown = client.post("/log-akses", data={"nomor": "lain"}).get_data(as_text=True)
@@ -187,6 +245,6 @@ def test_on_a_long_log_the_page_checks_the_newest_and_the_shown_rows_and_the_ful
     # and after the full check from cron, every page warns
     with app.app_context():
         assert app.test_cli_runner().invoke(args=["audit-verify"]).exit_code == 1
-    warning = squash(parse(client.post("/log-akses", data=only_reads))
+    warning = squash(parse(client.post("/log-akses", data=ONLY_READS))
                      .xpath('//div[@id="chain-warning"]')[0].text_content())
     assert "#2" in warning and "pemeriksaan penuh" in warning

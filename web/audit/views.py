@@ -21,7 +21,7 @@ def trail():
     """The log; filters and paging come by POST, so a searched NRP/NIP never goes into an
     address, a proxy log or the browser history."""
     f, errors = _filter(request.form)
-    view = audit_trail.view_trail(db.session(), me(), f)
+    view = audit_trail.view_trail(db.unit_of_work(), me(), f)
     return render_template("audit/trail.html", view=view, page=view.page, f=f, errors=errors,
                            choices=audit_trail.action_choices())
 
