@@ -33,7 +33,7 @@ from .incidents import (
 )
 from .instance_data import instance_data
 from .locking import lock_task
-from .models import EngineBase, utcnow
+from .models import EngineBase, as_utc, utcnow
 from .runtime import FormValidator, Runtime
 from .services import ServiceContext, ServiceRegistry
 from .start_forms import instance_start_form
@@ -87,6 +87,7 @@ __all__ = [
     "TaskNotOpen",
     "VersionInfo",
     "WaitFigure",
+    "as_utc",
     "can_take_any",
     "check_instances",
     "completion_message",

@@ -9,7 +9,7 @@ commits both. Nothing here knows what the diagrams are about.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 from SpiffWorkflow.util.task import TaskState
@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from .errors import EngineError, NotFound, ScriptError, ServiceError
-from .models import Incident, Instance, utcnow
+from .models import Incident, Instance, as_utc, utcnow
 from .values import Actor
 
 OPEN, RESOLVED, RETRIED = "open", "resolved", "retried"
@@ -128,12 +128,9 @@ def to_info(row: Incident) -> IncidentInfo:
     return IncidentInfo(
         id=row.id, instance_id=row.instance_id, process_id=row.process_id,
         element_id=row.element_id, element_name=row.element_name, error=row.error,
-        occurred_at=_utc(row.occurred_at), actor_id=row.actor_id, actor_name=row.actor_name,
-        status=row.status, resolved_at=_utc(row.resolved_at),
+        occurred_at=as_utc(row.occurred_at), actor_id=row.actor_id, actor_name=row.actor_name,
+        status=row.status, resolved_at=as_utc(row.resolved_at),
         resolved_by_name=row.resolved_by_name,
     )
 
 
-def _utc(value: datetime | None) -> datetime | None:
-    """SQLite hands back naive datetimes; every time stored here is UTC."""
-    return value.replace(tzinfo=UTC) if value is not None and value.tzinfo is None else value

@@ -18,7 +18,7 @@ inbox does not see it as new. The history is not touched: completed tasks were n
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from SpiffWorkflow.bpmn.specs.mixins.events.event_types import CatchingEvent
 from SpiffWorkflow.bpmn.util.diff import diff_workflow, migrate_workflow
@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from .incidents import STOPPED
 from .locking import lock_instance
-from .models import Instance, OpenTask, ProcessVersion, utcnow
+from .models import Instance, OpenTask, ProcessVersion, as_utc, utcnow
 from .serialization import (
     SERIALIZER,
     SERIALIZER_VERSION,
@@ -75,13 +75,8 @@ def movable(session: Session) -> list[Movable]:
                Instance.status, Instance.created_at)
         .where(Instance.status.in_(("running", STOPPED))).order_by(Instance.version_id, Instance.id)
     )
-    return [Movable(i, v, label or key or "", status, _utc(created))
+    return [Movable(i, v, label or key or "", status, as_utc(created))
             for i, v, label, key, status, created in rows]
-
-
-def _utc(value: datetime) -> datetime:
-    """SQLite hands back naive datetimes; every time stored here is UTC."""
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value
 
 
 def move_instance(session: Session, instance_id: int, target_id: int) -> MoveOutcome:

@@ -30,6 +30,7 @@ PAGE_LABELS = {
     "admin.retry_incident": "Insiden proses: coba lagi",
     "admin.backups": "Cadangan",
     "admin.maintenance_page": "Pemeliharaan",
+    "admin.run_check": "Pemeliharaan: menjalankan pemeriksaan konsistensi",
     "admin.catalogue": "Katalog proses",
     "admin.deploy": "Katalog proses: memasang versi diagram",
     "admin.export": "Katalog proses: ekspor versi",

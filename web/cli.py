@@ -15,10 +15,10 @@ from processes.accounts.admin import create_admin_on_server
 from processes.db.database import upgrade
 from processes.errors import Refused
 from processes.letters import signing
-from processes.setup import demo
+from processes.setup import checks, demo
 from processes.setup.demo_key import ensure_demo_key
 from processes.setup.install import set_up
-from processes.work import consistency, timers
+from processes.work import timers
 
 from . import backup_cli, db
 from .audit import cli as audit_cli
@@ -45,7 +45,7 @@ def periksa() -> None:
 
     One line per disagreement; exit code 1 when there is any, 0 when all is consistent.
     """
-    report = consistency.periksa(db.unit_of_work)
+    report = checks.run_check(db.unit_of_work, db.unit_of_work(), user_id=None)
     for line in report.lines:
         click.echo(line)
     checked = (f"{report.instances} proses dan {report.records} catatan diperiksa dalam "

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from engine import as_utc
 from processes.access import grounds
 from processes.access.audit_integrity import (
     RUSAK,
@@ -249,8 +250,7 @@ def _filter_detail(f: TrailFilter) -> dict[str, str]:
 
 def _csv_values(row: TrailRow) -> list[Any]:
     e = row.entry
-    at = e.at.replace(tzinfo=UTC) if e.at.tzinfo is None else e.at
-    return [e.id, at.astimezone(OFFICE_TIME).strftime("%Y-%m-%d %H:%M:%S"), row.username,
+    return [e.id, as_utc(e.at).astimezone(OFFICE_TIME).strftime("%Y-%m-%d %H:%M:%S"), row.username,
             row.name, row.action, e.action, e.target, row.outcome,
             json.dumps(e.detail, ensure_ascii=False, sort_keys=True), e.address or "",
             e.prev_hash, e.row_hash]

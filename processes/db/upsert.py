@@ -28,6 +28,16 @@ def insert_if_missing(session: Session, model: type, key: list[str], values: dic
     return inserted.first() is not None
 
 
+def put(session: Session, model: type, key: list[str], values: dict[str, Any]) -> None:
+    """Insert `values`, or overwrite the row with the same `key` columns: the last writer
+    wins, and two writers at once never fail on the unique key."""
+    dialect = session.get_bind().dialect.name
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    statement = insert(model).values(**values)
+    session.execute(statement.on_conflict_do_update(
+        index_elements=key, set_={k: v for k, v in values.items() if k not in key}))
+
+
 #: Counters per upsert statement: 7 parameters a row stays under SQLite's oldest limit (999).
 UPSERT_ROWS = 100
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 
-from engine import utcnow
+from engine import as_utc, utcnow
 from processes.db.uow import UnitOfWork
 from processes.letters.issue import Verification, verify
 from processes.letters.models import Letter, VerificationCheck
@@ -46,8 +46,7 @@ def check_letter(uow: UnitOfWork, token: str, address: str | None) -> Check:
                 VerificationCheck.address == address, VerificationCheck.checked_at > at - WINDOW)
         ).one()
         if count >= LIMIT:
-            oldest = oldest if oldest.tzinfo else oldest.replace(tzinfo=UTC)
-            return Check(None, max(1, math.ceil((oldest + WINDOW - at).total_seconds() / 60)))
+            return Check(None, max(1, math.ceil((as_utc(oldest) + WINDOW - at).total_seconds() / 60)))
         found = verify(session, token)
         letter_id = session.scalar(select(Letter.id).where(Letter.verify_token == token))
         session.add(VerificationCheck(checked_at=at, address=address, letter_id=letter_id,

@@ -15,6 +15,7 @@ from datetime import timedelta
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from engine import as_utc
 from processes.db.base import utcnow
 from processes.records.documents import clean_name
 from processes.records.models import StagedUpload
@@ -52,8 +53,7 @@ def find(session: Session, user_id: int, form_key: str, field: str, token: str) 
     row = session.get(StagedUpload, token)
     if row is None or row.user_id != user_id or row.form_key != form_key or row.field != field:
         return None
-    expires = row.expires_at if row.expires_at.tzinfo else row.expires_at.replace(tzinfo=utcnow().tzinfo)
-    return row if expires > utcnow() else None
+    return row if as_utc(row.expires_at) > utcnow() else None
 
 
 def someone_elses(session: Session, user_id: int, token: str) -> bool:

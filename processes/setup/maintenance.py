@@ -1,7 +1,7 @@
 """The maintenance page's facts (ADMIN): how big the database is, the stored documents
-and letters, the newest backup and whether it verifies, open incidents, timers left
-waiting past their time (the sign of a timer worker that does not run: the app does not
-record the worker's runs), and the current version of each diagram.
+and letters, the newest backup and whether it verifies, open incidents, when the timer
+worker last finished a pass and timers left waiting past their time (both signs of a
+worker that stopped), the last consistency check, and the current version of each diagram.
 """
 
 from __future__ import annotations
@@ -21,9 +21,18 @@ from processes.letters.models import Letter
 from processes.records.models import StoredFile
 from processes.setup.backup import load
 from processes.setup.backup_files import archives
+from processes.setup.checks import ConsistencyRun, last_check
+from processes.work.heartbeat import TIMER_WORKER, last_beat
 
-#: A timer this long past due means no worker woke it.
+#: A timer this long past due, or a worker this long silent, means no worker runs (it is
+#: meant to run every minute).
 TIMER_GRACE = dt.timedelta(minutes=10)
+
+
+@dataclass(frozen=True)
+class WorkerRun:
+    at: dt.datetime
+    detail: str
 
 
 @dataclass(frozen=True)
@@ -56,6 +65,9 @@ class MaintenanceState:
     backup_stale: bool
     open_incidents: int
     late_timers: int
+    timer_worker: WorkerRun | None
+    timer_worker_stale: bool
+    last_check: ConsistencyRun | None
     diagrams: list[DiagramVersion]
 
 
@@ -105,6 +117,14 @@ def state(session: Session, user, folder: Path, key: bytes | None,
     backup = last_backup(folder, key)
     stale = backup is None or not backup.verified or now - backup.made_at > dt.timedelta(days=1)
     late = len(engine.due_instances(session, now - TIMER_GRACE, limit=1000))
-    return MaintenanceState(database, size, documents, int(documents_bytes), letters,
-                            int(letters_bytes), backup, stale, engine.incident_count(session), late,
-                            diagram_versions(session))
+    worker = timer_worker(session)
+    return MaintenanceState(
+        database, size, documents, int(documents_bytes), letters, int(letters_bytes), backup,
+        stale, engine.incident_count(session), late, worker,
+        worker is None or now - worker.at > TIMER_GRACE, last_check(session),
+        diagram_versions(session))
+
+
+def timer_worker(session: Session) -> WorkerRun | None:
+    found = last_beat(session, TIMER_WORKER)
+    return WorkerRun(engine.as_utc(found.last_run_at), found.detail) if found else None

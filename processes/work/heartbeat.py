@@ -9,6 +9,7 @@ from sqlalchemy import DateTime, String, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from processes.db.base import DomainBase
+from processes.db.upsert import put
 
 TIMER_WORKER = "run-timers"
 
@@ -24,12 +25,9 @@ class WorkerHeartbeat(DomainBase):
 
 
 def beat(session: Session, name: str, now: dt.datetime, detail: str = "") -> None:
-    """Stamp `name`'s pass (the caller commits)."""
-    row = session.get(WorkerHeartbeat, name)
-    if row is None:
-        session.add(WorkerHeartbeat(name=name, last_run_at=now, detail=detail[:200]))
-    else:
-        row.last_run_at, row.detail = now, detail[:200]
+    """Stamp `name`'s pass (the caller commits); two workers finishing at once both succeed."""
+    put(session, WorkerHeartbeat, ["name"],
+        {"name": name, "last_run_at": now, "detail": detail[:200]})
 
 
 def last_beat(session: Session, name: str) -> WorkerHeartbeat | None:

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from sqlalchemy.orm import Session
 
 import engine
-from engine import InboxQuery, TaskInfo, utcnow
+from engine import InboxQuery, TaskInfo, as_utc, utcnow
 from processes.accounts.models import User
 from processes.accounts.users import actor_for
 from processes.reference.admin import units
@@ -58,9 +58,7 @@ def parse_after(value: str | None) -> tuple[datetime, str] | None:
 
 def waiting_time(since: datetime, now: datetime) -> str:
     """How long a task has waited, as an office says it ("3 hari 2 jam", "45 menit")."""
-    if since.tzinfo is None:  # SQLite hands back naive UTC
-        since = since.replace(tzinfo=now.tzinfo)
-    span = max(now - since, timedelta(0))
+    span = max(now - as_utc(since), timedelta(0))
     days, hours, minutes = span.days, span.seconds // 3600, span.seconds % 3600 // 60
     if days:
         return f"{days} hari {hours} jam" if hours else f"{days} hari"
@@ -70,11 +68,7 @@ def waiting_time(since: datetime, now: datetime) -> str:
 
 
 def _overdue(due_at: datetime | None, now: datetime) -> bool:
-    if due_at is None:
-        return False
-    if due_at.tzinfo is None:
-        due_at = due_at.replace(tzinfo=now.tzinfo)
-    return due_at < now
+    return due_at is not None and as_utc(due_at) < now
 
 
 def inbox_page(session: Session, user: User, query: InboxQuery) -> InboxPage:

@@ -18,6 +18,7 @@ from processes.accounts.models import Unit, User
 from processes.accounts.roles import ADMIN
 from processes.accounts.users import create_user
 from processes.db.uow import UnitOfWork
+from processes.work.heartbeat import TIMER_WORKER, beat
 from processes.work.runtime import RUNTIME
 
 SYSTEM_USERNAME = "sistem"
@@ -34,8 +35,13 @@ def system_user(session: Session) -> User:
 
 
 def fire_due_timers(new_uow: Callable[[], UnitOfWork], now: datetime | None = None) -> int:
-    """Wake every due instance, each in its own transaction; returns how many woke."""
-    return len(wake_due(new_uow, now))
+    """Wake every due instance, each in its own transaction, then stamp the worker's
+    heartbeat (so Pemeliharaan can tell a worker that stopped); returns how many woke."""
+    woken = len(wake_due(new_uow, now))
+    with new_uow() as uow:
+        beat(uow.session, TIMER_WORKER, datetime.now(UTC), f"{woken} proses dibangunkan")
+        uow.commit()
+    return woken
 
 
 def wake_due(new_uow: Callable[[], UnitOfWork], now: datetime | None = None) -> list[int]:

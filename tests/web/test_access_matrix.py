@@ -97,6 +97,7 @@ EXPECTED: dict[str, list[Case]] = {
     "admin.lists": [get("/admin/daftar", ADMIN)],
     "admin.personnel_page": [get("/admin/data-induk", ADMIN)],
     "admin.maintenance_page": [get("/admin/pemeliharaan", ADMIN)],
+    "admin.run_check": [post("/admin/pemeliharaan/periksa", ADMIN)],
     "admin.personnel_import_file": [post("/admin/data-induk/impor", ADMIN)],  # no file: refused
     "admin.personnel_lookup": [post("/admin/data-induk/cari", ADMIN, data={"nomor": "85010199"})],
     "admin.personnel_template_file": [get("/admin/data-induk/templat.csv", ADMIN)],
