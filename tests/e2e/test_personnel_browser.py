@@ -5,9 +5,14 @@ At 1366 px and on a 390 px phone."""
 
 from __future__ import annotations
 
-import pytest
+import re
+import time
 
-from tests.support.personnel import BUDI, NRP_BUDI, csv_file
+import pytest
+from playwright.sync_api import expect
+
+from processes.records import import_jobs, personnel_import
+from tests.support.personnel import BUDI, NRP_BUDI, SRI, csv_file
 
 pytestmark = pytest.mark.e2e
 
@@ -52,6 +57,52 @@ def test_an_imported_identity_fills_the_pencatatan_form_after_cek(desk, viewport
     assert operator.page.input_value("#f-unit_kerja") == "POLRES-KAPUAS"
     assert operator.page.is_checked("input[name=jenis_kelamin][value=L]")
     assert "diisi dari data induk" in result.inner_text()
+
+
+#: Every text the progress line shows, kept in the tab's sessionStorage: the page that shows
+#: them is gone once the report comes (and Playwright waits for that page).
+REMEMBER_PROGRESS = """
+document.addEventListener('DOMContentLoaded', () => {
+  const line = document.querySelector('#import-progress .progress-text');
+  if (!line) { return; }
+  new MutationObserver(() => {
+    const seen = JSON.parse(sessionStorage.getItem('progress') || '[]');
+    if (seen[seen.length - 1] !== line.textContent) { seen.push(line.textContent); }
+    sessionStorage.setItem('progress', JSON.stringify(seen));
+  }).observe(line, {childList: true, characterData: true, subtree: true});
+});
+"""
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1366px", "390px"])
+def test_a_long_import_shows_its_progress_while_the_page_waits(desk, viewport, monkeypatch):
+    # A progress step per row, each taking a while: the page polls once a second, so it
+    # sees the checking phase under way before the report comes.
+    monkeypatch.setattr(personnel_import, "STEP", 1)
+    real_tracker = import_jobs.tracker
+
+    def slow_tracker(*args):
+        step = real_tracker(*args)
+
+        def slow(state, done, total, message=""):
+            step(state, done, total, message)
+            if state == "MEMERIKSA":
+                time.sleep(0.8)
+        return slow
+    monkeypatch.setattr(import_jobs, "tracker", slow_tracker)
+    bad = ["1234", "Tono", "BRIPDA", "Banit", "POLRES-KAPUAS", "", "", "L", ""]
+    admin = desk("admin")
+    admin.page.set_viewport_size(viewport)
+    admin.page.add_init_script(REMEMBER_PROGRESS)
+    admin.page.goto("/admin/data-induk")
+    admin.page.set_input_files("#berkas", files=[{
+        "name": "personel.csv", "mimeType": "text/csv", "buffer": csv_file([BUDI, SRI, bad])}])
+    admin.page.click("#import-form button[type=submit]")
+    expect(admin.page.locator("#rows-inserted")).to_have_text("2")
+    shown = admin.page.evaluate("JSON.parse(sessionStorage.getItem('progress') || '[]')")
+    assert shown[0] == "Mengunggah berkas…"
+    assert [t for t in shown if re.fullmatch(r"Memeriksa baris: \d dari 3 baris", t)], shown
+    assert fits(admin.page)
 
 
 def test_an_unknown_number_is_typed_by_hand(desk):
