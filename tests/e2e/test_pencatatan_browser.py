@@ -102,6 +102,7 @@ def test_other_polres_operator_is_refused_the_task(desk):
 
 
 def visible_pasal(page) -> list[str]:
+    page.wait_for_load_state()  # the deferred script narrows the list once it has run
     return page.eval_on_selector_all(
         "#f-pasal option", "os => os.filter(o => o.value && !o.hidden).map(o => o.value)")
 
