@@ -59,6 +59,7 @@ bench: install
 	$(BIN)/python -m bench.task_throughput
 	$(BIN)/python -m bench.http_instances --postgres $(ECATPERS_PG_URL)
 	$(BIN)/python -m bench.anev --sizes 20000 200000
+	$(BIN)/python -m bench.personnel_import --postgres $(ECATPERS_PG_URL)
 	$(BIN)/python -m bench.pages --sizes 20000 100000 --postgres $(ECATPERS_PG_URL)
 
 # Browser tests drive Debian's Chromium; Playwright never downloads a browser here.

@@ -3,10 +3,11 @@ in under a minute).
 
 A fresh, migrated database (a temporary SQLite file; with `--postgres URL` also a
 throwaway PostgreSQL database) imports one generated file of N rows (nine in ten by NRP,
-one in ten by NIP, over every unit and pangkat) three times: into an empty table (all
-inserts), again (nothing changes), and with one row in ten changed (updates plus their
-history rows). The file is made before the clock starts. CSV by default; `--xlsx` also
-times the same rows as an XLSX file.
+one in ten by NIP, over every unit and pangkat; one in a hundred is bad in one of the ways
+a real file is: a short (and so repeated) number, an unknown pangkat or unit, an
+impossible date) three times: into an empty table (all inserts), again (nothing changes),
+and with one row in ten changed (updates plus their history rows). The file is made
+before the clock starts. CSV by default; `--xlsx` also times the same rows as XLSX.
 
     python -m bench.personnel_import [--rows N] [--xlsx] [--postgres URL]
 """
@@ -18,6 +19,7 @@ import csv
 import io
 import sys
 import time
+from collections import Counter
 
 from openpyxl import Workbook
 from sqlalchemy import select
@@ -34,9 +36,20 @@ POLRI_RANKS = ("BRIPDA", "BRIPTU", "BRIGPOL", "BRIPKA", "AIPDA", "AIPTU", "IPDA"
 ASN_GOLONGAN = ("II/a", "II/b", "III/a", "III/b", "III/c")
 
 
+#: What is wrong with a bad row, by its turn: (column, value).
+BAD = ((0, "1234567"), (2, "JENDERAL MUDA"), (6, "1990-02-30"), (4, "POLRES-ATLANTIS"))
+
+
 def rows(n: int, units: list[str], changed: bool = False) -> list[list[str]]:
     made = []
     for i in range(n):
+        if i % 100 == 57:
+            column, value = BAD[(i // 100) % len(BAD)]
+            row = [f"{70 + i // 120000:02d}{1 + (i // 10000) % 12:02d}{i % 10000:04d}",
+                   f"Salah {i}", "BRIPDA", "Banit", units[0], "Sampit", "", "L", "Islam"]
+            row[column] = value
+            made.append(row)
+            continue
         jabatan = "Banit" if not (changed and i % 10 == 3) else "Kanit"
         if i % 10 == 9:  # an ASN: birth date, TMT, gender digit 2, sequence
             day = 1 + i % 28
@@ -90,12 +103,16 @@ def measure(label: str, url: str, n: int, fmt: str) -> None:
         seconds, report = timed_import(factory, admin, name, content)
         print(f"{label}: {name} ({len(content) // 1024} KiB), into an empty table: {seconds:.1f} s "
               f"({report.inserted} new, {len(report.bad)} refused)")
+        reasons = Counter(reason.split(" (")[0] for bad in report.bad for reason in bad.reasons)
+        print(f"{label}: refused because: " + "; ".join(f"{n} × {r}" for r, n in reasons.items()))
         seconds, report = timed_import(factory, admin, name, content)
         print(f"{label}: {name}, the same file again: {seconds:.1f} s "
-              f"({report.inserted} new, {report.updated} updated, {report.unchanged} unchanged)")
+              f"({report.inserted} new, {report.updated} updated, {report.unchanged} unchanged, "
+              f"{len(report.bad)} refused)")
         seconds, report = timed_import(factory, admin, name, changed)
         print(f"{label}: {name}, one row in ten changed: {seconds:.1f} s "
-              f"({report.updated} updated, {report.unchanged} unchanged)", flush=True)
+              f"({report.updated} updated, {report.unchanged} unchanged, {len(report.bad)} refused)",
+              flush=True)
     finally:
         db.dispose()
 
